@@ -1,0 +1,71 @@
+package org.smarttunnel.ingest.capture;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.probe.EchoMatcher;
+import org.smarttunnel.ingest.probe.MatchStats;
+
+/** Reads one capture with the chosen reader and matches its echoes into runs. */
+public final class CaptureIngest {
+    private final CaptureReader reader;
+    private final EchoMatcher matcher;
+    private final DecodingHandler handler;
+    private String container = "capture";
+
+    public CaptureIngest(CaptureReader reader, long timeoutNs, EchoMatcher.RunListener listener) {
+        this.reader = reader;
+        this.matcher = new EchoMatcher(timeoutNs, listener);
+        this.handler = new DecodingHandler(reader, matcher);
+    }
+
+    /**
+     * Reads the whole capture. Whatever was read before a failure stays matched: every run is
+     * flushed to its sink before this returns or throws.
+     */
+    public void read(Path file, String name, List<Diagnostic> diagnostics) throws IOException, IngestException {
+        try {
+            byte[] head = InputFiles.head(file, 4);
+            if (!InputFiles.looksLikeCapture(head)) {
+                throw IngestException.atOffset(name, 0, "not a pcap or pcapng capture (magic " + hex(head) + ")");
+            }
+            container = head[0] == 0x0A ? "pcapng" : "pcap";
+            if (reader == CaptureReader.PCAP4J) {
+                Pcap4jReader.read(file, name, handler, diagnostics);
+                return;
+            }
+            try (ByteInput in = new ByteInput(InputFiles.open(file), 1 << 20)) {
+                if (container.equals("pcapng")) {
+                    PcapngReader.read(in, name, handler, diagnostics);
+                } else {
+                    PcapReader.read(in, name, handler, diagnostics);
+                }
+            }
+        } finally {
+            matcher.finish();
+        }
+    }
+
+    /** "pcap" or "pcapng" once read. */
+    public String container() {
+        return container;
+    }
+
+    public CaptureStats captureStats() {
+        return handler.tally.snapshot();
+    }
+
+    public MatchStats matchStats() {
+        return matcher.stats();
+    }
+
+    static String hex(byte[] head) {
+        StringBuilder sb = new StringBuilder("0x");
+        for (byte x : head) {
+            sb.append(String.format(java.util.Locale.ROOT, "%02x", x & 0xFF));
+        }
+        return head.length == 0 ? "none: the file is empty" : sb.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package org.smarttunnel.ingest.dataset;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.probe.TraceStats;
+import org.smarttunnel.ingest.trace.Interval;
+
+/**
+ * Adds traces to a dataset without ever leaving it half-written: traces are written to a
+ * private staging directory, and only a commit moves them under {@code traces/} and then
+ * replaces {@code intervals.csv} and {@code index.csv} by atomic renames (the index last: it
+ * is what makes a trace part of the dataset). A lock file keeps two imports apart; staging
+ * left by a crashed import is removed by the next one.
+ */
+public final class DatasetWriter implements AutoCloseable {
+    private static final String LOCK = ".lock";
+    private static final String STAGING_PREFIX = ".staging-";
+
+    private final Path dir;
+    private final long intervalUs;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Path staging;
+    private final List<TraceSummary> existing;
+    private final List<String> existingIndexLines;
+    private int stagedFiles;
+
+    private DatasetWriter(Path dir, long intervalUs, FileChannel lockChannel, FileLock lock, Path staging,
+            List<TraceSummary> existing, List<String> existingIndexLines) {
+        this.dir = dir;
+        this.intervalUs = intervalUs;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.staging = staging;
+        this.existing = existing;
+        this.existingIndexLines = existingIndexLines;
+    }
+
+    /** Opens (creating if needed) the dataset for adding traces cut into intervals of {@code intervalUs}. */
+    public static DatasetWriter open(Path dir, long intervalUs) throws IOException, IngestException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw IngestException.inFile(dir.toString(), "another import is writing this dataset");
+        }
+        try {
+            removeStaleStaging(dir);
+            List<TraceSummary> existing = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            if (TraceDataset.exists(dir)) {
+                TraceDataset current = TraceDataset.open(dir);
+                if (current.intervalUs() != intervalUs) {
+                    throw IngestException.inFile(dir.resolve(TraceDataset.SETTINGS).toString(), "the dataset uses "
+                            + current.intervalUs() / 1_000_000.0 + " s intervals; import with that --interval "
+                            + "or into a new directory");
+                }
+                existing.addAll(current.traces());
+                lines.addAll(current.indexLines);
+            }
+            Path staging = Files.createTempDirectory(dir, STAGING_PREFIX);
+            return new DatasetWriter(dir, intervalUs, channel, lock, staging, existing, lines);
+        } catch (IOException | IngestException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void removeStaleStaging(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, STAGING_PREFIX + "*")) {
+            for (Path p : s) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public long intervalUs() {
+        return intervalUs;
+    }
+
+    /** A fresh file in the staging area for one trace's CSV. */
+    public Path stagingFile() {
+        return staging.resolve((stagedFiles++) + ".csv");
+    }
+
+    /**
+     * Makes the pending traces part of the dataset. Traces with no probes and traces the
+     * dataset already holds (same host, site, addresses, identifier, counts and time range)
+     * are left out and reported.
+     */
+    public CommitResult commit(List<PendingTrace> pending) throws IOException {
+        Set<String> usedIds = new HashSet<>();
+        List<TraceSummary> all = new ArrayList<>(existing);
+        existing.forEach(t -> usedIds.add(t.id()));
+        List<CommitResult.Added> added = new ArrayList<>();
+        List<CommitResult.Skipped> skipped = new ArrayList<>();
+        Path tracesDir = Files.createDirectories(dir.resolve(TraceDataset.TRACES));
+        for (PendingTrace p : pending) {
+            TraceStats s = p.stats();
+            if (s.probes() == 0) {
+                skipped.add(new CommitResult.Skipped(p, "no probes"));
+                continue;
+            }
+            TraceSummary candidate = new TraceSummary(p.info(), "", s.probes(), s.lost(), s.firstSendUs(),
+                    s.lastSendUs());
+            TraceSummary twin = all.stream().filter(t -> t.sameMeasurement(candidate)).findFirst().orElse(null);
+            if (twin != null) {
+                skipped.add(new CommitResult.Skipped(p, "already in the dataset as trace " + twin.id()));
+                continue;
+            }
+            String id = uniqueId(p.info().id(), usedIds);
+            String file = TraceDataset.TRACES + "/" + id + ".csv";
+            move(p.staged(), tracesDir.resolve(id + ".csv"));
+            TraceSummary summary = new TraceSummary(p.info().withId(id), file, s.probes(), s.lost(), s.firstSendUs(),
+                    s.lastSendUs());
+            all.add(summary);
+            added.add(new CommitResult.Added(summary, s.withTraceId(id)));
+        }
+        writeSettings();
+        writeIntervals(added);
+        List<String> index = new ArrayList<>(existingIndexLines);
+        added.forEach(a -> index.add(a.summary().toCsv()));
+        writeAtomically(dir.resolve(TraceDataset.INDEX), TraceSummary.HEADER, index);
+        existing.clear();
+        existing.addAll(all);
+        existingIndexLines.clear();
+        existingIndexLines.addAll(index);
+        return new CommitResult(added, skipped, all.size());
+    }
+
+    private static String uniqueId(String proposed, Set<String> used) {
+        String id = proposed;
+        for (int n = 2; used.contains(id); n++) {
+            id = proposed + "-" + n;
+        }
+        used.add(id);
+        return id;
+    }
+
+    private void writeSettings() throws IOException {
+        writeAtomically(dir.resolve(TraceDataset.SETTINGS), "# smarttunnel trace dataset",
+                List.of(TraceDataset.INTERVAL_KEY + "=" + intervalUs));
+    }
+
+    /** Keeps the rows of traces in the index (a crash may have left others), appends the new ones. */
+    private void writeIntervals(List<CommitResult.Added> added) throws IOException {
+        Set<String> known = new HashSet<>();
+        existing.forEach(t -> known.add(t.id()));
+        List<String> rows = new ArrayList<>();
+        Path file = dir.resolve(TraceDataset.INTERVALS);
+        if (Files.isRegularFile(file)) {
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                lines.skip(1).filter(l -> !l.isEmpty() && known.contains(Csv.split(l).get(0))).forEach(rows::add);
+            }
+        }
+        for (CommitResult.Added a : added) {
+            for (Interval i : a.stats().intervals()) {
+                rows.add(Csv.row(i.trace(), i.number(), i.startUs(), i.probes(), i.lost(), Csv.rate(i.lost(), i.probes())));
+            }
+        }
+        writeAtomically(file, TraceDataset.INTERVALS_HEADER, rows);
+    }
+
+    private void writeAtomically(Path target, String header, List<String> lines) throws IOException {
+        Path tmp = Files.createTempFile(staging, "write-", ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(header);
+            w.write('\n');
+            for (String l : lines) {
+                w.write(l);
+                w.write('\n');
+            }
+        }
+        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            c.force(true);
+        }
+        move(tmp, target);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes the staging area (and any trace left in it) and releases the lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            deleteTree(staging);
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.smarttunnel.ingest.log;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.capture.InputFiles;
+
+/**
+ * Reads the output of iputils {@code ping} (with or without {@code -D} and {@code -O}) and
+ * of macOS/BSD {@code ping}, optionally prefixed by {@code ts} stamps, possibly holding
+ * several runs framed by {@code PING STARTED}/{@code PING STOPPED} banners. Each run becomes
+ * one trace.
+ */
+public final class PingLogParser {
+    private static final Pattern REPLY = Pattern.compile(
+            "^\\d+ bytes from (.+?): (?:icmp_seq|icmp_req|seq)=(\\d+)(.*)$");
+    private static final Pattern TIME = Pattern.compile("time[=<]\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|us|usec|µs)?");
+    private static final Pattern BSD_TIMEOUT = Pattern.compile("^Request timeout for icmp_seq[= ](\\d+)");
+    private static final Pattern NO_ANSWER = Pattern.compile("^no answer yet for icmp_seq=(\\d+)");
+    private static final Pattern ICMP_ERROR = Pattern.compile("^From \\S+.*? icmp_seq=(\\d+) ");
+    private static final Pattern HEADER = Pattern.compile("^PING ([^\\s(]+)\\s*\\((.*)\\)[):]?\\s+(.*)$");
+    private static final Pattern HEADER6 = Pattern.compile("^PING6\\(.*\\) (\\S+) --> (\\S+)");
+    private static final Pattern ADDRESS = Pattern.compile("([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]+)");
+    private static final Pattern STARTED = Pattern.compile("^PING STARTED\\s*(.*)$");
+    private static final Pattern STOPPED = Pattern.compile("^PING STOPPED\\b");
+    private static final Pattern DATE = Pattern.compile(
+            "^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\\d{1,2}) "
+                    + "(\\d{2}):(\\d{2}):(\\d{2}) (?:([A-Za-z]{1,5}|[+-]\\d{4}) )?(\\d{4})$");
+    private static final Pattern STATISTICS = Pattern.compile("^--- .* ping statistics ---");
+    private static final Pattern TRANSMITTED = Pattern.compile("^(\\d+) packets transmitted, ");
+    private static final Pattern NOISE = Pattern.compile(
+            "^(=+|↓|\\s*|round-trip .*|rtt .*|.*packet loss.*|ping: .*|PING6?\\b.*|Warning: .*|pipe \\d+)$");
+
+    private final LogOptions options;
+
+    public PingLogParser(LogOptions options) {
+        this.options = options;
+    }
+
+    /** Whether a text looks like ping output (used to detect the format). */
+    public static boolean looksLikePing(List<String> lines) {
+        for (String raw : lines) {
+            String line = LinePrefix.strip(raw, ZoneOffset.UTC, Optional.of(2000)).rest();
+            if (REPLY.matcher(line).find() || BSD_TIMEOUT.matcher(line).find() || NO_ANSWER.matcher(line).find()
+                    || HEADER.matcher(line).find() || STARTED.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a log; each run is resolved and handed to a sink from the listener as soon as it ends. */
+    public LogStats parse(Path file, String name, LogRunListener listener, List<Diagnostic> diagnostics)
+            throws IOException, IngestException {
+        State s = new State(name, listener, diagnostics);
+        try (InputStream in = InputFiles.open(file);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                s.lineNo++;
+                s.line(line);
+            }
+            s.closeRun();
+        }
+        return s.stats();
+    }
+
+    /** The parse in progress. */
+    private final class State {
+        final String name;
+        final LogRunListener listener;
+        final List<Diagnostic> diagnostics;
+        long lineNo;
+        LogRun run;
+        int runs;
+        boolean inBanner;
+        boolean afterStop;
+        ZoneId bannerZone;
+        Optional<Integer> year = Optional.empty();
+        long replies;
+        long markers;
+        long unrecognised;
+        long duplicates;
+        long probes;
+        boolean warnedZone;
+        boolean warnedYear;
+        boolean warnedClock;
+
+        State(String name, LogRunListener listener, List<Diagnostic> diagnostics) {
+            this.name = name;
+            this.listener = listener;
+            this.diagnostics = diagnostics;
+        }
+
+        ZoneId zone() {
+            if (options.zone().isPresent()) {
+                return options.zone().get();
+            }
+            return bannerZone != null ? bannerZone : ZoneOffset.UTC;
+        }
+
+        void line(String raw) throws IngestException {
+            LinePrefix.Stripped stripped = LinePrefix.strip(raw, zone(), year);
+            if (stripped.yearless() && !warnedYear) {
+                diagnostics.add(Diagnostic.warningAtLine(name, lineNo,
+                        "stamp without a year and no dated banner before it; such stamps are ignored"));
+                warnedYear = true;
+            }
+            String line = stripped.rest();
+            LineTime time = stripped.time();
+            if (time != null && !time.precise() && options.zone().isEmpty() && bannerZone == null && !warnedZone
+                    && !line.isBlank()) {
+                diagnostics.add(Diagnostic.warningAtLine(name, lineNo,
+                        "wall-clock stamps without a time zone are read as UTC; pass --zone to change that"));
+                warnedZone = true;
+            }
+            Matcher m;
+            if ((m = REPLY.matcher(line)).find()) {
+                reply(m, time);
+            } else if ((m = BSD_TIMEOUT.matcher(line)).find() || (m = NO_ANSWER.matcher(line)).find()
+                    || (m = ICMP_ERROR.matcher(line)).find()) {
+                current().marker(Integer.parseInt(m.group(1)) & 0xFFFF, time);
+                markers++;
+            } else if ((m = STARTED.matcher(line)).find()) {
+                closeRun();
+                run = new LogRun(lineNo);
+                run.target = m.group(1).trim();
+                inBanner = true;
+                afterStop = false;
+            } else if (STOPPED.matcher(line).find()) {
+                closeRun();
+                afterStop = true;
+            } else if ((m = DATE.matcher(line)).find()) {
+                date(m);
+            } else if ((m = HEADER.matcher(line)).find() || (m = HEADER6.matcher(line)).find()) {
+                header(m, line, time);
+            } else if ((m = TRANSMITTED.matcher(line)).find()) {
+                if (run != null) {
+                    run.transmitted = Long.parseLong(m.group(1));
+                }
+            } else if (!STATISTICS.matcher(line).find() && !NOISE.matcher(line).matches()) {
+                if (unrecognised == 0) {
+                    diagnostics.add(Diagnostic.warningAtLine(name, lineNo, "line not understood, skipped: "
+                            + (line.length() > 60 ? line.substring(0, 60) + "..." : line)));
+                }
+                unrecognised++;
+            }
+        }
+
+        private void reply(Matcher m, LineTime time) {
+            long rtt = Long.MIN_VALUE;
+            Matcher t = TIME.matcher(m.group(3));
+            if (t.find()) {
+                rtt = rttNs(t.group(1), t.group(2));
+            }
+            LogRun r = current();
+            if (r.address.isEmpty()) {
+                Matcher a = ADDRESS.matcher(m.group(1));
+                String address = "";
+                while (a.find()) {
+                    address = a.group(1);
+                }
+                r.address = address;
+            }
+            r.reply(Integer.parseInt(m.group(2)) & 0xFFFF, rtt, time);
+            replies++;
+        }
+
+        private void date(Matcher m) throws IngestException {
+            int month = LinePrefix.MONTHS.indexOf(m.group(1)) / 3 + 1;
+            year = Optional.of(Integer.parseInt(m.group(7)));
+            if (m.group(6) != null) {
+                Optional<ZoneOffset> offset = ZoneNames.offset(m.group(6));
+                if (offset.isEmpty() && options.zone().isEmpty()) {
+                    throw IngestException.atLine(name, lineNo, "unknown time zone '" + m.group(6)
+                            + "'; pass --zone (for example --zone +05:30 or --zone Asia/Kolkata)");
+                }
+                offset.ifPresent(o -> bannerZone = o);
+            }
+            if (run != null && inBanner && !afterStop && run.startNs == Long.MIN_VALUE) {
+                LocalDateTime t = LocalDateTime.of(year.get(), month, Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+                run.startNs = LinePrefix.toNs(t, zone());
+            }
+        }
+
+        private void header(Matcher m, String line, LineTime time) {
+            if (run != null && (!run.isEmpty() || run.flavourStart >= 0)) {
+                closeRun();
+            }
+            LogRun r = current();
+            boolean bsd = line.startsWith("PING6(") || line.matches("^PING .*\\): \\d+ data bytes.*");
+            r.flavourStart = bsd ? 0 : 1;
+            if (line.startsWith("PING6(")) {
+                r.address = m.group(2);
+                if (r.target.isEmpty()) {
+                    r.target = m.group(2);
+                }
+            } else {
+                Matcher a = ADDRESS.matcher(m.group(2));
+                String address = "";
+                while (a.find()) {
+                    address = a.group(1);
+                }
+                r.address = address;
+                if (r.target.isEmpty()) {
+                    r.target = m.group(1);
+                }
+            }
+            if (time != null && r.startNs == Long.MIN_VALUE) {
+                r.startNs = time.ns();
+            }
+        }
+
+        LogRun current() {
+            if (run == null) {
+                run = new LogRun(lineNo);
+            }
+            return run;
+        }
+
+        void closeRun() {
+            LogRun r = run;
+            run = null;
+            inBanner = false;
+            if (r == null || r.isEmpty()) {
+                return;
+            }
+            runs++;
+            if (!r.hasClock() && !warnedClock) {
+                diagnostics.add(Diagnostic.warningAtLine(name, r.firstLine,
+                        "the run has no date or time stamps; its send times count from 1970-01-01 at the spacing"));
+                warnedClock = true;
+            }
+            String target = r.target.isEmpty() ? (r.address.isEmpty() ? "unknown" : r.address) : r.target;
+            probes += r.resolve(options.spacingNs(), options.timeoutNs(), listener.open(runs, target, r.address));
+            duplicates += r.duplicates();
+        }
+
+        LogStats stats() {
+            return new LogStats(lineNo, runs, probes, replies, markers, duplicates, unrecognised);
+        }
+    }
+
+    private static long rttNs(String value, String unit) {
+        String[] parts = value.split("\\.");
+        long whole = Long.parseLong(parts[0]);
+        long fractionNs = parts.length > 1 ? LinePrefix.fractionNs(parts[1]) : 0;
+        long scale = switch (unit == null ? "ms" : unit) {
+            case "s" -> 1_000_000_000L;
+            case "us", "usec", "µs" -> 1_000L;
+            default -> 1_000_000L;
+        };
+        return whole * scale + fractionNs * scale / 1_000_000_000L;
+    }
+}

@@ -1,0 +1,11 @@
+package org.smarttunnel.ingest.probe;
+
+/**
+ * Receives the probes of one trace in send order; probe indices are implicit (0, 1, 2, ...).
+ * Times are nanoseconds since the epoch; {@code rttNs < 0} means no round-trip time.
+ */
+public interface ProbeSink {
+    long NO_TIME = Long.MIN_VALUE;
+
+    void probe(int seq, long sendNs, boolean lost, long rttNs);
+}

@@ -1,0 +1,132 @@
+package org.smarttunnel.ingest.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The probe sequence of one trace in send order (METHOD section 1). Probe {@code i} has index
+ * {@code i}; send times never decrease. The array components are copied in and out; loops
+ * should use the indexed accessors, which do not copy.
+ */
+public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss, int[] rttUs) {
+
+    public Trace {
+        Objects.requireNonNull(info, "info");
+        int n = loss.length();
+        if (seq.length != n || sendUs.length != n || rttUs.length != n) {
+            throw new IllegalArgumentException("trace " + info.id() + ": columns differ in length");
+        }
+        for (int i = 1; i < n; i++) {
+            if (sendUs[i] < sendUs[i - 1]) {
+                throw new IllegalArgumentException("trace " + info.id() + ": send time of probe " + i + " goes backwards");
+            }
+        }
+        seq = seq.clone();
+        sendUs = sendUs.clone();
+        rttUs = rttUs.clone();
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    public int size() {
+        return loss.length();
+    }
+
+    public int seq(int i) {
+        return seq[i];
+    }
+
+    public long sendUs(int i) {
+        return sendUs[i];
+    }
+
+    public boolean lost(int i) {
+        return loss.lost(i);
+    }
+
+    public int rttUs(int i) {
+        return rttUs[i];
+    }
+
+    public Probe probe(int i) {
+        return new Probe(i, seq[i], sendUs[i], loss.lost(i), rttUs[i]);
+    }
+
+    @Override
+    public int[] seq() {
+        return seq.clone();
+    }
+
+    @Override
+    public long[] sendUs() {
+        return sendUs.clone();
+    }
+
+    @Override
+    public int[] rttUs() {
+        return rttUs.clone();
+    }
+
+    /**
+     * Intervals of {@code lengthUs} from the first send time: interval k holds the probes sent
+     * in {@code [t0 + k*L, t0 + (k+1)*L)}. Every interval from 0 to the last one is listed,
+     * including empty ones in idle gaps.
+     */
+    public List<Interval> intervals(long lengthUs) {
+        if (lengthUs <= 0) {
+            throw new IllegalArgumentException("interval length must be positive, got " + lengthUs + " us");
+        }
+        int n = size();
+        if (n == 0) {
+            return List.of();
+        }
+        long t0 = sendUs[0];
+        List<Interval> out = new ArrayList<>();
+        int first = 0;
+        while (first < n) {
+            int number = Math.toIntExact((sendUs[first] - t0) / lengthUs);
+            while (out.size() < number) {
+                int empty = out.size();
+                out.add(new Interval(id(), empty, t0 + empty * lengthUs, first, 0, 0));
+            }
+            long end = t0 + (number + 1) * lengthUs;
+            int last = first;
+            int lost = 0;
+            while (last < n && sendUs[last] < end) {
+                if (loss.lost(last)) {
+                    lost++;
+                }
+                last++;
+            }
+            out.add(new Interval(id(), number, t0 + number * lengthUs, first, last - first, lost));
+            first = last;
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The loss sequence of one interval of this trace. */
+    public LossSequence loss(Interval interval) {
+        return loss.slice(interval.firstProbe(), interval.firstProbe() + interval.probes());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Trace t && t.info.equals(info) && t.loss.equals(loss) && Arrays.equals(t.seq, seq)
+                && Arrays.equals(t.sendUs, sendUs) && Arrays.equals(t.rttUs, rttUs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(info, loss, Arrays.hashCode(sendUs));
+    }
+
+    @Override
+    public String toString() {
+        return "Trace[" + info.id() + ", " + size() + " probes, " + loss.lossCount() + " lost]";
+    }
+}
