@@ -1,0 +1,153 @@
+package org.smarttunnel.ingest.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smarttunnel.ingest.testing.Fixtures.MS;
+import static org.smarttunnel.ingest.testing.Fixtures.S;
+import static org.smarttunnel.ingest.testing.Fixtures.T0;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.testing.Bytes;
+import org.smarttunnel.ingest.testing.CaptureFile;
+import org.smarttunnel.ingest.testing.EchoRun;
+import org.smarttunnel.ingest.testing.Frames;
+import org.smarttunnel.ingest.testing.InMemoryImport;
+import org.smarttunnel.ingest.testing.Libpcap;
+import org.smarttunnel.ingest.testing.Packets;
+import org.smarttunnel.ingest.testing.ProbeAssert;
+
+/** Damaged captures: one clear message naming file and offset, earlier probes kept. */
+class CaptureErrorsTest {
+    static final int A = Packets.v4("10.0.0.1");
+    static final int B = Packets.v4("192.0.2.7");
+
+    @TempDir
+    Path dir;
+
+    private final EchoRun run = EchoRun.gilbert(A, B, 7, 0, 500, T0, 2 * MS, 0.02, 0.3, 7);
+
+    private CaptureFile.Pcap goodPcap() {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        for (EchoRun.Event e : run.events(true)) {
+            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
+        }
+        return p;
+    }
+
+    private InMemoryImport read(String name, byte[] content, CaptureReader reader) {
+        return InMemoryImport.capture(CaptureFile.write(dir.resolve(name), content, false), reader, 2 * S);
+    }
+
+    @Test
+    void truncatedLastRecordWarnsWithOffsetAndKeepsEverythingBefore() {
+        byte[] good = goodPcap().toBytes();
+        byte[] bad = Packets.concat(good, Bytes.be().u32(0).u32(0).toArray());
+        byte[] cut = new Bytes(false).u32(T0 / S + 100).u32(0).u32(98).u32(98).zeros(40).toArray();
+        InMemoryImport r = read("cut.pcap", Packets.concat(good, cut), CaptureReader.FAST);
+        assertNull(r.error);
+        assertEquals(List.of(Diagnostic.warningAtOffset("cut.pcap", good.length,
+                "truncated last record (56 of 114 bytes); the packets before it are kept")), r.diagnostics);
+        ProbeAssert.assertProbes(run.expected(2 * S), r.traces.get(0));
+        InMemoryImport header = read("cut-header.pcap", bad, CaptureReader.FAST);
+        assertEquals("offset " + good.length, header.diagnostics.get(0).where());
+        ProbeAssert.assertProbes(run.expected(2 * S), header.traces.get(0));
+    }
+
+    @Test
+    void truncatedCaptureKeepsEarlierProbesWithTheReferenceReaderToo() {
+        Libpcap.require();
+        byte[] good = goodPcap().toBytes();
+        byte[] cut = new Bytes(false).u32(T0 / S + 100).u32(0).u32(98).u32(98).zeros(40).toArray();
+        InMemoryImport r = read("cut.pcap", Packets.concat(good, cut), CaptureReader.PCAP4J);
+        assertNull(r.error);
+        assertEquals(1, r.diagnostics.size());
+        assertTrue(r.diagnostics.get(0).message().contains("the packets before it are kept"), r.diagnostics::toString);
+        ProbeAssert.assertProbes(run.expected(2 * S), r.traces.get(0));
+    }
+
+    @Test
+    void wrongMagicIsAnErrorAtOffsetZero() {
+        InMemoryImport r = read("notes.pcap", "hello, this is text".getBytes(StandardCharsets.US_ASCII),
+                CaptureReader.FAST);
+        assertNotNull(r.error);
+        assertEquals("notes.pcap: offset 0: not a pcap or pcapng capture (magic 0x68656c6c)", r.error.getMessage());
+        assertTrue(r.traces.isEmpty());
+    }
+
+    @Test
+    void impossibleRecordLengthIsAnErrorAtItsOffsetAndEarlierProbesStay() {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, true, false);
+        List<EchoRun.Event> events = run.events(true);
+        for (int i = 0; i < 300; i++) {
+            p.packet(events.get(i).tNs(), Frames.ethernet(false).apply(events.get(i)));
+        }
+        int offset = p.toBytes().length;
+        p.rawRecord(T0 + 10 * S, 0xFFFFFF00L, new byte[64]);
+        InMemoryImport r = read("huge.pcap", p.toBytes(), CaptureReader.FAST);
+        assertNotNull(r.error);
+        assertEquals("huge.pcap: offset " + offset
+                + ": record claims 4294967040 captured bytes, more than the 262144 any capture holds",
+                r.error.getMessage());
+        assertEquals(1, r.traces.size());
+        assertTrue(r.traces.get(0).size() > 100, "probes before the damage are kept");
+    }
+
+    @Test
+    void unknownLinkTypeIsAnErrorNamingIt() {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(147, false, false).packet(T0, new byte[40]);
+        InMemoryImport r = read("user0.pcap", p.toBytes(), CaptureReader.FAST);
+        assertEquals("user0.pcap: offset 20: unknown link type 147", r.error.getMessage());
+    }
+
+    @Test
+    void pcapngInterfaceOfUnknownLinkTypeIsSkippedOthersKept() {
+        CaptureFile.Pcapng p = new CaptureFile.Pcapng(false);
+        p.iface(1, -1, 0);
+        int idbOffset = p.toBytes().length;
+        p.iface(147, -1, 0);
+        for (EchoRun.Event e : run.events(true)) {
+            p.packet(0, e.tNs(), Frames.ethernet(false).apply(e));
+            p.packet(1, e.tNs(), new byte[30]);
+        }
+        InMemoryImport r = read("two.pcapng", p.toBytes(), CaptureReader.FAST);
+        assertNull(r.error);
+        assertEquals(List.of(new Diagnostic(Diagnostic.Severity.ERROR, "two.pcapng", "offset " + idbOffset,
+                "unknown link type 147 on interface 1; its packets are skipped")), r.diagnostics);
+        ProbeAssert.assertProbes(run.expected(2 * S), r.traces.get(0));
+        assertEquals(run.events(true).size(), r.ingest.captureStats().skipped());
+    }
+
+    @Test
+    void pcapngDamageIsReportedAtTheBlock() {
+        CaptureFile.Pcapng p = new CaptureFile.Pcapng(true).iface(1, -1, 0);
+        int at = p.toBytes().length;
+        byte[] mismatch = Packets.concat(p.toBytes(), Bytes.be().u32(6).u32(40).zeros(28).u32(44).toArray());
+        InMemoryImport r = read("mismatch.pcapng", mismatch, CaptureReader.FAST);
+        assertEquals("mismatch.pcapng: offset " + at + ": block length 40 does not match its trailing copy 44",
+                r.error.getMessage());
+        byte[] huge = Packets.concat(p.toBytes(), Bytes.be().u32(6).u32(0x7FFFFFF0L).zeros(64).toArray());
+        InMemoryImport h = read("huge.pcapng", huge, CaptureReader.FAST);
+        assertEquals("huge.pcapng: offset " + at + ": impossible block length 2147483632", h.error.getMessage());
+        byte[] noShb = Bytes.be().u32(1).u32(20).zeros(8).u32(20).toArray();
+        InMemoryImport n = read("headless.pcapng", Packets.concat(new byte[] {0x0A, 0x0D, 0x0D, 0x0A}, noShb),
+                CaptureReader.FAST);
+        assertEquals("headless.pcapng: offset 8: section header has byte-order magic 0x14000000, not 0x1a2b3c4d",
+                n.error.getMessage());
+    }
+
+    @Test
+    void emptyAndTinyFilesAreErrors() {
+        assertEquals("empty.pcap: offset 0: not a pcap or pcapng capture (magic none: the file is empty)",
+                read("empty.pcap", new byte[0], CaptureReader.FAST).error.getMessage());
+        byte[] header = new Bytes(false).u32(0xA1B2C3D4L).u16(2).toArray();
+        assertEquals("short.pcap: offset 6: file ends inside the pcap file header (6 of 24 bytes)",
+                read("short.pcap", header, CaptureReader.FAST).error.getMessage());
+    }
+}
