@@ -1,0 +1,181 @@
+package org.smarttunnel.ingest.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smarttunnel.ingest.testing.Fixtures.MS;
+import static org.smarttunnel.ingest.testing.Fixtures.S;
+import static org.smarttunnel.ingest.testing.Fixtures.T0;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.ImportOptions;
+import org.smarttunnel.ingest.ImportReport;
+import org.smarttunnel.ingest.Importer;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.capture.CaptureReader;
+import org.smarttunnel.ingest.testing.CaptureFile;
+import org.smarttunnel.ingest.testing.EchoRun;
+import org.smarttunnel.ingest.testing.Frames;
+import org.smarttunnel.ingest.testing.InMemoryImport;
+import org.smarttunnel.ingest.testing.Packets;
+import org.smarttunnel.ingest.testing.ProbeAssert;
+import org.smarttunnel.ingest.trace.Trace;
+
+class ImporterTest {
+    static final int A = Packets.v4("10.0.0.1");
+    static final int B = Packets.v4("192.0.2.7");
+
+    @TempDir
+    Path tmp;
+
+    private Path capture(String name, EchoRun... runs) {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        for (EchoRun.Event e : EchoRun.merge(true, runs)) {
+            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
+        }
+        return CaptureFile.write(tmp.resolve(name), p.toBytes(), false);
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    /** Three probes by hand: 0 answered in 30 ms, 1 lost, 2 answered in 25.5 ms; 1 s apart; 2 s intervals. */
+    @Test
+    void writesTheDatasetFormatsExactly() throws Exception {
+        EchoRun run = new EchoRun(A, B, 4660, 7, new long[] {T0, T0 + S, T0 + 2 * S},
+                new long[] {30 * MS, -1, 25_500_000L});
+        Path dir = tmp.resolve("ds");
+        ImportReport r = new Importer(ImportOptions.defaults().withIntervalUs(2_000_000))
+                .importFiles(List.of(capture("tiny.pcap", run)), dir);
+        assertFalse(r.hasErrors());
+        assertEquals("""
+                trace,file,host,site,src,dst,ident,probes,lost,loss_rate,first_send_us,last_send_us
+                10.0.0.1_192.0.2.7_4660,traces/10.0.0.1_192.0.2.7_4660.csv,10.0.0.1,192.0.2.7,10.0.0.1,192.0.2.7,4660,3,1,0.333333,1726122373000000,1726122375000000
+                """, read(dir.resolve("index.csv")));
+        assertEquals("""
+                index,seq,send_us,lost,rtt_us
+                0,7,1726122373000000,0,30000
+                1,8,1726122374000000,1,
+                2,9,1726122375000000,0,25500
+                """, read(dir.resolve("traces/10.0.0.1_192.0.2.7_4660.csv")));
+        assertEquals("""
+                trace,interval,start_us,probes,lost,loss_rate
+                10.0.0.1_192.0.2.7_4660,0,1726122373000000,2,1,0.5
+                10.0.0.1_192.0.2.7_4660,1,1726122375000000,1,0,0
+                """, read(dir.resolve("intervals.csv")));
+        assertEquals(List.of("dataset.properties", "index.csv", "intervals.csv", "traces"), visible(dir));
+    }
+
+    private static List<String> visible(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    @Test
+    void reimportingAddsNothingAndNewFilesAddTracesWithUniqueIds() throws Exception {
+        Path dir = tmp.resolve("ds");
+        Importer importer = new Importer(ImportOptions.defaults());
+        EchoRun first = EchoRun.gilbert(A, B, 1, 0, 3000, T0, 2 * MS, 0.01, 0.3, 1);
+        EchoRun second = EchoRun.gilbert(A, B, 1, 0, 3000, T0 + 3600 * S, 2 * MS, 0.01, 0.3, 2);
+        Path a = capture("a.pcap", first);
+        assertEquals(1, importer.importFiles(List.of(a), dir).commit().added().size());
+        String index = read(dir.resolve("index.csv"));
+        ImportReport again = importer.importFiles(List.of(a), dir);
+        assertEquals(0, again.commit().added().size());
+        assertEquals("already in the dataset as trace 10.0.0.1_192.0.2.7_1", again.commit().skipped().get(0).reason());
+        assertEquals(index, read(dir.resolve("index.csv")), "nothing overwritten or duplicated");
+        ImportReport more = importer.importFiles(List.of(capture("b.pcap", second)), dir);
+        assertEquals("10.0.0.1_192.0.2.7_1-2", more.commit().added().get(0).summary().id());
+        TraceDataset ds = TraceDataset.open(dir);
+        assertEquals(2, ds.traces().size());
+        ProbeAssert.assertProbes(first.expected(2 * S), ds.load("10.0.0.1_192.0.2.7_1"));
+        ProbeAssert.assertProbes(second.expected(2 * S), ds.load("10.0.0.1_192.0.2.7_1-2"));
+        long intervalRows;
+        try (Stream<String> lines = Files.lines(dir.resolve("intervals.csv"))) {
+            intervalRows = lines.count() - 1;
+        }
+        assertEquals(2, intervalRows, "one 40 s interval per 6 s trace");
+    }
+
+    @Test
+    void aBadFileIsReportedWhileTheOthersAreImported() throws Exception {
+        Path dir = tmp.resolve("ds");
+        Path good = capture("good.pcap", EchoRun.gilbert(A, B, 1, 0, 1000, T0, 2 * MS, 0.01, 0.3, 1));
+        Path bad = Files.writeString(tmp.resolve("bad.pcap"), "\u0000\u0001 this is no capture");
+        Path missing = tmp.resolve("missing.pcap");
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(bad, good, missing), dir);
+        assertTrue(r.hasErrors());
+        assertEquals(List.of(
+                new Diagnostic(Diagnostic.Severity.ERROR, bad.toString(), "offset 0",
+                        "not a capture or log: unknown magic 0x00012074"),
+                new Diagnostic(Diagnostic.Severity.ERROR, missing.toString(), "file", "no such file")),
+                r.diagnostics());
+        assertEquals(1, TraceDataset.open(dir).traces().size());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".staging")), "no staging left");
+        }
+    }
+
+    @Test
+    void theSameDatasetCannotBeWrittenTwiceAtOnceNorWithAnotherIntervalLength() throws Exception {
+        Path dir = tmp.resolve("ds");
+        new Importer(ImportOptions.defaults()).importFiles(
+                List.of(capture("a.pcap", EchoRun.gilbert(A, B, 1, 0, 100, T0, 2 * MS, 0.01, 0.3, 1))), dir);
+        try (DatasetWriter w = DatasetWriter.open(dir, 40_000_000)) {
+            IngestException e = assertThrows(IngestException.class, () -> DatasetWriter.open(dir, 40_000_000));
+            assertEquals(dir + ": file: another import is writing this dataset", e.getMessage());
+        }
+        IngestException e = assertThrows(IngestException.class, () -> DatasetWriter.open(dir, 10_000_000));
+        assertTrue(e.getMessage().contains("the dataset uses 40.0 s intervals"), e.getMessage());
+    }
+
+    @Test
+    void leftoversOfACrashedImportAreCleanedUp() throws Exception {
+        Path dir = tmp.resolve("ds");
+        Importer importer = new Importer(ImportOptions.defaults());
+        importer.importFiles(List.of(capture("a.pcap", EchoRun.gilbert(A, B, 1, 0, 100, T0, 2 * MS, 0.01, 0.3, 1))),
+                dir);
+        Files.createDirectories(dir.resolve(".staging-123/x"));
+        Files.writeString(dir.resolve("intervals.csv"), "ghost,0,0,1,0,0\n", StandardOpenOption.APPEND);
+        importer.importFiles(List.of(capture("b.pcap", EchoRun.gilbert(A, B, 2, 0, 100, T0, 2 * MS, 0.01, 0.3, 2))),
+                dir);
+        assertFalse(Files.exists(dir.resolve(".staging-123")));
+        assertFalse(read(dir.resolve("intervals.csv")).contains("ghost"));
+        assertEquals(2, TraceDataset.open(dir).traces().size());
+    }
+
+    @Test
+    void datasetRoundTripEqualsTheInMemoryImport() throws Exception {
+        EchoRun run = EchoRun.gilbert(A, B, 3, 100, 20_000, T0, 2 * MS, 0.02, 0.3, 9);
+        Path file = capture("rt.pcap", run);
+        Path dir = tmp.resolve("ds");
+        new Importer(ImportOptions.defaults().withReader(CaptureReader.FAST)).importFiles(List.of(file), dir);
+        Trace loaded = TraceDataset.open(dir).load("10.0.0.1_192.0.2.7_3");
+        Trace memory = InMemoryImport.capture(file, CaptureReader.FAST, 2 * S).traces.get(0);
+        ProbeAssert.assertProbes(InMemoryImport.probes(memory), InMemoryImport.probes(loaded), "round trip");
+        assertEquals(memory.intervals(40_000_000).size(), 1);
+    }
+
+    @Test
+    void hostAndSiteOptionsOverrideTheAddresses() throws Exception {
+        Path dir = tmp.resolve("ds");
+        new Importer(ImportOptions.defaults().withHost("alpha").withSite("paris")).importFiles(
+                List.of(capture("a.pcap", EchoRun.gilbert(A, B, 1, 0, 100, T0, 2 * MS, 0.01, 0.3, 1))), dir);
+        TraceSummary t = TraceDataset.open(dir).traces().get(0);
+        assertEquals("alpha_paris_1", t.id());
+        assertEquals("alpha", t.info().host());
+        assertEquals("10.0.0.1", t.info().src());
+    }
+}

@@ -1,0 +1,192 @@
+package org.smarttunnel.ingest.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.testing.InMemoryImport;
+import org.smarttunnel.ingest.trace.Probe;
+import org.smarttunnel.ingest.trace.Trace;
+
+class PingLogParserTest {
+    static final long S = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void iputilsWithoutTimestampsUsesSpacingDuplicatesAndSummary() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                PING dns.google (8.8.8.8) 56(84) bytes of data.
+                64 bytes from dns.google (8.8.8.8): icmp_seq=1 ttl=117 time=10.2 ms
+                64 bytes from dns.google (8.8.8.8): icmp_seq=2 ttl=117 time=11.0 ms
+                64 bytes from dns.google (8.8.8.8): icmp_seq=4 ttl=117 time=10.5 ms
+                64 bytes from dns.google (8.8.8.8): icmp_seq=4 ttl=117 time=10.6 ms (DUP!)
+
+                --- dns.google ping statistics ---
+                5 packets transmitted, 3 received, +1 duplicates, 40% packet loss, time 4005ms
+                rtt min/avg/max/mdev = 10.200/10.575/11.000/0.300 ms
+                """, S, -1);
+        assertEquals(1, h.traces.size());
+        Trace t = h.traces.get(0);
+        assertEquals("dns.google", t.info().site());
+        assertEquals("8.8.8.8", t.info().dst());
+        assertEquals(List.of(
+                new Probe(0, 1, 0, false, 10_200),
+                new Probe(1, 2, 1_000_000, false, 11_000),
+                new Probe(2, 3, 2_000_000, true, Probe.NO_RTT),
+                new Probe(3, 4, 3_000_000, false, 10_500),
+                new Probe(4, 5, 4_000_000, true, Probe.NO_RTT)), InMemoryImport.probes(t));
+        assertEquals(1, h.stats.duplicates());
+        assertEquals(1, h.diagnostics.size(), "no clock: one warning");
+        assertTrue(h.diagnostics.get(0).message().contains("no date or time stamps"));
+    }
+
+    @Test
+    void iputilsWithDAndOTakesSendTimeFromStampMinusRtt() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.
+                [1726122373.000100] 64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.100 ms
+                [1726122373.200150] 64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=0.150 ms
+                [1726122373.400000] no answer yet for icmp_seq=3
+                [1726122373.600200] 64 bytes from 10.0.0.2: icmp_seq=4 ttl=64 time=0.200 ms
+                [1726122373.800000] no answer yet for icmp_seq=5
+                """, S, -1);
+        long t0 = 1_726_122_373_000_000L;
+        assertEquals(List.of(
+                new Probe(0, 1, t0, false, 100),
+                new Probe(1, 2, t0 + 200_000, false, 150),
+                new Probe(2, 3, t0 + 400_000, true, Probe.NO_RTT),
+                new Probe(3, 4, t0 + 600_000, false, 200),
+                new Probe(4, 5, t0 + 800_000, true, Probe.NO_RTT)), InMemoryImport.probes(h.traces.get(0)));
+        assertTrue(h.diagnostics.isEmpty(), h.diagnostics::toString);
+    }
+
+    @Test
+    void explicitTimeoutTurnsSlowRepliesIntoLosses() throws IngestException {
+        String log = """
+                PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.
+                64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=100 ms
+                64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=2500 ms
+                64 bytes from 10.0.0.2: icmp_seq=3 ttl=64 time=3.5 s
+                """;
+        assertEquals(0, LogHarness.parse(dir, log, S, -1).traces.get(0).loss().lossCount());
+        Trace t = LogHarness.parse(dir, log, S, 2 * S).traces.get(0);
+        assertEquals("011", t.loss().toString());
+    }
+
+    @Test
+    void bsdRunsInBannersWithTsStampsAndLateReplies() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+
+                ============================
+                PING STARTED example.org
+                ↓
+                Thu Sep 12 11:56:13 IST 2024
+                ============================
+
+                2024-09-12 11:56:13 | PING example.org (93.184.216.34): 56 data bytes
+                2024-09-12 11:56:13 | 64 bytes from 93.184.216.34: icmp_seq=0 ttl=55 time=30.000 ms
+                2024-09-12 11:56:15 | Request timeout for icmp_seq 1
+                2024-09-12 11:56:15 | 64 bytes from 93.184.216.34: icmp_seq=1 ttl=55 time=1500.000 ms
+                2024-09-12 11:56:15 | 64 bytes from 93.184.216.34: icmp_seq=2 ttl=55 time=30.000 ms
+                2024-09-12 11:56:17 | Request timeout for icmp_seq 3
+
+                ============================
+                PING STOPPED example.org
+                ↓
+                Thu Sep 12 11:56:18 IST 2024
+                ============================
+
+                ============================
+                PING STARTED example.org
+                ↓
+                Thu Sep 12 12:00:00 IST 2024
+                ============================
+
+                2024-09-12 12:00:00 | PING example.org (93.184.216.35): 56 data bytes
+                2024-09-12 12:00:00 | 64 bytes from 93.184.216.35: icmp_seq=0 ttl=55 time=31.000 ms
+                2024-09-12 12:00:01 | 64 bytes from 93.184.216.35: icmp_seq=1 ttl=55 time=32.000 ms
+                """, S, -1);
+        assertEquals(2, h.traces.size());
+        Trace first = h.traces.get(0);
+        assertEquals("0001", first.loss().toString(), "late reply to seq 1 counts; seq 3 timed out");
+        assertEquals(1_500_000, first.rttUs(1));
+        assertEquals("93.184.216.34", first.info().dst());
+        assertEquals("example.org", first.info().site());
+        long banner = LocalDateTime.of(2024, 9, 12, 11, 56, 13).toEpochSecond(ZoneOffset.ofHoursMinutes(5, 30))
+                * 1_000_000L;
+        assertTrue(Math.abs(first.sendUs(0) - banner) < 1_000_000, "first send within a second of the banner");
+        assertEquals("93.184.216.35", h.traces.get(1).info().dst());
+        assertEquals(2, h.traces.get(1).size());
+        assertTrue(h.diagnostics.isEmpty(), h.diagnostics::toString);
+    }
+
+    @Test
+    void bannerDateWithoutStampsGivesTheStartAndSpacingTheRest() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                PING STARTED ums.example
+                Fri Apr 26 15:29:02 IST 2024
+                PING ums.example (172.19.2.250): 56 data bytes
+                64 bytes from 172.19.2.250: icmp_seq=0 ttl=125 time=0.673 ms
+                Request timeout for icmp_seq 1
+                64 bytes from 172.19.2.250: icmp_seq=2 ttl=125 time=0.504 ms
+                PING STOPPED ums.example
+                """, 2 * S, -1);
+        long start = LocalDateTime.of(2024, 4, 26, 15, 29, 2).toEpochSecond(ZoneOffset.ofHoursMinutes(5, 30))
+                * 1_000_000L;
+        assertEquals(List.of(
+                new Probe(0, 0, start, false, 673),
+                new Probe(1, 1, start + 2_000_000, true, Probe.NO_RTT),
+                new Probe(2, 2, start + 4_000_000, false, 504)), InMemoryImport.probes(h.traces.get(0)));
+    }
+
+    @Test
+    void unknownZoneAbbreviationAsksForZoneOption() {
+        IngestException e = assertThrows(IngestException.class, () -> LogHarness.parse(dir, """
+                PING STARTED x
+                Thu Sep 12 11:56:13 XYZT 2024
+                """, S, -1));
+        assertEquals("ping.log: line 2: unknown time zone 'XYZT'; pass --zone (for example --zone +05:30 or "
+                + "--zone Asia/Kolkata)", e.getMessage());
+    }
+
+    @Test
+    void sequenceNumbersWrapAt65536() throws IngestException {
+        StringBuilder sb = new StringBuilder("PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.\n");
+        long t = 1_726_122_373_000_000L;
+        for (int i = 0; i < 70_000; i++) {
+            int seq = (1 + i) & 0xFFFF;
+            long us = t + i * 2000L + 300;
+            sb.append('[').append(us / 1_000_000).append('.').append(String.format("%06d", us % 1_000_000))
+                    .append("] 64 bytes from 10.0.0.2: icmp_seq=").append(seq).append(" ttl=64 time=0.300 ms\n");
+        }
+        Trace tr = LogHarness.parse(dir, sb.toString(), S, -1).traces.get(0);
+        assertEquals(70_000, tr.size());
+        assertEquals(0, tr.loss().lossCount());
+        assertEquals(t + 69_999 * 2000L, tr.sendUs(69_999));
+        assertEquals(4464, tr.seq(69_999));
+    }
+
+    @Test
+    void unrecognisedLinesWarnOnceWithTheirLine() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.
+                64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.1 ms
+                garbage here
+                more garbage
+                64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=0.1 ms
+                """, S, -1);
+        assertEquals(2, h.traces.get(0).size());
+        assertTrue(h.diagnostics.stream().anyMatch(d -> d.where().equals("line 3")
+                && d.message().startsWith("line not understood")), h.diagnostics::toString);
+        assertEquals(2, h.stats.unrecognisedLines());
+    }
+}
