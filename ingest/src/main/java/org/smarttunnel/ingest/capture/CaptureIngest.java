@@ -3,6 +3,7 @@ package org.smarttunnel.ingest.capture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.EchoMatcher;
@@ -28,23 +29,41 @@ public final class CaptureIngest {
     public void read(Path file, String name, List<Diagnostic> diagnostics) throws IOException, IngestException {
         try {
             byte[] head = InputFiles.head(file, 4);
-            if (!InputFiles.looksLikeCapture(head)) {
-                throw IngestException.atOffset(name, 0, "not a pcap or pcapng capture (magic " + hex(head) + ")");
+            if (InputFiles.looksLikeCapture(head)) {
+                container = head[0] == 0x0A ? "pcapng" : "pcap";
             }
-            container = head[0] == 0x0A ? "pcapng" : "pcap";
-            if (reader == CaptureReader.PCAP4J) {
-                Pcap4jReader.read(file, name, handler, diagnostics);
-                return;
-            }
+            dispatch(file, name, reader, handler, diagnostics);
+        } finally {
+            matcher.finish();
+        }
+    }
+
+    /** Reads and decodes a capture without matching (how fast the reader itself is); returns the counts. */
+    public static CaptureStats scan(Path file, String name, CaptureReader reader, List<Diagnostic> diagnostics)
+            throws IOException, IngestException {
+        DecodingHandler handler = new DecodingHandler(reader, null);
+        dispatch(file, name, reader, handler, diagnostics);
+        return handler.tally.snapshot();
+    }
+
+    /** Hands the file to the container reader it needs. */
+    private static void dispatch(Path file, String name, CaptureReader reader, DecodingHandler handler,
+            List<Diagnostic> diagnostics) throws IOException, IngestException {
+        byte[] head = InputFiles.head(file, 4);
+        if (!InputFiles.looksLikeCapture(head)) {
+            throw IngestException.atOffset(name, 0, "not a pcap or pcapng capture (magic " + hex(head) + ")");
+        }
+        boolean pcapng = head[0] == 0x0A;
+        if (reader == CaptureReader.PCAP4J) {
+            Pcap4jReader.read(file, name, handler, diagnostics);
+        } else {
             try (ByteInput in = new ByteInput(InputFiles.open(file), 1 << 20)) {
-                if (container.equals("pcapng")) {
+                if (pcapng) {
                     PcapngReader.read(in, name, handler, diagnostics);
                 } else {
                     PcapReader.read(in, name, handler, diagnostics);
                 }
             }
-        } finally {
-            matcher.finish();
         }
     }
 
@@ -62,10 +81,13 @@ public final class CaptureIngest {
     }
 
     static String hex(byte[] head) {
+        if (head.length == 0) {
+            return "none: the file is empty";
+        }
         StringBuilder sb = new StringBuilder("0x");
         for (byte x : head) {
-            sb.append(String.format(java.util.Locale.ROOT, "%02x", x & 0xFF));
+            sb.append(String.format(Locale.ROOT, "%02x", x & 0xFF));
         }
-        return head.length == 0 ? "none: the file is empty" : sb.toString();
+        return sb.toString();
     }
 }

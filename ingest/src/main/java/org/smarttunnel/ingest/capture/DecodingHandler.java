@@ -11,6 +11,7 @@ final class DecodingHandler implements FrameHandler {
     private final EchoMatcher matcher;
     final CaptureStats.Tally tally = new CaptureStats.Tally();
 
+    /** With a null matcher, frames are decoded and counted only (the benchmark's scan). */
     DecodingHandler(CaptureReader reader, EchoMatcher matcher) {
         this.referenceOnly = reader == CaptureReader.PCAP4J;
         this.matcher = matcher;
@@ -27,7 +28,7 @@ final class DecodingHandler implements FrameHandler {
                 ? fast.decode(linkType, b, off, len, tNs)
                 : reference.decode(linkType, b, off, len, tNs);
         tally.count(d, packet.request);
-        if (d == Decoded.ECHO) {
+        if (d == Decoded.ECHO && matcher != null) {
             packet.deliver(matcher, tNs);
         }
     }

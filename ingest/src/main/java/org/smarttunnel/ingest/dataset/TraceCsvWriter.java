@@ -18,7 +18,20 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
 
     private final Path file;
     private final OutputStream out;
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final byte[] line = new byte[96];
+    private final byte[] secondsDigits = new byte[20];
+    private long cachedSeconds = -1;
+    private int cachedLength;
     private boolean closed;
 
     public TraceCsvWriter(Path file, long intervalUs) throws IOException {
@@ -34,12 +47,11 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
 
     @Override
     protected void row(int index, int seq, long sendUs, boolean lost, int rttUs) {
-        int p = 0;
-        p = digits(index, p);
+        int p = digits(index, 0);
         line[p++] = ',';
         p = digits(seq, p);
         line[p++] = ',';
-        p = digits(sendUs, p);
+        p = micros(sendUs, p);
         line[p++] = ',';
         line[p++] = (byte) (lost ? '1' : '0');
         line[p++] = ',';
@@ -54,22 +66,67 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
         }
     }
 
+    /**
+     * Epoch microseconds: consecutive probes share their seconds, whose digits are kept from
+     * the previous row; only the six sub-second digits are formatted anew.
+     */
+    private int micros(long us, int p) {
+        if (us < 1_000_000L) {
+            return digits(us, p);
+        }
+        long seconds = us / 1_000_000L;
+        if (seconds != cachedSeconds) {
+            cachedSeconds = seconds;
+            cachedLength = digits(seconds, 0, secondsDigits);
+        }
+        System.arraycopy(secondsDigits, 0, line, p, cachedLength);
+        p += cachedLength;
+        int fraction = (int) (us - seconds * 1_000_000L);
+        for (int q = p + 4; q >= p; q -= 2) {
+            int pair = fraction % 100;
+            fraction /= 100;
+            line[q] = TENS[pair];
+            line[q + 1] = ONES[pair];
+        }
+        return p + 6;
+    }
+
     private int digits(long v, int p) {
+        return digits(v, p, line);
+    }
+
+    /** Writes non-negative {@code v} at {@code p}, two digits per division; returns the end. */
+    private static int digits(long v, int p, byte[] out) {
         if (v < 0) {
-            line[p++] = '-';
+            out[p++] = '-';
             v = -v;
         }
-        int start = p;
-        do {
-            line[p++] = (byte) ('0' + (v % 10));
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = p - 1; i < j; i++, j--) {
-            byte t = line[i];
-            line[i] = line[j];
-            line[j] = t;
+        int end = p + length(v);
+        int q = end;
+        while (v >= 100) {
+            int pair = (int) (v % 100);
+            v /= 100;
+            out[--q] = ONES[pair];
+            out[--q] = TENS[pair];
         }
-        return p;
+        if (v >= 10) {
+            out[--q] = ONES[(int) v];
+            out[--q] = TENS[(int) v];
+        } else {
+            out[--q] = (byte) ('0' + v);
+        }
+        return end;
+    }
+
+    private static int length(long v) {
+        long bound = 10;
+        for (int n = 1; n < 19; n++) {
+            if (v < bound) {
+                return n;
+            }
+            bound *= 10;
+        }
+        return 19;
     }
 
     @Override

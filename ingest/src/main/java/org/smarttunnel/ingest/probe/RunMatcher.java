@@ -243,6 +243,13 @@ final class RunMatcher {
         if (size == 0 || u > index[(head + size - 1) & mask]) {
             return append(u);
         }
+        long offset = u - index[head];
+        if (offset >= 0 && offset < size) {
+            int direct = (head + (int) offset) & mask;
+            if (index[direct] == u) {
+                return direct;
+            }
+        }
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {

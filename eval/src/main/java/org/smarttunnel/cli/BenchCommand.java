@@ -1,0 +1,138 @@
+package org.smarttunnel.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.smarttunnel.eval.bench.IngestBenchmark;
+import org.smarttunnel.eval.bench.Measurement;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench",
+        description = "Benchmarks (speed and memory), never part of the tests.",
+        subcommands = {BenchCommand.Ingest.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.USAGE;
+    }
+
+    @Command(name = "ingest", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Time both capture readers on a generated capture.", "",
+                    "Generates a request+reply capture (4 paths, 2 ms spacing, bursty losses) and time both "
+                    + "capture readers on it, each in a fresh JVM that reports its own peak resident memory.",
+                    "scan = read and decode only; import = read, decode, match and write the dataset.", ""})
+    static final class Ingest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--probes", split = ",", defaultValue = "1000000", paramLabel = "N",
+                description = "Capture size(s) in probes; several show whether memory stays flat "
+                        + "(default: ${DEFAULT-VALUE}).")
+        List<Long> probes;
+
+        @Option(names = "--readers", split = ",", defaultValue = "fast,pcap4j", paramLabel = "READER",
+                description = "Readers to time (default: ${DEFAULT-VALUE}).")
+        List<String> readers;
+
+        @Option(names = "--stages", split = ",", defaultValue = "scan,import", paramLabel = "STAGE",
+                description = "Stages to time (default: ${DEFAULT-VALUE}).")
+        List<String> stages;
+
+        @Option(names = "--repeat", defaultValue = "2", paramLabel = "N",
+                description = "Passes per JVM; the first includes JIT warm-up (default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Option(names = "--work", paramLabel = "DIR",
+                description = "Where captures and datasets go (default: a temporary directory, removed after).")
+        Path work;
+
+        @Option(names = "--jvm", split = " ", paramLabel = "OPTS",
+                description = "Extra JVM options for the timed JVMs, e.g. --jvm=-Xmx512m.")
+        List<String> jvm = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            for (String r : readers) {
+                ImportCommand.choice(org.smarttunnel.ingest.capture.CaptureReader.class, "--readers", r);
+            }
+            for (String s : stages) {
+                if (!s.equals("scan") && !s.equals("import")) {
+                    throw new IllegalArgumentException("--stages must list scan and/or import, not '" + s + "'");
+                }
+            }
+            if (repeat < 1) {
+                throw new IllegalArgumentException("--repeat must be at least 1");
+            }
+            boolean temporary = work == null;
+            Path dir = temporary ? Files.createTempDirectory("smarttunnel-bench-") : Files.createDirectories(work);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<IngestBenchmark.Result> all = IngestBenchmark.run(new IngestBenchmark.Plan(probes, readers, stages,
+                        repeat, dir, jvm), line -> err.println("bench: " + line));
+                out.println("Ingest benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                        + System.getProperty("java.version") + "); pass 1 includes JIT warm-up:");
+                table(out, all);
+            } finally {
+                if (temporary) {
+                    delete(dir);
+                }
+            }
+            return 0;
+        }
+
+        private void table(PrintWriter out, List<IngestBenchmark.Result> all) {
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Measurement m = all.get(i).measurement();
+                int pass = 1;
+                for (int j = i - 1; j >= 0 && same(all.get(j).measurement(), m); j--) {
+                    pass++;
+                }
+                rows.add(new Row(all.get(i).probes(), m, pass));
+            }
+            new TextTable<Row>()
+                    .right("probes", r -> Long.toString(r.probes))
+                    .left("reader", r -> r.m.reader())
+                    .left("stage", r -> r.m.stage())
+                    .right("pass", r -> Integer.toString(r.pass))
+                    .right("packets", r -> Long.toString(r.m.frames()))
+                    .right("MB", r -> String.format(Locale.ROOT, "%.0f", r.m.bytes() / 1e6))
+                    .right("seconds", r -> String.format(Locale.ROOT, "%.3f", r.m.nanos() / 1e9))
+                    .right("packets/s", r -> String.format(Locale.ROOT, "%,.0f", r.m.framesPerSecond()))
+                    .right("peak RSS MiB", r -> r.m.peakRssKib() < 0 ? "n/a"
+                            : String.format(Locale.ROOT, "%.0f", r.m.peakRssKib() / 1024.0))
+                    .print(out, rows, List.of());
+        }
+
+        private static boolean same(Measurement a, Measurement b) {
+            return a.reader().equals(b.reader()) && a.stage().equals(b.stage()) && a.bytes() == b.bytes();
+        }
+
+        private record Row(long probes, Measurement m, int pass) {
+        }
+
+        private static void delete(Path dir) throws IOException {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.smarttunnel.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.smarttunnel.eval.Durations;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.FileReport;
+import org.smarttunnel.ingest.ImportOptions;
+import org.smarttunnel.ingest.ImportReport;
+import org.smarttunnel.ingest.Importer;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.InputFormat;
+import org.smarttunnel.ingest.capture.CaptureReader;
+import org.smarttunnel.ingest.dataset.CommitResult;
+import org.smarttunnel.ingest.dataset.TraceSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Import captures and ping/zing logs into a trace dataset.", "",
+                "Reads pcap and pcapng captures (either gzip-compressed) and iputils/macOS ping or zing logs, and "
+                        + "writes DIR/index.csv, DIR/intervals.csv and one CSV per trace under DIR/traces/. Importing "
+                        + "into an existing dataset adds traces; a trace already there is not added again. The "
+                        + "dataset only changes when the whole import is done.", ""},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every file imported", "1:some files could not be read (the others were imported)",
+                "2:usage error"})
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory (created if needed).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, pcap (pcap or pcapng), pinglog or zing (default: ${DEFAULT-VALUE}, by content).")
+    String format;
+
+    @Option(names = "--reader", paramLabel = "READER", defaultValue = "fast",
+            description = "Capture reader: fast (streaming, pure Java) or pcap4j (libpcap; the reference) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String reader;
+
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "Host label of every trace (default: the source address, or for logs the file name).")
+    String host;
+
+    @Option(names = "--site", paramLabel = "NAME",
+            description = "Site label of every trace (default: the destination address, or the log's target name).")
+    String site;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Duration.class,
+            description = "Replies later than this are losses (default: 2s for captures and zing; none for ping "
+                    + "logs, whose printed replies all count).")
+    Long timeoutNs;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "40s", converter = Converters.Duration.class,
+            description = "Interval length for intervals.csv (default: ${DEFAULT-VALUE}).")
+    long intervalNs;
+
+    @Option(names = "--spacing", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.Duration.class,
+            description = "Probe spacing of ping logs without timestamps (default: ${DEFAULT-VALUE}).")
+    long spacingNs;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = Converters.Zone.class,
+            description = "Time zone of wall-clock stamps in logs, e.g. UTC, +05:30, Asia/Kolkata (default: the "
+                    + "banner's zone abbreviation, else UTC).")
+    ZoneId zone;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Captures and logs to import.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException, IngestException {
+        ImportReport report = new Importer(options()).importFiles(files, out);
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter e = spec.commandLine().getErr();
+        for (Diagnostic d : report.diagnostics()) {
+            e.println(d);
+        }
+        print(o, report);
+        return report.hasErrors() ? Main.BAD_INPUT : 0;
+    }
+
+    private ImportOptions options() {
+        if (intervalNs % 1000 != 0) {
+            throw new IllegalArgumentException("--interval must be a whole number of microseconds");
+        }
+        ImportOptions o = ImportOptions.defaults()
+                .withFormat(choice(InputFormat.class, "--format", format))
+                .withReader(choice(CaptureReader.class, "--reader", reader))
+                .withIntervalUs(intervalNs / 1000)
+                .withSpacingNs(spacingNs);
+        if (host != null) {
+            o = o.withHost(host);
+        }
+        if (site != null) {
+            o = o.withSite(site);
+        }
+        if (timeoutNs != null) {
+            o = o.withTimeoutNs(timeoutNs);
+        }
+        if (zone != null) {
+            o = o.withZone(zone);
+        }
+        return o;
+    }
+
+    static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(option + " must be one of " + names + ", not '" + value + "'");
+    }
+
+    private void print(PrintWriter o, ImportReport report) {
+        o.println("Read " + report.files().size() + (report.files().size() == 1 ? " file:" : " files:"));
+        for (FileReport f : report.files()) {
+            o.println("  " + f.describe());
+        }
+        CommitResult c = report.commit();
+        for (CommitResult.Skipped s : c.skipped()) {
+            o.println("  not added: " + s.trace().info().host() + " -> " + s.trace().info().site() + ": " + s.reason());
+        }
+        o.println();
+        o.println("Added " + c.added().size() + (c.added().size() == 1 ? " trace" : " traces") + " to " + out + " ("
+                + c.tracesInDataset() + " in the dataset, intervals of " + Durations.format(intervalNs) + "):");
+        if (c.added().isEmpty()) {
+            return;
+        }
+        long probes = c.added().stream().mapToLong(a -> a.summary().probes()).sum();
+        long lost = c.added().stream().mapToLong(a -> a.summary().lost()).sum();
+        new TextTable<CommitResult.Added>()
+                .left("trace", a -> a.summary().id())
+                .left("host", a -> a.summary().info().host())
+                .left("site", a -> a.summary().info().site())
+                .right("probes", a -> Long.toString(a.summary().probes()))
+                .right("lost", a -> Long.toString(a.summary().lost()))
+                .right("loss", a -> percent(a.summary()))
+                .right("intervals", a -> Integer.toString(a.stats().intervals().size()))
+                .left("first send (UTC)", a -> java.time.Instant.ofEpochSecond(0, a.summary().firstSendUs() * 1000)
+                        .toString())
+                .print(o, c.added(), List.of("total", "", "", Long.toString(probes), Long.toString(lost),
+                        percent(lost, probes), "", ""));
+    }
+
+    static String percent(TraceSummary t) {
+        return percent(t.lost(), t.probes());
+    }
+
+    static String percent(long lost, long probes) {
+        return probes == 0 ? "-" : String.format(Locale.ROOT, "%.3f%%", 100.0 * lost / probes);
+    }
+}

@@ -1,0 +1,96 @@
+package org.smarttunnel.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.smarttunnel.ingest.IngestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code smarttunnel} command. Exit status: 0 success, 1 bad input (files that could not
+ * be read; the rest was processed), 2 usage errors, 3 unexpected failures. Errors are one
+ * line; set SMARTTUNNEL_DEBUG=1 to see stack traces of unexpected failures.
+ */
+@Command(name = "smarttunnel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {"Trace-driven evaluation of multipath traffic allocation with forward error correction.",
+                "", "Run 'smarttunnel COMMAND --help' for a command's options."},
+        subcommands = {ImportCommand.class, SimulateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+    public static final int FAILURE = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("error: " + ex.getMessage());
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+            if (cause instanceof IngestException || cause instanceof IOException) {
+                err.println("error: " + cause.getMessage());
+                return BAD_INPUT;
+            }
+            if (cause instanceof IllegalArgumentException) {
+                err.println("error: " + cause.getMessage());
+                return USAGE;
+            }
+            err.println("error: unexpected failure: " + cause);
+            if (System.getenv("SMARTTUNNEL_DEBUG") != null) {
+                cause.printStackTrace(err);
+            } else {
+                err.println("(set SMARTTUNNEL_DEBUG=1 to see where)");
+            }
+            return FAILURE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version Maven put into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/smarttunnel-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"smarttunnel " + p.getProperty("version", "(unknown version)"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
