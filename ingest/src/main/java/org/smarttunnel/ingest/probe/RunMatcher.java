@@ -139,7 +139,7 @@ final class RunMatcher {
                 if (size == 0) {
                     return;
                 }
-                started = true;
+                // provisional until the first probe leaves: an earlier reply may still come
                 next = index[head];
             }
             boolean hasEntry = size > 0 && index[head] == next;
@@ -178,6 +178,7 @@ final class RunMatcher {
             }
         }
         sink.probe((int) (next & 0xFFFF), sendNs, !received, rttNs);
+        started = true;
         if (anchored) {
             prevAnchorIndex = next;
             prevAnchorNs = sendNs;

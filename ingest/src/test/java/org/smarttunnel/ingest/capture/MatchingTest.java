@@ -126,6 +126,15 @@ class MatchingTest {
     }
 
     @Test
+    void replyOnlyCaptureWhoseFirstRepliesArriveSwappedStartsAtTheEarlierProbe() {
+        // probe 1's reply overtakes probe 0's: the trace still starts at probe 0
+        InMemoryImport r = read(List.of(rep(T0 + 7 * MS, 1), rep(T0 + 9 * MS, 0), rep(T0 + 25 * MS, 2)));
+        assertEquals(0, r.ingest.matchStats().lateReplies());
+        assertEquals("000", r.traces.get(0).loss().toString());
+        assertEquals(0, r.traces.get(0).seq(0));
+    }
+
+    @Test
     void replyOnlyOutageLongerThanTheSequenceRangeIsResolvedByTime() {
         // 2 ms probing; replies stop for 150,000 probes (300 s, more than 2^16 probes)
         int n = 200_000;
