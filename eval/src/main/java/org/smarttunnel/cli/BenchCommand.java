@@ -33,8 +33,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "ingest", sortOptions = false, usageHelpAutoWidth = true,
             description = {"Time both capture readers on a generated capture.", "",
-                    "Generates a request+reply capture (4 paths, 2 ms spacing, bursty losses) and time both "
-                    + "capture readers on it, each in a fresh JVM that reports its own peak resident memory.",
+                    "Generates a request+reply capture (4 paths, 2 ms spacing, bursty losses) and times both "
+                    + "capture readers on it, each in a fresh JVM that reports its own peak resident memory.", "",
                     "scan = read and decode only; import = read, decode, match and write the dataset.", ""})
     static final class Ingest implements Callable<Integer> {
         @Spec

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Write pcap captures of simulated ping runs over loss-model paths.", "",
                 "One capture per host (host-NN.pcap), all its "
                 + "sites interleaved as tcpdump would record them, and truth.csv with every path's loss model "
-                + "and realised counts. Import the captures with 'smarttunnel import'.",
-                "Paths follow two-state Gilbert loss chains drawn like the paper's measurement: 78.5% below 2% "
+                + "and realised counts. Import the captures with 'smarttunnel import'.", "",
+                "Paths follow two-state Gilbert loss chains drawn like the paper's measurement: 78.5%% below 2%% "
                         + "loss, bursty losses, round-trip times of 10-150 ms.", ""})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
