@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.smarttunnel.eval.bench.IngestBenchmark;
+import org.smarttunnel.ingest.FileTrees;
 import org.smarttunnel.eval.bench.Measurement;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                 table(out, all);
             } finally {
                 if (temporary) {
-                    delete(dir);
+                    FileTrees.delete(dir);
                 }
             }
             return 0;
@@ -125,14 +124,6 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private record Row(long probes, Measurement m, int pass) {
-        }
-
-        private static void delete(Path dir) throws IOException {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 }

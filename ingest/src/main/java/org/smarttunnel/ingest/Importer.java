@@ -68,7 +68,7 @@ public final class Importer {
         } catch (IllegalStateException e) {
             diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, name, "file", e.getMessage()));
         } finally {
-            pending.addAll(traces.finish());
+            pending.addAll(traces.finish(name, diagnostics));
         }
         return new FileReport(name, format, traces.count(), true, Optional.empty(), Optional.empty(), Optional.empty());
     }
@@ -159,12 +159,19 @@ public final class Importer {
             return sinks.size();
         }
 
-        List<PendingTrace> finish() throws IOException {
+        /** Closes every trace; says how many estimated send times had to be raised to keep send order. */
+        List<PendingTrace> finish(String name, List<Diagnostic> diagnostics) throws IOException {
             List<PendingTrace> out = new ArrayList<>();
             for (int i = 0; i < sinks.size(); i++) {
                 TraceCsvWriter sink = sinks.get(i);
                 sink.close();
-                out.add(new PendingTrace(infos.get(i), sink.file(), sink.stats()));
+                TraceInfo info = infos.get(i);
+                long raised = sink.stats().raisedSendTimes();
+                if (raised > 0) {
+                    diagnostics.add(Diagnostic.warning(name, info.host() + " -> " + info.site() + ": " + raised
+                            + " send times raised to their predecessor's to keep send order"));
+                }
+                out.add(new PendingTrace(info, sink.file(), sink.stats()));
             }
             return out;
         }

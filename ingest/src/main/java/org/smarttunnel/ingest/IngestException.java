@@ -29,19 +29,6 @@ public final class IngestException extends Exception {
         return new IngestException(file, "file", reason);
     }
 
-    public String file() {
-        return file;
-    }
-
-    /** "offset N", "line N" or "file". */
-    public String where() {
-        return where;
-    }
-
-    public String reason() {
-        return reason;
-    }
-
     public Diagnostic toDiagnostic() {
         return new Diagnostic(Diagnostic.Severity.ERROR, file, where, reason);
     }

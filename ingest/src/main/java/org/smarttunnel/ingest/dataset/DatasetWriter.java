@@ -2,7 +2,6 @@ package org.smarttunnel.ingest.dataset;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,11 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.smarttunnel.ingest.FileTrees;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.TraceStats;
 import org.smarttunnel.ingest.trace.Interval;
@@ -97,7 +96,7 @@ public final class DatasetWriter implements AutoCloseable {
     private static void removeStaleStaging(Path dir) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, STAGING_PREFIX + "*")) {
             for (Path p : s) {
-                deleteTree(p);
+                FileTrees.delete(p);
             }
         }
     }
@@ -221,25 +220,10 @@ public final class DatasetWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         } finally {
             lock.release();
             lockChannel.close();
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

@@ -47,9 +47,4 @@ public final class ZoneNames {
         }
         return Optional.empty();
     }
-
-    /** The table, for the README and {@code --help}. */
-    public static Map<String, ZoneOffset> table() {
-        return OFFSETS;
-    }
 }

@@ -169,6 +169,24 @@ class ImporterTest {
     }
 
     @Test
+    void sendTimesRaisedToKeepSendOrderAreReported() throws Exception {
+        // with -D, send = stamp - RTT: probe 2's comes out 0.1 ms before probe 1's
+        Path log = Files.writeString(tmp.resolve("d.log"), """
+                PING 10.0.0.2 (10.0.0.2) 56(84) bytes of data.
+                [1726122373.000100] 64 bytes from 10.0.0.2: icmp_seq=1 ttl=64 time=0.100 ms
+                [1726122373.000200] 64 bytes from 10.0.0.2: icmp_seq=2 ttl=64 time=0.300 ms
+                [1726122373.002300] 64 bytes from 10.0.0.2: icmp_seq=3 ttl=64 time=0.300 ms
+                """);
+        Path dir = tmp.resolve("ds");
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(log), dir);
+        assertEquals(List.of(Diagnostic.warning(log.toString(),
+                "d -> 10.0.0.2: 1 send times raised to their predecessor's to keep send order")), r.diagnostics());
+        Trace t = TraceDataset.open(dir).load("d_10.0.0.2_r1");
+        assertEquals(t.sendUs(0), t.sendUs(1));
+        assertEquals(1_726_122_373_002_000L, t.sendUs(2));
+    }
+
+    @Test
     void hostAndSiteOptionsOverrideTheAddresses() throws Exception {
         Path dir = tmp.resolve("ds");
         new Importer(ImportOptions.defaults().withHost("alpha").withSite("paris")).importFiles(
