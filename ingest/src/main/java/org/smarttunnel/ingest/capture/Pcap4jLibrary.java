@@ -21,14 +21,14 @@ public final class Pcap4jLibrary {
     public static synchronized Optional<String> locate() {
         if (found == null) {
             String configured = System.getProperty(PROPERTY);
-            found = configured != null ? Optional.of(configured) : probe();
+            found = configured != null ? probe(List.of(configured)) : probe(CANDIDATES);
             found.ifPresent(name -> System.setProperty(PROPERTY, name));
         }
         return found;
     }
 
-    private static Optional<String> probe() {
-        for (String name : CANDIDATES) {
+    private static Optional<String> probe(List<String> names) {
+        for (String name : names) {
             try {
                 NativeLibrary.getInstance(name);
                 return Optional.of(name);
