@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.smarttunnel.ingest.capture.CaptureIngest;
 import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.DatasetWriter;
+import org.smarttunnel.ingest.dataset.OpenFiles;
 import org.smarttunnel.ingest.dataset.PendingTrace;
 import org.smarttunnel.ingest.dataset.TraceCsvWriter;
 import org.smarttunnel.ingest.log.LogOptions;
@@ -36,17 +37,17 @@ public final class Importer {
         List<FileReport> reports = new ArrayList<>();
         List<PendingTrace> pending = new ArrayList<>();
         try (DatasetWriter writer = DatasetWriter.open(dir, options.intervalUs())) {
+            OpenFiles budget = new OpenFiles(OpenFiles.DEFAULT_CAPACITY);
             for (Path file : files) {
-                reports.add(importFile(file, writer, pending, diagnostics));
+                reports.add(importFile(file, new Traces(writer, budget), pending, diagnostics));
             }
             return new ImportReport(reports, writer.commit(pending), diagnostics);
         }
     }
 
-    private FileReport importFile(Path file, DatasetWriter writer, List<PendingTrace> pending,
+    private FileReport importFile(Path file, Traces traces, List<PendingTrace> pending,
             List<Diagnostic> diagnostics) throws IOException {
         String name = file.toString();
-        Traces traces = new Traces(writer);
         String format = options.format().id();
         try {
             InputFormat f = options.format() == InputFormat.AUTO ? InputFormat.detect(file, name) : options.format();
@@ -137,16 +138,18 @@ public final class Importer {
     /** The traces one file opens, each streaming to its own staging file. */
     private final class Traces {
         private final DatasetWriter writer;
+        private final OpenFiles budget;
         private final List<TraceInfo> infos = new ArrayList<>();
         private final List<TraceCsvWriter> sinks = new ArrayList<>();
 
-        Traces(DatasetWriter writer) {
+        Traces(DatasetWriter writer, OpenFiles budget) {
             this.writer = writer;
+            this.budget = budget;
         }
 
         TraceCsvWriter open(TraceInfo info) {
             try {
-                TraceCsvWriter sink = new TraceCsvWriter(writer.stagingFile(), options.intervalUs());
+                TraceCsvWriter sink = new TraceCsvWriter(writer.stagingFile(), options.intervalUs(), budget);
                 infos.add(info);
                 sinks.add(sink);
                 return sink;

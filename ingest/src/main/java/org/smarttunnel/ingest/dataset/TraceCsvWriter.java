@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.smarttunnel.ingest.probe.RecordingSink;
 
 /**
@@ -17,7 +18,8 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
     public static final String HEADER = "index,seq,send_us,lost,rtt_us";
 
     private final Path file;
-    private final OutputStream out;
+    private final OpenFiles budget;
+    private OutputStream out;
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
 
@@ -34,11 +36,21 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
     private int cachedLength;
     private boolean closed;
 
-    public TraceCsvWriter(Path file, long intervalUs) throws IOException {
+    public TraceCsvWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
         super(intervalUs);
         this.file = file;
+        this.budget = budget;
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+        budget.opened(this);
+    }
+
+    /** Closes the file for now (the open-file budget is spent); the next row re-opens it. */
+    void park() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
     }
 
     public Path file() {
@@ -60,6 +72,10 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
         }
         line[p++] = '\n';
         try {
+            if (out == null) {
+                out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
+                budget.opened(this);
+            }
             out.write(line, 0, p);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
@@ -133,7 +149,8 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            out.close();
+            park();
+            budget.closed(this);
         }
     }
 }

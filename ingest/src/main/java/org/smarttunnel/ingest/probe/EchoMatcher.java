@@ -22,6 +22,8 @@ public final class EchoMatcher {
     private final RunListener listener;
     private final MatchStats.Tally tally = new MatchStats.Tally();
     private final List<RunMatcher> runs = new ArrayList<>();
+    /** Runs with probes pending: only these are swept, however many runs the capture held. */
+    private List<RunMatcher> active = new ArrayList<>();
     private final RunTable table = new RunTable();
     private long clockNs = Long.MIN_VALUE;
     private long nextSweepNs = Long.MIN_VALUE;
@@ -57,15 +59,29 @@ public final class EchoMatcher {
                 run.reply(seq, tNs, senderNs);
             }
         }
+        if (!run.swept && run.pending()) {
+            run.swept = true;
+            active.add(run);
+        }
         if (tNs > clockNs) {
             clockNs = tNs;
         }
         if (clockNs >= nextSweepNs) {
-            for (RunMatcher r : runs) {
-                r.settle(clockNs);
-            }
+            sweep();
             nextSweepNs = clockNs + SWEEP_NS;
         }
+    }
+
+    private void sweep() {
+        List<RunMatcher> still = new ArrayList<>(active.size());
+        for (RunMatcher r : active) {
+            if (r.settle(clockNs)) {
+                still.add(r);
+            } else {
+                r.swept = false;
+            }
+        }
+        active = still;
     }
 
     private RunMatcher open(long ph, long pl, long th, long tl, int ident, int part) {

@@ -35,6 +35,9 @@ final class RunMatcher {
     private int head;
     private int size;
 
+    /** Whether the matcher's sweep list holds this run (kept by {@link EchoMatcher}). */
+    boolean swept;
+
     private boolean started;
     private long next;
     private long prevAnchorIndex;
@@ -123,9 +126,15 @@ final class RunMatcher {
         return Math.abs(u - unwrapper.expected(tNs)) > limit;
     }
 
-    /** Emits every probe whose fate is sealed by {@code clockNs}. */
-    void settle(long clockNs) {
+    /** Emits every probe whose fate is sealed by {@code clockNs}; false once nothing is pending. */
+    boolean settle(long clockNs) {
         emit(clockNs, false);
+        return size > 0;
+    }
+
+    /** Whether probes are waiting for their fate. */
+    boolean pending() {
+        return size > 0;
     }
 
     /** End of input: emits everything still pending. */

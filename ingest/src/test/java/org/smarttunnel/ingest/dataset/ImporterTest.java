@@ -187,6 +187,21 @@ class ImporterTest {
     }
 
     @Test
+    void aCaptureWithMoreRunsThanOpenFilesIsImportedWhole() throws Exception {
+        EchoRun[] runs = new EchoRun[600];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = EchoRun.gilbert(A, B, 1000 + i, 0, 40, T0 + i * 3000L, 10 * MS, 0.1, 0.5, i);
+        }
+        Path dir = tmp.resolve("ds");
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(capture("many.pcap", runs)), dir);
+        assertEquals(600, r.commit().added().size());
+        TraceDataset ds = TraceDataset.open(dir);
+        for (int i = 0; i < runs.length; i += 37) {
+            ProbeAssert.assertProbes(runs[i].expected(2 * S), ds.load("10.0.0.1_192.0.2.7_" + (1000 + i)));
+        }
+    }
+
+    @Test
     void hostAndSiteOptionsOverrideTheAddresses() throws Exception {
         Path dir = tmp.resolve("ds");
         new Importer(ImportOptions.defaults().withHost("alpha").withSite("paris")).importFiles(

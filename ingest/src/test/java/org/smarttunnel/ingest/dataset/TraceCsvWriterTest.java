@@ -1,0 +1,54 @@
+package org.smarttunnel.ingest.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceCsvWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writersBeyondTheOpenFileBudgetCloseAndReopenWithoutLosingRows() throws Exception {
+        OpenFiles budget = new OpenFiles(2);
+        TraceCsvWriter[] w = new TraceCsvWriter[3];
+        for (int i = 0; i < 3; i++) {
+            w[i] = new TraceCsvWriter(dir.resolve(i + ".csv"), 40_000_000L, budget);
+        }
+        for (int row = 0; row < 4; row++) {
+            for (int i = 0; i < 3; i++) {
+                w[i].probe(row, 1_726_122_373_000_000_000L + row * 2_000_000L + i * 1000, row == 2, 30_000_000L);
+            }
+        }
+        for (TraceCsvWriter x : w) {
+            x.close();
+        }
+        assertEquals("""
+                index,seq,send_us,lost,rtt_us
+                0,0,1726122373000001,0,30000
+                1,1,1726122373002001,0,30000
+                2,2,1726122373004001,1,
+                3,3,1726122373006001,0,30000
+                """, Files.readString(dir.resolve("1.csv")));
+    }
+
+    @Test
+    void formatsEveryDigitCountAndTheSecondsBoundary() throws Exception {
+        TraceCsvWriter w = new TraceCsvWriter(dir.resolve("d.csv"), 1_000_000_000L, new OpenFiles(1));
+        w.probe(65535, 999_999_000L, false, 9_000L);
+        w.probe(0, 1_000_000_000L, false, 1_234_567_000L);
+        w.probe(12, 1_009_999_999_000L, true, -1);
+        w.probe(7, 1_010_000_000_000L, false, 0);
+        w.close();
+        assertEquals("""
+                index,seq,send_us,lost,rtt_us
+                0,65535,999999,0,9
+                1,0,1000000,0,1234567
+                2,12,1009999999,1,
+                3,7,1010000000,0,0
+                """, Files.readString(dir.resolve("d.csv")));
+    }
+}
