@@ -43,6 +43,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theSameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        Path c = tmp.resolve("c");
+        for (Object[] run : new Object[][] {{a, 9}, {b, 9}, {c, 10}}) {
+            assertEquals(0, Cli.run("simulate", "--hosts", 2, "--sites", 2, "--duration", "6s", "--gzip", "--seed",
+                    run[1], "--out", run[0]).status);
+        }
+        for (String f : List.of("host-01.pcap.gz", "host-02.pcap.gz", "truth.csv")) {
+            assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), f);
+        }
+        assertTrue(Files.mismatch(a.resolve("truth.csv"), c.resolve("truth.csv")) >= 0);
+    }
+
+    @Test
     void replyOnlyCapturesRecoverExactSendTimesFromThePayload() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
