@@ -1,0 +1,99 @@
+package org.smarttunnel.fitting.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.smarttunnel.fitting.model.GilbertModel;
+
+class ExactLossTest {
+    static GilbertModel randomModel(Random r) {
+        int n = 1 + r.nextInt(4);
+        double[] q = new double[n];
+        for (int k = 0; k < n; k++) {
+            q[k] = k == 0 ? r.nextDouble() * 0.3 : r.nextDouble();
+        }
+        return GilbertModel.of(q);
+    }
+
+    static GroupLayout randomLayout(Random r, int g, int paths) {
+        int[] slots = new int[g];
+        for (int j = 0; j < g; j++) {
+            slots[j] = r.nextInt(paths);
+        }
+        return new GroupLayout(1 + r.nextInt(g - 1), slots, paths);
+    }
+
+    @Test
+    void exactExpectedLossEqualsEnumerationOfAllLossPatterns() {
+        Random r = new Random(4);
+        for (int round = 0; round < 60; round++) {
+            int paths = 1 + r.nextInt(3);
+            int g = paths == 3 ? 4 + r.nextInt(2) : 4 + r.nextInt(4);
+            List<GilbertModel> models = new ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                models.add(randomModel(r));
+            }
+            GroupLayout layout = randomLayout(r, g, paths);
+            double brute = BruteForce.expectedLostAfterFec(models, layout);
+            double exact = GroupLoss.exact(models, layout);
+            assertEquals(brute, exact, 1e-13 + 1e-11 * brute, layout + " " + models);
+        }
+    }
+
+    @Test
+    void jointDistributionSumsToOneAndItsMomentsAreTheExactMoments() {
+        Random r = new Random(9);
+        for (int round = 0; round < 100; round++) {
+            int paths = 1 + r.nextInt(4);
+            List<GilbertModel> models = new ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                models.add(randomModel(r));
+            }
+            GroupLayout layout = randomLayout(r, 10 + r.nextInt(40), paths);
+            JointLoss joint = GroupLoss.joint(models, layout);
+            double total = 0;
+            double ex = 0;
+            double ey = 0;
+            double exx = 0;
+            double eyy = 0;
+            double exy = 0;
+            for (int a = 0; a <= joint.maxData(); a++) {
+                for (int b = 0; b <= joint.maxRedundant(); b++) {
+                    double p = joint.probability(a, b);
+                    total += p;
+                    ex += a * p;
+                    ey += b * p;
+                    exx += a * a * p;
+                    eyy += b * b * p;
+                    exy += a * b * p;
+                }
+            }
+            Moments m = GroupLoss.moments(models, layout);
+            assertEquals(1, total, 1e-12);
+            assertEquals(m.meanX(), ex, 1e-10);
+            assertEquals(m.meanY(), ey, 1e-10);
+            assertEquals(m.varX(), exx - ex * ex, 1e-9);
+            assertEquals(m.varY(), eyy - ey * ey, 1e-9);
+            assertEquals(m.covXY(), exy - ex * ey, 1e-9);
+        }
+    }
+
+    @Test
+    void tinyLossesKeepTheirRelativePrecision() {
+        // three good paths (loss 1.4e-4, bursty): failing a group with R = 7 needs 8 losses
+        GilbertModel good = GilbertModel.of(1e-4, 0.3);
+        List<GilbertModel> models = List.of(good, good, good);
+        int[] slots = new int[16];
+        for (int j = 0; j < 16; j++) {
+            slots[j] = j % 3;
+        }
+        GroupLayout layout = new GroupLayout(9, slots, 3);
+        double exact = GroupLoss.exact(models, layout);
+        double brute = BruteForce.fromPathJoints(models, layout);
+        assertEquals(brute, exact, 1e-9 * brute);
+        assertEquals(true, exact > 0 && exact < 1e-12, "X_FEC = " + exact);
+    }
+}
