@@ -15,6 +15,7 @@ public final class GilbertModel {
     private final double[] stationary;
     private final double lossRate;
     private volatile double[][] powers = new double[0][];
+    private volatile double[][] transfers = new double[0][];
 
     private GilbertModel(double[] q) {
         this.q = q;
@@ -144,6 +145,35 @@ public final class GilbertModel {
             out[g] = step(out[g - 1]);
         }
         powers = out;
+        return out;
+    }
+
+    /**
+     * For g = 0..maxGap, the move from "before a carried slot" to "before the next carried slot
+     * g slots later", split by the fate of that next slot: entries [0, n) hold
+     * P(next slot received | state k now), entries n + k*n + t hold P(next slot lost and the
+     * chain then in state t | state k now). Cached like {@link #powers}.
+     */
+    public double[][] transfers(int maxGap) {
+        double[][] cached = transfers;
+        if (cached.length > maxGap) {
+            return cached;
+        }
+        int n = q.length;
+        double[][] pw = powers(maxGap);
+        double[][] out = new double[maxGap + 1][];
+        for (int g = 0; g <= maxGap; g++) {
+            double[] t = new double[n + n * n];
+            for (int k = 0; k < n; k++) {
+                for (int s = 0; s < n; s++) {
+                    double reach = pw[g][k * n + s];
+                    t[k] += reach * (1 - q[s]);
+                    t[n + k * n + afterLoss(s)] += reach * q[s];
+                }
+            }
+            out[g] = t;
+        }
+        transfers = out;
         return out;
     }
 

@@ -44,6 +44,40 @@ class ExactLossTest {
     }
 
     @Test
+    void fastCalculatorEqualsTheReferenceAndTheEnumeration() {
+        Random r = new Random(21);
+        ExactFec fast = new ExactFec(64, 16);
+        for (int round = 0; round < 400; round++) {
+            int paths = 1 + r.nextInt(5);
+            List<GilbertModel> models = new ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                models.add(round % 3 == 0 ? GilbertModel.of(r.nextDouble() * 1e-3, r.nextDouble() * 0.5)
+                        : randomModel(r));
+            }
+            int g = round < 40 ? 4 + r.nextInt(3) : 10 + r.nextInt(50);
+            GroupLayout layout = randomLayout(r, g, paths);
+            double reference = GroupLoss.exact(models, layout);
+            assertEquals(reference, fast.expectedLostAfterFec(models, layout), 1e-12 * reference,
+                    layout + " " + models);
+            if (round < 40 && paths <= 2) {
+                assertEquals(BruteForce.expectedLostAfterFec(models, layout), reference, 1e-12 + 1e-11 * reference);
+            }
+        }
+    }
+
+    @Test
+    void pathsWithoutSlotsAndAllSlotsOnOnePath() {
+        GilbertModel m = GilbertModel.of(0.02, 0.5);
+        List<GilbertModel> models = List.of(m, GilbertModel.of(0.3), m);
+        GroupLayout onlyFirst = new GroupLayout(3, new int[] {0, 0, 0, 0, 0}, 3);
+        GroupLayout skipMiddle = new GroupLayout(3, new int[] {0, 2, 0, 2, 0}, 3);
+        ExactFec fast = new ExactFec(8, 4);
+        assertEquals(GroupLoss.exact(models, onlyFirst), fast.expectedLostAfterFec(models, onlyFirst), 1e-15);
+        assertEquals(BruteForce.expectedLostAfterFec(models, skipMiddle), fast.expectedLostAfterFec(models, skipMiddle),
+                1e-15);
+    }
+
+    @Test
     void jointDistributionSumsToOneAndItsMomentsAreTheExactMoments() {
         Random r = new Random(9);
         for (int round = 0; round < 100; round++) {
@@ -94,6 +128,7 @@ class ExactLossTest {
         double exact = GroupLoss.exact(models, layout);
         double brute = BruteForce.fromPathJoints(models, layout);
         assertEquals(brute, exact, 1e-9 * brute);
+        assertEquals(exact, new ExactFec(16, 2).expectedLostAfterFec(models, layout), 1e-12 * exact);
         assertEquals(true, exact > 0 && exact < 1e-12, "X_FEC = " + exact);
     }
 }
