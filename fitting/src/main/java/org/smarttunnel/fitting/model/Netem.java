@@ -1,0 +1,39 @@
+package org.smarttunnel.fitting.model;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * A fitted path as a Linux netem loss model, so it can be emulated. Bernoulli maps to
+ * {@code loss random}; the 2-state Gilbert model to {@code loss gemodel p r 1-h 1-k} with
+ * p = q0 (good to bad, i.e. a loss after a reception), r = 1 - q1 (bad to good), 1-h = 100%
+ * (every packet in the bad state is lost) and 1-k = 0% (none in the good state), which netem
+ * also accepts as {@code loss state p13 p31}. netem has no n-state extended Gilbert model:
+ * n >= 3 has no exact netem form.
+ */
+public final class Netem {
+    private Netem() {
+    }
+
+    /** The netem loss clause of a 1- or 2-state model. */
+    public static String lossClause(GilbertModel m) {
+        if (m.states() == 1) {
+            return "loss random " + percent(m.q(0));
+        }
+        if (m.states() == 2) {
+            return "loss gemodel " + percent(m.q(0)) + " " + percent(1 - m.q(1)) + " 100% 0%";
+        }
+        throw new IllegalArgumentException("netem has no " + m.states()
+                + "-state extended Gilbert model; fit with --states 1 or 2");
+    }
+
+    /** The full command for a device. */
+    public static String command(GilbertModel m, String device) {
+        return "tc qdisc add dev " + device + " root netem " + lossClause(m);
+    }
+
+    static String percent(double p) {
+        BigDecimal v = new BigDecimal(p * 100).round(new MathContext(6)).stripTrailingZeros();
+        return (v.signum() == 0 ? "0" : v.toPlainString()) + "%";
+    }
+}

@@ -1,0 +1,90 @@
+package org.smarttunnel.fitting.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.smarttunnel.fitting.model.BurstFit;
+import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.TransitionCounts;
+import org.smarttunnel.ingest.trace.Interval;
+import org.smarttunnel.ingest.trace.Trace;
+
+/**
+ * Models of every interval of a trace (METHOD section 5): ORACLE on the interval itself,
+ * PREDICTED on the pooled counts of the previous {@code history} intervals (those it has, from
+ * interval 1 on). An interval without probes has nothing to evaluate and gets no model in
+ * either mode; a prediction whose history holds no probes gives none either. Also tests, interval by interval, whether the history's loss rate predicts the
+ * interval's (Fisher's exact test).
+ */
+public final class IntervalFits {
+    private final List<Interval> intervals;
+    private final List<TransitionCounts> counts;
+    private final String trace;
+
+    public IntervalFits(Trace trace, long intervalUs) {
+        this.trace = trace.id();
+        this.intervals = trace.intervals(intervalUs);
+        this.counts = new ArrayList<>();
+        for (Interval i : intervals) {
+            counts.add(TransitionCounts.of(trace.loss(i)));
+        }
+    }
+
+    public int intervals() {
+        return intervals.size();
+    }
+
+    public TransitionCounts counts(int interval) {
+        return counts.get(interval);
+    }
+
+    /** Pooled counts of intervals k - history .. k - 1. */
+    public TransitionCounts history(int k, int history) {
+        TransitionCounts pooled = TransitionCounts.empty();
+        for (int j = Math.max(0, k - history); j < k; j++) {
+            pooled = pooled.plus(counts.get(j));
+        }
+        return pooled;
+    }
+
+    /** The models of all intervals, ordered by interval and then mode (oracle before predicted). */
+    public List<IntervalModel> models(Set<FitMode> modes, StateChoice states, int history) {
+        if (history < 1) {
+            throw new IllegalArgumentException("--history must be at least 1");
+        }
+        List<IntervalModel> out = new ArrayList<>();
+        for (int k = 0; k < intervals.size(); k++) {
+            if (counts.get(k).probes() == 0) {
+                continue;
+            }
+            if (modes.contains(FitMode.ORACLE)) {
+                model(k, FitMode.ORACLE, counts.get(k), states, out);
+            }
+            if (modes.contains(FitMode.PREDICTED) && k > 0) {
+                model(k, FitMode.PREDICTED, history(k, history), states, out);
+            }
+        }
+        return out;
+    }
+
+    private void model(int k, FitMode mode, TransitionCounts c, StateChoice states, List<IntervalModel> out) {
+        if (c.probes() == 0) {
+            return;
+        }
+        GilbertModel m = c.fit(states.resolve(c));
+        out.add(new IntervalModel(trace, k, mode, m, c.probes(), c.losses(), BurstFit.distance(m, c.bursts())));
+    }
+
+    /** Fisher's exact test p-value of each interval against its history; NaN where untestable. */
+    public double[] predictability(int history) {
+        double[] p = new double[intervals.size()];
+        p[0] = Double.NaN;
+        for (int k = 1; k < intervals.size(); k++) {
+            TransitionCounts h = history(k, history);
+            TransitionCounts now = counts.get(k);
+            p[k] = h.probes() == 0 || now.probes() == 0 ? Double.NaN
+                    : FisherExact.twoSided(h.losses(), h.probes(), now.losses(), now.probes());
+        }
+        return p;
+    }
+}
