@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench",
         description = "Benchmarks (speed and memory), never part of the tests.",
-        subcommands = {BenchCommand.Ingest.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Approximation.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -124,6 +124,57 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private record Row(long probes, Measurement m, int pass) {
+        }
+    }
+
+    @Command(name = "approximation", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"Exact X_FEC against the paper's normal approximation (eq. 7).", "",
+                    "Identical paths (loss rate, mean burst length), slots dealt round robin, R = G/5. Columns: "
+                            + "burst, loss, N, G, R, exact, normal, log10(normal/exact).", ""})
+    static final class Approximation implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--loss", split = ",", defaultValue = "0.005,0.02,0.05,0.1,0.2,0.25", paramLabel = "P",
+                description = "Loss rates (default: ${DEFAULT-VALUE}).")
+        List<Double> losses;
+
+        @Option(names = "--burst", split = ",", defaultValue = "1,3", paramLabel = "B",
+                description = "Mean burst lengths; 1 = Bernoulli (default: ${DEFAULT-VALUE}).")
+        List<Double> bursts;
+
+        @Option(names = "--paths", split = ",", defaultValue = "3,10", paramLabel = "N",
+                description = "Numbers of paths (default: ${DEFAULT-VALUE}).")
+        List<Integer> paths;
+
+        @Option(names = "--group", split = ",", defaultValue = "40,100,300", paramLabel = "G",
+                description = "Group sizes (default: ${DEFAULT-VALUE}).")
+        List<Integer> groups;
+
+        @Override
+        public Integer call() {
+            for (double b : bursts) {
+                if (b < 1) {
+                    throw new IllegalArgumentException("--burst values must be at least 1");
+                }
+            }
+            for (double l : losses) {
+                if (!(l > 0 && l < 1)) {
+                    throw new IllegalArgumentException("--loss values must lie strictly between 0 and 1");
+                }
+            }
+            new TextTable<org.smarttunnel.eval.bench.ApproximationReport.Row>()
+                    .right("burst", r -> String.format(Locale.ROOT, "%.1f", r.burst()))
+                    .right("loss", r -> String.format(Locale.ROOT, "%.3f", r.loss()))
+                    .right("N", r -> Integer.toString(r.paths()))
+                    .right("G", r -> Integer.toString(r.groupSize()))
+                    .right("R", r -> Integer.toString(r.redundancy()))
+                    .right("exact", r -> String.format(Locale.ROOT, "%.3e", r.exact()))
+                    .right("normal", org.smarttunnel.eval.bench.ApproximationReport.Row::normalText)
+                    .right("log10(normal/exact)", r -> String.format(Locale.ROOT, "%+.3f", r.log10Ratio()))
+                    .print(spec.commandLine().getOut(),
+                            org.smarttunnel.eval.bench.ApproximationReport.grid(losses, bursts, paths, groups), List.of());
+            return 0;
         }
     }
 }

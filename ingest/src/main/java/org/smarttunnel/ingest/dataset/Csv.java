@@ -61,6 +61,24 @@ public final class Csv {
         return out;
     }
 
+    /**
+     * A number with six significant digits: plain notation from 1e-6 up ("0.000123", "4.5"),
+     * scientific below ("7.97973E-17"); NaN gives "", infinity "inf".
+     */
+    public static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) < 1e-6 ? b.toString() : b.toPlainString();
+    }
+
     /** lost/probes with six significant digits in plain notation; empty when there are no probes. */
     public static String rate(long lost, long probes) {
         if (probes == 0) {

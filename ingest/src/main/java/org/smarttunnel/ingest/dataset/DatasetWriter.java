@@ -1,22 +1,20 @@
 package org.smarttunnel.ingest.dataset;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.smarttunnel.ingest.AtomicFiles;
 import org.smarttunnel.ingest.FileTrees;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.TraceStats;
@@ -141,7 +139,7 @@ public final class DatasetWriter implements AutoCloseable {
             }
             String id = uniqueId(p.info().id(), usedIds);
             String file = TraceDataset.TRACES + "/" + id + ".csv";
-            move(p.staged(), tracesDir.resolve(id + ".csv"));
+            AtomicFiles.move(p.staged(), tracesDir.resolve(id + ".csv"));
             TraceSummary summary = new TraceSummary(p.info().withId(id), file, s.probes(), s.lost(), s.firstSendUs(),
                     s.lastSendUs());
             all.add(summary);
@@ -192,28 +190,15 @@ public final class DatasetWriter implements AutoCloseable {
         writeAtomically(file, TraceDataset.INTERVALS_HEADER, rows);
     }
 
-    private void writeAtomically(Path target, String header, List<String> lines) throws IOException {
-        Path tmp = Files.createTempFile(staging, "write-", ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    private static void writeAtomically(Path target, String header, List<String> lines) throws IOException {
+        AtomicFiles.write(target, w -> {
             w.write(header);
             w.write('\n');
             for (String l : lines) {
                 w.write(l);
                 w.write('\n');
             }
-        }
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            c.force(true);
-        }
-        move(tmp, target);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        });
     }
 
     /** Removes the staging area (and any trace left in it) and releases the lock. */

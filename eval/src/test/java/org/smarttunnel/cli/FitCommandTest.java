@@ -1,0 +1,76 @@
+package org.smarttunnel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fit command on a dataset whose every probe is known (a zing file, 1 s intervals). */
+class FitCommandTest {
+    @TempDir
+    Path tmp;
+    Path data;
+
+    /** Interval 0: 0000100001; interval 1: 0110000000; interval 2: 1111000000 (10 probes each, 0.1 s apart). */
+    @BeforeEach
+    void dataset() throws Exception {
+        String[] blocks = {"0000100001", "0110000000", "1111000000"};
+        StringBuilder z = new StringBuilder("# zing 1\n# host=alpha site=paris\n");
+        int n = 0;
+        for (int k = 0; k < 3; k++) {
+            for (char c : blocks[k].toCharArray()) {
+                long ms = 1_000L * k + 100L * (n % 10);
+                String send = (1_700_000_000L + ms / 1000) + "." + String.format("%03d", ms % 1000);
+                z.append(n).append(' ').append(send).append(' ').append(c == '1' ? "-" : send + "5").append('\n');
+                n++;
+            }
+        }
+        Path zing = Files.writeString(tmp.resolve("a.zing"), z.toString());
+        data = tmp.resolve("ds");
+        Cli r = Cli.run("import", "--out", data, "--interval", "1s", zing);
+        assertEquals(0, r.status, r::toString);
+    }
+
+    @Test
+    void writesOneRowPerTraceIntervalAndMode() throws Exception {
+        Path out = tmp.resolve("fits.csv");
+        Cli r = Cli.run("fit", "--data", data, "--interval", "1s", "--states", 2, "--out", out);
+        assertEquals(0, r.status, r::toString);
+        // worked by hand with the METHOD rules (states before each probe, q_k = losses/visits):
+        // 0: 0000100001  s0 9 visits 2 losses, s1 1/0: q = 2/9; 0, bursts {1, 1}: TV 0
+        // 1: 0110000000  s0 8/1, s1 2/1: q = 1/8; 1/2, mean 2; one burst of 2 against
+        //    P(1) = 0.5, P(2) = 0.25, P(>2) = 0.25: TV = (0.5 + 0.75 + 0.25) / 2 = 0.75
+        // 1 predicted = interval 0's model
+        // 2: 1111000000  s0 6/1, s1 4/3: q = 1/6; 3/4, mean 4; one burst of 4: TV 0.894531
+        // 2 predicted = 0 + 1 pooled: s0 17/3, s1 3/1: q = 3/17; 1/3, mean 1.5, TV 1/9
+        assertEquals(List.of(FitCommand.HEADER,
+                "alpha_paris_z,0,oracle,2,10,2,0.2,1,0.222222;0,0",
+                "alpha_paris_z,1,oracle,2,10,2,0.2,2,0.125;0.5,0.75",
+                "alpha_paris_z,1,predicted,2,10,2,0.2,1,0.222222;0,0",
+                "alpha_paris_z,2,oracle,2,10,4,0.4,4,0.166667;0.75,0.894531",
+                "alpha_paris_z,2,predicted,2,20,4,0.2,1.5,0.176471;0.333333,0.111111"), Files.readAllLines(out));
+        assertTrue(r.out.contains("Prediction holds (Fisher's exact test of the loss counts, p >= 0.05) in 2 of 2 "
+                + "intervals (100.0%)"), r.out);
+    }
+
+    @Test
+    void netemAndModelsAndErrors() {
+        Cli n = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--dev", "wan0");
+        assertEquals(0, n.status, n::toString);
+        // whole trace: s0 22 visits 4 losses, s1 8 visits 4 losses: p = 4/22, r = 1 - 4/8
+        assertTrue(n.out.endsWith("tc qdisc add dev wan0 root netem loss gemodel 18.1818% 50% 100% 0%\n"), n.out);
+        assertEquals(2, Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--states", 3).status);
+        assertEquals(1, Cli.run("fit", "--data", data, "--netem", "nope").status);
+        assertEquals(2, Cli.run("fit", "--data", data, "--out", tmp.resolve("x"), "--mode", "sometimes").status);
+        assertEquals(2, Cli.run("fit", "--data", data).status);
+        Cli m = Cli.run("models");
+        assertEquals(0, m.status);
+        assertEquals(5, m.out.lines().count());
+        assertTrue(m.out.contains("extended-gilbert  3-16"));
+    }
+}
