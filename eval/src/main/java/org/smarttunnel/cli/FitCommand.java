@@ -114,14 +114,7 @@ final class FitCommand implements Callable<Integer> {
             }
             predictability.add(new Predictability(t.id(), tested, holds));
         }
-        AtomicFiles.write(out, w -> {
-            w.write(HEADER);
-            w.write('\n');
-            for (String r : rows) {
-                w.write(r);
-                w.write('\n');
-            }
-        });
+        AtomicFiles.writeLines(out, HEADER, rows);
         print(ds, rows.size(), choice, predictability, statesUsed);
         return 0;
     }

@@ -40,6 +40,18 @@ public final class AtomicFiles {
         }
     }
 
+    /** A header line and one line per row, atomically. */
+    public static void writeLines(Path target, String header, java.util.List<String> lines) throws IOException {
+        write(target, w -> {
+            w.write(header);
+            w.write('\n');
+            for (String l : lines) {
+                w.write(l);
+                w.write('\n');
+            }
+        });
+    }
+
     /** Renames atomically where the file system can, else plainly. */
     public static void move(Path from, Path to) throws IOException {
         try {

@@ -24,23 +24,24 @@ final class BruteForce {
         return total;
     }
 
+    /** Data and redundant packets of {@code path} a loss pattern (bit j = slot j lost) hits. */
+    private static int[] lost(GroupLayout layout, int path, int pattern) {
+        int[] n = new int[2];
+        for (int j = 0; j < layout.groupSize(); j++) {
+            if (layout.pathOf(j) == path && (pattern >> j & 1) != 0) {
+                n[j < layout.data() ? 0 : 1]++;
+            }
+        }
+        return n;
+    }
+
     /** One path's P(a data, b redundant lost) by enumerating its 2^G loss patterns. */
     static double[][] pathJoint(GilbertModel m, GroupLayout layout, int path) {
         int g = layout.groupSize();
         double[][] joint = new double[g + 1][g + 1];
         for (int pattern = 0; pattern < 1 << g; pattern++) {
-            int dx = 0;
-            int dy = 0;
-            for (int j = 0; j < g; j++) {
-                if (layout.pathOf(j) == path && (pattern >> j & 1) != 0) {
-                    if (j < layout.data()) {
-                        dx++;
-                    } else {
-                        dy++;
-                    }
-                }
-            }
-            joint[dx][dy] += patternProbability(m, pattern, g);
+            int[] lost = lost(layout, path, pattern);
+            joint[lost[0]][lost[1]] += patternProbability(m, pattern, g);
         }
         return joint;
     }
@@ -89,18 +90,8 @@ final class BruteForce {
         double sum = 0;
         int g = layout.groupSize();
         for (int pattern = 0; pattern < 1 << g; pattern++) {
-            int dx = 0;
-            int dy = 0;
-            for (int j = 0; j < g; j++) {
-                if (layout.pathOf(j) == path && (pattern >> j & 1) != 0) {
-                    if (j < layout.data()) {
-                        dx++;
-                    } else {
-                        dy++;
-                    }
-                }
-            }
-            sum += walk(path + 1, p * prob[path][pattern], x + dx, y + dy, prob, layout);
+            int[] lost = lost(layout, path, pattern);
+            sum += walk(path + 1, p * prob[path][pattern], x + lost[0], y + lost[1], prob, layout);
         }
         return sum;
     }

@@ -149,7 +149,7 @@ public final class DatasetWriter implements AutoCloseable {
         writeIntervals(added);
         List<String> index = new ArrayList<>(existingIndexLines);
         added.forEach(a -> index.add(a.summary().toCsv()));
-        writeAtomically(dir.resolve(TraceDataset.INDEX), TraceSummary.HEADER, index);
+        AtomicFiles.writeLines(dir.resolve(TraceDataset.INDEX), TraceSummary.HEADER, index);
         existing.clear();
         existing.addAll(all);
         existingIndexLines.clear();
@@ -167,7 +167,7 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     private void writeSettings() throws IOException {
-        writeAtomically(dir.resolve(TraceDataset.SETTINGS), "# smarttunnel trace dataset",
+        AtomicFiles.writeLines(dir.resolve(TraceDataset.SETTINGS), "# smarttunnel trace dataset",
                 List.of(TraceDataset.INTERVAL_KEY + "=" + intervalUs));
     }
 
@@ -187,18 +187,7 @@ public final class DatasetWriter implements AutoCloseable {
                 rows.add(Csv.row(i.trace(), i.number(), i.startUs(), i.probes(), i.lost(), Csv.rate(i.lost(), i.probes())));
             }
         }
-        writeAtomically(file, TraceDataset.INTERVALS_HEADER, rows);
-    }
-
-    private static void writeAtomically(Path target, String header, List<String> lines) throws IOException {
-        AtomicFiles.write(target, w -> {
-            w.write(header);
-            w.write('\n');
-            for (String l : lines) {
-                w.write(l);
-                w.write('\n');
-            }
-        });
+        AtomicFiles.writeLines(file, TraceDataset.INTERVALS_HEADER, rows);
     }
 
     /** Removes the staging area (and any trace left in it) and releases the lock. */
