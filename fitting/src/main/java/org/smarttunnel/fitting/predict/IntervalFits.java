@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.smarttunnel.fitting.model.BurstFit;
+import org.smarttunnel.fitting.model.DelayProfile;
 import org.smarttunnel.fitting.model.GilbertModel;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.ingest.trace.Interval;
@@ -20,10 +21,17 @@ public final class IntervalFits {
     private final List<Interval> intervals;
     private final List<TransitionCounts> counts;
     private final String trace;
+    private final Trace source;
 
     public IntervalFits(Trace trace, long intervalUs) {
+        this(trace, intervalUs, trace.size() == 0 ? 0 : trace.sendUs(0));
+    }
+
+    /** Intervals cut from {@code originUs} (alignment by absolute time). */
+    public IntervalFits(Trace trace, long intervalUs, long originUs) {
         this.trace = trace.id();
-        this.intervals = trace.intervals(intervalUs);
+        this.source = trace;
+        this.intervals = trace.intervals(intervalUs, originUs);
         this.counts = new ArrayList<>();
         for (Interval i : intervals) {
             counts.add(TransitionCounts.of(trace.loss(i)));
@@ -73,6 +81,33 @@ public final class IntervalFits {
         }
         GilbertModel m = c.fit(states.resolve(c));
         out.add(new IntervalModel(trace, k, mode, m, c.probes(), c.losses(), BurstFit.distance(m, c.bursts())));
+    }
+
+    /**
+     * What an allocator may know about this path for interval k in a mode: the model fitted on
+     * the mode's window and the delays over the same window; empty where {@link #models} has
+     * no model.
+     */
+    public java.util.Optional<PathModel> pathModel(int k, FitMode mode, StateChoice states, int history) {
+        if (k >= intervals.size() || counts.get(k).probes() == 0 || (mode == FitMode.PREDICTED && k == 0)) {
+            return java.util.Optional.empty();
+        }
+        int from = mode == FitMode.ORACLE ? k : Math.max(0, k - history);
+        int to = mode == FitMode.ORACLE ? k + 1 : k;
+        TransitionCounts c = mode == FitMode.ORACLE ? counts.get(k) : history(k, history);
+        if (c.probes() == 0) {
+            return java.util.Optional.empty();
+        }
+        Interval first = intervals.get(from);
+        Interval last = intervals.get(to - 1);
+        DelayProfile delay = DelayProfile.of(source, first.firstProbe(), last.firstProbe() + last.probes(),
+                DelayProfile.DEFAULT_PERIOD_US);
+        return java.util.Optional.of(new PathModel(c.fit(states.resolve(c)), delay));
+    }
+
+    /** The loss sequence of interval k (what a replay uses). */
+    public org.smarttunnel.ingest.trace.LossSequence loss(int k) {
+        return source.loss(intervals.get(k));
     }
 
     /** Fisher's exact test p-value of each interval against its history; NaN where untestable. */

@@ -78,16 +78,27 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
      * including empty ones in idle gaps.
      */
     public List<Interval> intervals(long lengthUs) {
+        return size() == 0 ? List.of() : intervals(lengthUs, sendUs[0]);
+    }
+
+    /**
+     * Intervals of {@code lengthUs} from {@code originUs} (METHOD section 2, aligned by absolute
+     * time): probes sent before the origin belong to no interval.
+     */
+    public List<Interval> intervals(long lengthUs, long originUs) {
         if (lengthUs <= 0) {
             throw new IllegalArgumentException("interval length must be positive, got " + lengthUs + " us");
         }
         int n = size();
-        if (n == 0) {
-            return List.of();
-        }
-        long t0 = sendUs[0];
+        long t0 = originUs;
         List<Interval> out = new ArrayList<>();
         int first = 0;
+        while (first < n && sendUs[first] < t0) {
+            first++;
+        }
+        if (first == n) {
+            return List.of();
+        }
         while (first < n) {
             int number = Math.toIntExact((sendUs[first] - t0) / lengthUs);
             while (out.size() < number) {

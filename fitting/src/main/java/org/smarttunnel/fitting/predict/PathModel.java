@@ -1,0 +1,11 @@
+package org.smarttunnel.fitting.predict;
+
+import org.smarttunnel.fitting.model.DelayProfile;
+import org.smarttunnel.fitting.model.GilbertModel;
+
+/** All an allocator may know about a path in one mode: its loss model and its delays, from the model window only. */
+public record PathModel(GilbertModel loss, DelayProfile delay) {
+    public double lossRate() {
+        return loss.lossRate();
+    }
+}

@@ -1,0 +1,31 @@
+package org.smarttunnel.replay.alloc;
+
+/**
+ * Multipath TCP's default scheduler: everything on the path with the lowest RTT (mean RTT over
+ * the model window); paths without RTT samples come last, ties go to the lowest index.
+ */
+final class MinRtt extends SingleChoice {
+    @Override
+    public String id() {
+        return "minrtt";
+    }
+
+    @Override
+    public String description() {
+        return "Multipath TCP's default: all packets on the path with the lowest mean RTT";
+    }
+
+    @Override
+    int choose(AllocationRequest request) {
+        int best = 0;
+        double bestRtt = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < request.size(); i++) {
+            double rtt = request.paths().get(i).delay().meanRttUs();
+            if (!Double.isNaN(rtt) && rtt < bestRtt) {
+                bestRtt = rtt;
+                best = i;
+            }
+        }
+        return best;
+    }
+}

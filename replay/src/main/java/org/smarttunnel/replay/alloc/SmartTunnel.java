@@ -1,0 +1,46 @@
+package org.smarttunnel.replay.alloc;
+
+import org.smarttunnel.fitting.stats.FastNormalApproximation;
+
+/**
+ * The paper's algorithm (section IV-B): minimum-variance data and redundancy allocations for
+ * every scaled mean (Emax), scored by the normal approximation X~ (eqs. 4-7), optional
+ * capacities (Fig. 4), credit spreading. The search pairs only Pareto-optimal candidates
+ * ({@link SmartTunnelSearch}); {@link #fullScan()} is the paper's exhaustive pairing.
+ */
+final class SmartTunnel implements Allocator {
+    private final SmartTunnelSearch.Scan scan;
+
+    SmartTunnel() {
+        this(SmartTunnelSearch.Scan.PARETO);
+    }
+
+    private SmartTunnel(SmartTunnelSearch.Scan scan) {
+        this.scan = scan;
+    }
+
+    /** The paper's scan of every (e1, e2) pair: the test oracle of the faster search. */
+    static SmartTunnel fullScan() {
+        return new SmartTunnel(SmartTunnelSearch.Scan.FULL);
+    }
+
+    @Override
+    public String id() {
+        return "smarttunnel";
+    }
+
+    @Override
+    public String description() {
+        return "SmartTunnel (paper IV-B): minimum-variance allocations scored by the normal approximation";
+    }
+
+    @Override
+    public Allocation allocate(AllocationRequest request) {
+        int d = request.data();
+        int r = request.redundancy();
+        SmartTunnelSearch.Choice c = SmartTunnelSearch.search(request, scan,
+                (x, y) -> FastNormalApproximation.logExpectedLoss(x.mean(), Math.sqrt(x.var()), y.mean(),
+                        Math.sqrt(y.var()), d, r));
+        return Allocation.spread(c.data().counts(), c.redundancy().counts());
+    }
+}

@@ -1,0 +1,107 @@
+package org.smarttunnel.replay.engine;
+
+import java.util.List;
+import org.smarttunnel.fitting.stats.GroupLayout;
+import org.smarttunnel.ingest.trace.LossSequence;
+import org.smarttunnel.replay.schedule.Schedule;
+
+/**
+ * Replays one interval of N aligned paths under a schedule (METHOD section 3): slot j of the
+ * interval is probe j of every path; only the first m slots are used, m the shortest path's
+ * probe count; consecutive groups of G slots, a last partial group dropped. The packet in slot
+ * j on path p is lost iff probe j of path p was lost. A group loses its X lost data packets
+ * when X + Y > R. Per group and path the G loss bits are cut out of the bit-packed sequence
+ * with two shifts and counted against the path's data and redundancy masks by popcount; a
+ * fixed schedule's masks are built once.
+ */
+public final class GroupReplay {
+    private GroupReplay() {
+    }
+
+    public static IntervalResult replay(List<LossSequence> paths, Schedule schedule, int groupSize) {
+        int n = paths.size();
+        int m = Integer.MAX_VALUE;
+        for (LossSequence s : paths) {
+            m = Math.min(m, s.length());
+        }
+        long groups = m / groupSize;
+        if (groups == 0) {
+            return new IntervalResult(0, 0, 0, 0);
+        }
+        int words = (groupSize + 63) >>> 6;
+        long[][] dataMask = new long[n][words];
+        long[][] redMask = new long[n][words];
+        GroupLayout layout = schedule.group(0);
+        checkLayout(layout, n, groupSize);
+        masks(layout, dataMask, redMask);
+        int redundancy = layout.redundancy();
+        int data = layout.data();
+        long failed = 0;
+        long lost = 0;
+        long[] bits = new long[words];
+        for (long g = 0; g < groups; g++) {
+            if (!schedule.fixed() && g > 0) {
+                layout = schedule.group(g);
+                checkLayout(layout, n, groupSize);
+                masks(layout, dataMask, redMask);
+            }
+            long start = g * groupSize;
+            int x = 0;
+            int y = 0;
+            for (int p = 0; p < n; p++) {
+                extract(paths.get(p), start, groupSize, bits);
+                for (int w = 0; w < words; w++) {
+                    x += Long.bitCount(bits[w] & dataMask[p][w]);
+                    y += Long.bitCount(bits[w] & redMask[p][w]);
+                }
+            }
+            if (x + y > redundancy) {
+                failed++;
+                lost += x;
+            }
+        }
+        return new IntervalResult(groups, failed, groups * data, lost);
+    }
+
+    private static void checkLayout(GroupLayout layout, int paths, int groupSize) {
+        if (layout.groupSize() != groupSize || layout.paths() != paths) {
+            throw new IllegalArgumentException("schedule of " + layout.groupSize() + " slots on " + layout.paths()
+                    + " paths for groups of " + groupSize + " on " + paths);
+        }
+    }
+
+    private static void masks(GroupLayout layout, long[][] data, long[][] red) {
+        for (long[] row : data) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (long[] row : red) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (int s = 0; s < layout.groupSize(); s++) {
+            long bit = 1L << (s & 63);
+            if (s < layout.data()) {
+                data[layout.pathOf(s)][s >>> 6] |= bit;
+            } else {
+                red[layout.pathOf(s)][s >>> 6] |= bit;
+            }
+        }
+    }
+
+    /** Bits start..start+count-1 of the sequence into {@code out} (bit i of word i/64), zero beyond. */
+    static void extract(LossSequence s, long start, int count, long[] out) {
+        int words = (count + 63) >>> 6;
+        int shift = (int) (start & 63);
+        int base = (int) (start >>> 6);
+        int available = s.wordCount();
+        for (int w = 0; w < words; w++) {
+            int k = base + w;
+            long lo = k < available ? s.word(k) >>> shift : 0;
+            long hi = shift != 0 && k + 1 < available ? s.word(k + 1) << (64 - shift) : 0;
+            out[w] = lo | hi;
+        }
+        int tail = count & 63;
+        if (tail != 0) {
+            out[words - 1] &= (1L << tail) - 1;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.smarttunnel.replay.run;
+
+import java.util.List;
+import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.replay.alloc.Allocation;
+import org.smarttunnel.replay.engine.IntervalResult;
+
+/** One replayed (mode, allocator, interval): the traces, the allocation and what it delivered. */
+public record ReplayRow(FitMode mode, String allocator, int interval, List<String> traces, Allocation allocation,
+        IntervalResult result) {
+    public ReplayRow {
+        traces = List.copyOf(traces);
+    }
+
+    public static final String HEADER =
+            "mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,loss_rate,loss_free";
+}
