@@ -1,0 +1,131 @@
+package org.smarttunnel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** A zing trace of 16 probes 0.125 s apart (two 1 s intervals), losses as given ('1' = lost). */
+    private Path zing(String host, String bits) throws Exception {
+        StringBuilder z = new StringBuilder("# zing 1\n# host=" + host + " site=s\n");
+        for (int i = 0; i < bits.length(); i++) {
+            long ms = 125L * i;
+            String send = (1_700_000_000L + ms / 1000) + "." + String.format("%03d", ms % 1000);
+            String recv = (1_700_000_000L + ms / 1000) + "." + String.format("%03d", ms % 1000 + 10 >= 1000 ? 999
+                    : ms % 1000 + 10);
+            z.append(i).append(' ').append(send).append(' ').append(bits.charAt(i) == '1' ? "-" : recv).append('\n');
+        }
+        return Files.writeString(tmp.resolve(host + ".zing"), z.toString());
+    }
+
+    private Path dataset() throws Exception {
+        Path a = zing("a", "10000000" + "00001100");
+        Path b = zing("b", "01000000" + "00000001");
+        Path ds = tmp.resolve("ds");
+        assertEquals(0, Cli.run("import", "--out", ds, "--interval", "1s", a, b).status);
+        return ds;
+    }
+
+    /**
+     * G = 4, R = 1, rr: slots 0..3 on paths a, b, a, b; slots 0-2 data, 3 redundancy.
+     * Interval 0: group 0 loses a's slot 0 and b's slot 1, both data (X = 2 > 1): 2 lost;
+     * group 1 clean. Interval 1: group 1 loses a's slot 0 (data) and b's slot 3 (redundancy):
+     * X + Y = 2 > 1, 1 data packet lost.
+     */
+    @Test
+    void handWorkedRoundRobinReplay() throws Exception {
+        Path ds = dataset();
+        Path out = tmp.resolve("replay.csv");
+        Cli r = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "rr",
+                "--group", 4, "--redundancy", 1, "--mode", "oracle", "--interval", "1s", "--out", out);
+        assertEquals(0, r.status, r::toString);
+        assertEquals(List.of("mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,"
+                        + "loss_rate,loss_free",
+                "oracle,rr,0,a_s_z;b_s_z,2/0;1/1,2,1,6,2,0.333333,0",
+                "oracle,rr,1,a_s_z;b_s_z,2/0;1/1,2,1,6,1,0.166667,0"), Files.readAllLines(out));
+        assertTrue(r.out.contains("oracle  rr                 2       0.0%"), r.out);
+    }
+
+    /**
+     * Greedy: interval 0 has a and b each losing 1 of 8 (a tie), interval 1 has b better
+     * (1 of 8 against 2). Predicted rows start at interval 1 and use interval 0's models.
+     */
+    @Test
+    void greedyAndModes() throws Exception {
+        Path ds = dataset();
+        Path out = tmp.resolve("g.csv");
+        Cli r = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "greedy",
+                "--group", 4, "--redundancy", 1, "--interval", "1s", "--states", 1, "--out", out);
+        assertEquals(0, r.status, r::toString);
+        List<String> rows = Files.readAllLines(out);
+        assertEquals(4, rows.size(), rows::toString);
+        assertTrue(rows.get(2).startsWith("oracle,greedy,1,a_s_z;b_s_z,0/0;3/1,2,0,6,0,0,1"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("predicted,greedy,1,"), rows.get(3));
+    }
+
+    @Test
+    void simulatedCapturesThroughImportAndReplayWithEveryAllocator() throws Exception {
+        Path caps = tmp.resolve("caps");
+        assertEquals(0, Cli.run("simulate", "--hosts", 3, "--sites", 1, "--duration", "120s", "--seed", 4, "--out", caps)
+                .status);
+        Path ds = tmp.resolve("ds");
+        assertEquals(0, Cli.run("import", "--out", ds, caps.resolve("host-01.pcap"), caps.resolve("host-02.pcap"),
+                caps.resolve("host-03.pcap")).status);
+        String[] traces = {"--trace", "10.1.1.1_198.18.1.1_16385", "--trace", "10.1.2.1_198.18.1.1_16385", "--trace",
+                "10.1.3.1_198.18.1.1_16385"};
+        Path a = tmp.resolve("a.csv");
+        Path b = tmp.resolve("b.csv");
+        Path c = tmp.resolve("c.csv");
+        Cli r = Cli.run(concat(new Object[] {"replay", "--data", ds, "--allocator", "all", "--out", a}, traces));
+        assertEquals(0, r.status, r::toString);
+        assertEquals(0, Cli.run(concat(new Object[] {"replay", "--data", ds, "--allocator", "all", "--out", b}, traces))
+                .status);
+        assertEquals(0, Cli.run(concat(new Object[] {"replay", "--data", ds, "--allocator", "all", "--seed", 2, "--out",
+                c}, traces)).status);
+        List<String> rows = Files.readAllLines(a);
+        // 3 intervals: 8 allocators x (3 oracle + 2 predicted)
+        assertEquals(1 + 8 * 5, rows.size());
+        assertEquals(rows, Files.readAllLines(b), "same seed, same rows");
+        assertNotEquals(rows, Files.readAllLines(c), "mpip's draws follow the seed");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            long groups = Long.parseLong(f[5]);
+            assertEquals(groups * 33, Long.parseLong(f[7]), row);
+            assertEquals(f[10].equals("1"), Long.parseLong(f[8]) == 0, row);
+            assertTrue(Long.parseLong(f[6]) <= groups, row);
+        }
+    }
+
+    @Test
+    void fecAdaptationAndErrors() throws Exception {
+        Path ds = dataset();
+        Path out = tmp.resolve("t.csv");
+        Cli r = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "smarttunnel-exact",
+                "--group", 8, "--target-loss", "1e-3", "--max-redundancy", 4, "--interval", "1s", "--mode", "oracle",
+                "--out", out);
+        assertEquals(0, r.status, r::toString);
+        assertTrue(r.out.contains("R adapted to loss 0.001"), r.out);
+        assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "nope", "--out", out).status);
+        assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "rr", "--capacity", "4,4",
+                "--out", out).status);
+        assertEquals(1, Cli.run("replay", "--data", ds, "--trace", "zz", "--allocator", "rr", "--out", out).status);
+        Cli list = Cli.run("allocators");
+        assertEquals(9, list.out.lines().count());
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] out = new Object[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
