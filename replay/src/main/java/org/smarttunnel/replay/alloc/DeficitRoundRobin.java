@@ -9,15 +9,9 @@ import org.smarttunnel.fitting.stats.GroupLayout;
  * packets while the deficit reaches one; deficits start at zero every group, so the layout is
  * the same for every group.
  */
-final class DeficitRoundRobin implements Allocator {
-    @Override
-    public String id() {
-        return "drr";
-    }
-
-    @Override
-    public String description() {
-        return "deficit round robin with quanta proportional to each path's delivery rate (seed 004)";
+final class DeficitRoundRobin extends NamedAllocator {
+    DeficitRoundRobin() {
+        super("drr", "deficit round robin with quanta proportional to each path's delivery rate (seed 004)");
     }
 
     @Override

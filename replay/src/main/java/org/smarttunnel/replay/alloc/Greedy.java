@@ -5,14 +5,8 @@ import java.util.List;
 
 /** The paper's Greedy: every packet on the path with the lowest model loss rate, ties broken at random. */
 final class Greedy extends SingleChoice {
-    @Override
-    public String id() {
-        return "greedy";
-    }
-
-    @Override
-    public String description() {
-        return "all packets on the path with the lowest model loss rate; ties broken at random (seeded)";
+    Greedy() {
+        super("greedy", "all packets on the path with the lowest model loss rate; ties broken at random (seeded)");
     }
 
     @Override

@@ -5,14 +5,8 @@ package org.smarttunnel.replay.alloc;
  * the model window); paths without RTT samples come last, ties go to the lowest index.
  */
 final class MinRtt extends SingleChoice {
-    @Override
-    public String id() {
-        return "minrtt";
-    }
-
-    @Override
-    public String description() {
-        return "Multipath TCP's default: all packets on the path with the lowest mean RTT";
+    MinRtt() {
+        super("minrtt", "Multipath TCP's default: all packets on the path with the lowest mean RTT");
     }
 
     @Override

@@ -15,17 +15,11 @@ import java.util.stream.IntStream;
  * A path that never loses has no variance: if one delivers more than D/G the Sharpe ratio is
  * unbounded and the lossless paths share the group equally.
  */
-final class Mkwnu implements Allocator {
+final class Mkwnu extends NamedAllocator {
     static final int GRID = 1000;
 
-    @Override
-    public String id() {
-        return "mkwnu";
-    }
-
-    @Override
-    public String description() {
-        return "Markowitz numeric (Jain et al.): best Sharpe ratio of delivery, no burstiness";
+    Mkwnu() {
+        super("mkwnu", "Markowitz numeric (Jain et al.): best Sharpe ratio of delivery, no burstiness");
     }
 
     @Override

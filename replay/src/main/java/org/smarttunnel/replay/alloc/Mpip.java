@@ -11,20 +11,14 @@ import org.smarttunnel.replay.schedule.RandomSchedule;
  * S = 10. A path without a reply in a period keeps its last Q; before its first reply it
  * does not count in Q_avg and keeps its weight.
  */
-final class Mpip implements Allocator {
+final class Mpip extends NamedAllocator {
     static final double START = 1000;
     static final double STEP = 10;
     static final double MAX = 1000;
     static final double MIN = 1;
 
-    @Override
-    public String id() {
-        return "mpip";
-    }
-
-    @Override
-    public String description() {
-        return "MPIP (seed 003): per-packet random path, weights adapted to queuing delay by Algorithm 1";
+    Mpip() {
+        super("mpip", "MPIP (seed 003): per-packet random path, weights adapted to queuing delay by Algorithm 1");
     }
 
     @Override

@@ -3,15 +3,9 @@ package org.smarttunnel.replay.alloc;
 import org.smarttunnel.fitting.stats.GroupLayout;
 
 /** The paper's round robin: slot j of a group goes to path j mod N, restarting every group (METHOD section 6). */
-final class RoundRobin implements Allocator {
-    @Override
-    public String id() {
-        return "rr";
-    }
-
-    @Override
-    public String description() {
-        return "round robin: slot j of every group on path j mod N";
+final class RoundRobin extends NamedAllocator {
+    RoundRobin() {
+        super("rr", "round robin: slot j of every group on path j mod N");
     }
 
     @Override

@@ -1,7 +1,11 @@
 package org.smarttunnel.replay.alloc;
 
 /** Allocators that put the whole group on one path: they differ only in which path. */
-abstract class SingleChoice implements Allocator {
+abstract class SingleChoice extends NamedAllocator {
+    SingleChoice(String id, String description) {
+        super(id, description);
+    }
+
     /** The path to use. */
     abstract int choose(AllocationRequest request);
 

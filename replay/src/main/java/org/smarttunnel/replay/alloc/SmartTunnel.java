@@ -8,7 +8,7 @@ import org.smarttunnel.fitting.stats.FastNormalApproximation;
  * capacities (Fig. 4), credit spreading. The search pairs only Pareto-optimal candidates
  * ({@link SmartTunnelSearch}); {@link #fullScan()} is the paper's exhaustive pairing.
  */
-final class SmartTunnel implements Allocator {
+final class SmartTunnel extends NamedAllocator {
     private final SmartTunnelSearch.Scan scan;
 
     SmartTunnel() {
@@ -16,22 +16,13 @@ final class SmartTunnel implements Allocator {
     }
 
     private SmartTunnel(SmartTunnelSearch.Scan scan) {
+        super("smarttunnel", "SmartTunnel (paper IV-B): minimum-variance allocations scored by the normal approximation");
         this.scan = scan;
     }
 
     /** The paper's scan of every (e1, e2) pair: the test oracle of the faster search. */
     static SmartTunnel fullScan() {
         return new SmartTunnel(SmartTunnelSearch.Scan.FULL);
-    }
-
-    @Override
-    public String id() {
-        return "smarttunnel";
-    }
-
-    @Override
-    public String description() {
-        return "SmartTunnel (paper IV-B): minimum-variance allocations scored by the normal approximation";
     }
 
     @Override

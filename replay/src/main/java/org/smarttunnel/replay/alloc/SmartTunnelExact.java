@@ -17,19 +17,13 @@ import org.smarttunnel.fitting.stats.GroupLayout;
  * best local optimum wins. The (mean, variance) Pareto pruning alone is not enough here: the
  * exact loss of a bursty path grows with its tail, which the variance does not capture.
  */
-final class SmartTunnelExact implements Allocator {
+final class SmartTunnelExact extends NamedAllocator {
     static final long EXHAUSTIVE = 2000;
     private static final int MAX_STEPS = 500;
     private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(64, 16));
 
-    @Override
-    public String id() {
-        return "smarttunnel-exact";
-    }
-
-    @Override
-    public String description() {
-        return "allocations scored by the exact expected loss of the real credit schedule (exhaustive or local search)";
+    SmartTunnelExact() {
+        super("smarttunnel-exact", "allocations scored by the exact expected loss of the real credit schedule (exhaustive or local search)");
     }
 
     @Override
