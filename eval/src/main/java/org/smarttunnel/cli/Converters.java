@@ -11,6 +11,14 @@ final class Converters {
     private Converters() {
     }
 
+    /** A positive duration in whole microseconds (interval lengths), or a usage error naming the option. */
+    static long micros(long ns, String option) {
+        if (ns <= 0 || ns % 1000 != 0) {
+            throw new IllegalArgumentException(option + " must be a positive whole number of microseconds");
+        }
+        return ns / 1000;
+    }
+
     /** A duration such as 2s, 40s, 2ms, 1.5s, to nanoseconds. */
     static final class Duration implements CommandLine.ITypeConverter<Long> {
         @Override

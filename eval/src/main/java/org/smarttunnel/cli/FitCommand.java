@@ -79,9 +79,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, IngestException {
-        if (intervalNs % 1000 != 0 || intervalNs <= 0) {
-            throw new IllegalArgumentException("--interval must be a positive whole number of microseconds");
-        }
+        long intervalUs = Converters.micros(intervalNs, "--interval");
         TraceDataset ds = TraceDataset.open(data);
         if (netem != null) {
             return netem(ds);
@@ -99,7 +97,7 @@ final class FitCommand implements Callable<Integer> {
         Map<Integer, Integer> statesUsed = new TreeMap<>();
         for (TraceSummary t : ds.traces()) {
             Trace trace = ds.load(t.id());
-            IntervalFits fits = new IntervalFits(trace, intervalNs / 1000);
+            IntervalFits fits = new IntervalFits(trace, intervalUs);
             for (IntervalModel m : fits.models(modes, choice, history)) {
                 rows.add(row(m));
                 statesUsed.merge(m.states(), 1, Integer::sum);

@@ -91,13 +91,10 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private ImportOptions options() {
-        if (intervalNs % 1000 != 0) {
-            throw new IllegalArgumentException("--interval must be a whole number of microseconds");
-        }
         ImportOptions o = ImportOptions.defaults()
                 .withFormat(choice(InputFormat.class, "--format", format))
                 .withReader(choice(CaptureReader.class, "--reader", reader))
-                .withIntervalUs(intervalNs / 1000)
+                .withIntervalUs(Converters.micros(intervalNs, "--interval"))
                 .withSpacingNs(spacingNs);
         if (host != null) {
             o = o.withHost(host);

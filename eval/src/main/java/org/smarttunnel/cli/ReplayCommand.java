@@ -102,9 +102,6 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, IngestException {
-        if (intervalNs % 1000 != 0 || intervalNs <= 0) {
-            throw new IllegalArgumentException("--interval must be a positive whole number of microseconds");
-        }
         if (capacity != null && capacity.size() != traces.size()) {
             throw new IllegalArgumentException("--capacity needs one value per --trace (" + traces.size() + ")");
         }
@@ -117,7 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--align must be interval or time, not '" + align + "'");
         };
         ReplayOptions o = new ReplayOptions(group, redundancy, FitCommand.modes(mode), StateChoice.parse(states), history,
-                intervalNs / 1000, alignment, capacity == null ? null : capacity.stream().mapToInt(Integer::intValue)
+                Converters.micros(intervalNs, "--interval"), alignment, capacity == null ? null : capacity.stream().mapToInt(Integer::intValue)
                         .toArray(), seed, emax, targetLoss == null ? Double.NaN : targetLoss,
                 maxRedundancy == null ? group / 2 : maxRedundancy);
         TraceDataset ds = TraceDataset.open(data);
