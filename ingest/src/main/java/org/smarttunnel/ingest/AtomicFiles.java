@@ -26,7 +26,7 @@ public final class AtomicFiles {
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = temporary(target);
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
@@ -39,6 +39,28 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * A new empty file beside {@code target} for its next content. Unlike
+     * {@code Files.createTempFile} it gets the permissions the user's umask gives any file, so
+     * that the renamed result is as readable as a file written in place.
+     */
+    public static Path temporary(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
+        for (int attempt = 0;; attempt++) {
+            Path tmp = dir.resolve(prefix + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 1000) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     /** A header line and one line per row, atomically. */
     public static void writeLines(Path target, String header, java.util.List<String> lines) throws IOException {

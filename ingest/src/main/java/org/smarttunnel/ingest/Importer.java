@@ -12,7 +12,7 @@ import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.DatasetWriter;
 import org.smarttunnel.ingest.dataset.OpenFiles;
 import org.smarttunnel.ingest.dataset.PendingTrace;
-import org.smarttunnel.ingest.dataset.TraceCsvWriter;
+import org.smarttunnel.ingest.dataset.TraceFileWriter;
 import org.smarttunnel.ingest.log.LogOptions;
 import org.smarttunnel.ingest.log.LogStats;
 import org.smarttunnel.ingest.log.PingLogParser;
@@ -140,16 +140,17 @@ public final class Importer {
         private final DatasetWriter writer;
         private final OpenFiles budget;
         private final List<TraceInfo> infos = new ArrayList<>();
-        private final List<TraceCsvWriter> sinks = new ArrayList<>();
+        private final List<TraceFileWriter> sinks = new ArrayList<>();
 
         Traces(DatasetWriter writer, OpenFiles budget) {
             this.writer = writer;
             this.budget = budget;
         }
 
-        TraceCsvWriter open(TraceInfo info) {
+        TraceFileWriter open(TraceInfo info) {
             try {
-                TraceCsvWriter sink = new TraceCsvWriter(writer.stagingFile(), options.intervalUs(), budget);
+                TraceFileWriter sink = TraceFileWriter.of(options.traceFormat(),
+                        writer.stagingFile(options.traceFormat()), options.intervalUs(), budget);
                 infos.add(info);
                 sinks.add(sink);
                 return sink;
@@ -166,7 +167,7 @@ public final class Importer {
         List<PendingTrace> finish(String name, List<Diagnostic> diagnostics) throws IOException {
             List<PendingTrace> out = new ArrayList<>();
             for (int i = 0; i < sinks.size(); i++) {
-                TraceCsvWriter sink = sinks.get(i);
+                TraceFileWriter sink = sinks.get(i);
                 sink.close();
                 TraceInfo info = infos.get(i);
                 long raised = sink.stats().raisedSendTimes();

@@ -3,11 +3,11 @@ package org.smarttunnel.ingest;
 import java.nio.file.Path;
 
 /** Readable trace ids: host, site and run, reduced to characters safe in file names. */
-final class TraceIds {
+public final class TraceIds {
     private TraceIds() {
     }
 
-    static String of(String host, String site, String run) {
+    public static String of(String host, String site, String run) {
         return clean(host) + "_" + clean(site) + "_" + clean(run);
     }
 

@@ -107,9 +107,9 @@ public final class DatasetWriter implements AutoCloseable {
         return intervalUs;
     }
 
-    /** A fresh file in the staging area for one trace's CSV. */
-    public Path stagingFile() {
-        return staging.resolve((stagedFiles++) + ".csv");
+    /** A fresh file in the staging area for one trace in the given format. */
+    public Path stagingFile(TraceFormat format) {
+        return staging.resolve((stagedFiles++) + format.extension());
     }
 
     /**
@@ -138,8 +138,9 @@ public final class DatasetWriter implements AutoCloseable {
                 continue;
             }
             String id = uniqueId(p.info().id(), usedIds);
-            String file = TraceDataset.TRACES + "/" + id + ".csv";
-            AtomicFiles.move(p.staged(), tracesDir.resolve(id + ".csv"));
+            String name = id + TraceFormat.of(p.staged()).extension();
+            String file = TraceDataset.TRACES + "/" + name;
+            AtomicFiles.move(p.staged(), tracesDir.resolve(name));
             TraceSummary summary = new TraceSummary(p.info().withId(id), file, s.probes(), s.lost(), s.firstSendUs(),
                     s.lastSendUs());
             all.add(summary);

@@ -12,7 +12,7 @@ public final class OpenFiles {
     public static final int DEFAULT_CAPACITY = 256;
 
     private final int capacity;
-    private final ArrayDeque<TraceCsvWriter> open = new ArrayDeque<>();
+    private final ArrayDeque<TraceFileWriter> open = new ArrayDeque<>();
 
     public OpenFiles(int capacity) {
         if (capacity < 1) {
@@ -21,14 +21,14 @@ public final class OpenFiles {
         this.capacity = capacity;
     }
 
-    void opened(TraceCsvWriter writer) throws IOException {
+    void opened(TraceFileWriter writer) throws IOException {
         open.addLast(writer);
         while (open.size() > capacity) {
             open.pollFirst().park();
         }
     }
 
-    void closed(TraceCsvWriter writer) {
+    void closed(TraceFileWriter writer) {
         open.remove(writer);
     }
 }

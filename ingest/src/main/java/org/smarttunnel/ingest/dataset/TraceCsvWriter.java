@@ -8,18 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.smarttunnel.ingest.probe.RecordingSink;
 
 /**
  * Streams one trace to {@code index,seq,send_us,lost,rtt_us} CSV. Digits are written straight
  * into a byte buffer: this runs once per probe, billions of times on a paper-size dataset.
  */
-public final class TraceCsvWriter extends RecordingSink implements AutoCloseable {
+public final class TraceCsvWriter extends TraceFileWriter {
     public static final String HEADER = "index,seq,send_us,lost,rtt_us";
 
-    private final Path file;
-    private final OpenFiles budget;
-    private OutputStream out;
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
 
@@ -34,27 +30,20 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
     private final byte[] secondsDigits = new byte[20];
     private long cachedSeconds = -1;
     private int cachedLength;
-    private boolean closed;
 
     public TraceCsvWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
-        super(intervalUs);
-        this.file = file;
-        this.budget = budget;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        out.write((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
-        budget.opened(this);
+        super(file, intervalUs, budget);
     }
 
-    /** Closes the file for now (the open-file budget is spent); the next row re-opens it. */
-    void park() throws IOException {
-        if (out != null) {
-            out.close();
-            out = null;
-        }
+    @Override
+    protected OutputStream openStream(Path file, boolean append) throws IOException {
+        return new BufferedOutputStream(append ? Files.newOutputStream(file, StandardOpenOption.APPEND)
+                : Files.newOutputStream(file), 1 << 16);
     }
 
-    public Path file() {
-        return file;
+    @Override
+    protected byte[] header() {
+        return (HEADER + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -72,13 +61,9 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
         }
         line[p++] = '\n';
         try {
-            if (out == null) {
-                out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16);
-                budget.opened(this);
-            }
-            out.write(line, 0, p);
+            stream().write(line, 0, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
+            throw new UncheckedIOException("writing " + file(), e);
         }
     }
 
@@ -143,14 +128,5 @@ public final class TraceCsvWriter extends RecordingSink implements AutoCloseable
             bound *= 10;
         }
         return 19;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            park();
-            budget.closed(this);
-        }
     }
 }

@@ -131,8 +131,15 @@ public final class TraceDataset {
         return read(dir.resolve(summary.file()), summary.info());
     }
 
-    /** Reads a trace CSV ({@code index,seq,send_us,lost,rtt_us}). */
+    /** Reads a trace file, CSV ({@code index,seq,send_us,lost,rtt_us}) or compact (by name). */
     public static Trace read(Path file, TraceInfo info) throws IOException, IngestException {
+        if (TraceFormat.of(file) == TraceFormat.COMPACT) {
+            return CompactTraceReader.read(file, info);
+        }
+        return readCsv(file, info);
+    }
+
+    private static Trace readCsv(Path file, TraceInfo info) throws IOException, IngestException {
         String name = file.toString();
         List<long[]> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {

@@ -1,0 +1,104 @@
+package org.smarttunnel.ingest.dataset;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Streams one trace in the compact form: a gzip stream (one member per time the file was
+ * opened; members concatenate) holding the magic {@code STTRACE} and version byte 1, then one
+ * record per probe in send order:
+ * <ul>
+ * <li>a flags byte: bit 0 lost, bit 1 the sequence number is not the previous one plus one
+ * (mod 2^16; the first probe's "previous" is 65535), bit 2 received without a known RTT;</li>
+ * <li>the 16-bit sequence number, big-endian, when bit 1 is set;</li>
+ * <li>the send time's second difference in microseconds (send - previous send - previous
+ * difference, all starting at 0), as a zigzag varint;</li>
+ * <li>for a received probe with an RTT, the RTT minus the previous known RTT (starting at 0)
+ * in microseconds, as a zigzag varint.</li>
+ * </ul>
+ * Regular probing makes most records two or three bytes before compression.
+ */
+public final class CompactTraceWriter extends TraceFileWriter {
+    public static final byte[] MAGIC = "STTRACE".getBytes(StandardCharsets.US_ASCII);
+    public static final int VERSION = 1;
+    static final int LOST = 1;
+    static final int SEQ = 2;
+    static final int NO_RTT = 4;
+
+    private final byte[] record = new byte[32];
+    private int prevSeq = 0xFFFF;
+    private long prevSend;
+    private long prevDelta;
+    private int prevRtt;
+
+    public CompactTraceWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
+        super(file, intervalUs, budget);
+    }
+
+    @Override
+    protected OutputStream openStream(Path file, boolean append) throws IOException {
+        OutputStream raw = new BufferedOutputStream(append ? Files.newOutputStream(file, StandardOpenOption.APPEND)
+                : Files.newOutputStream(file), 1 << 16);
+        return new GZIPOutputStream(raw, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        };
+    }
+
+    @Override
+    protected byte[] header() {
+        byte[] h = new byte[MAGIC.length + 1];
+        System.arraycopy(MAGIC, 0, h, 0, MAGIC.length);
+        h[MAGIC.length] = VERSION;
+        return h;
+    }
+
+    @Override
+    protected void row(int index, int seq, long sendUs, boolean lost, int rttUs) {
+        boolean regular = seq == ((prevSeq + 1) & 0xFFFF);
+        boolean withRtt = !lost && rttUs >= 0;
+        int flags = (lost ? LOST : 0) | (regular ? 0 : SEQ) | (!lost && !withRtt ? NO_RTT : 0);
+        int p = 0;
+        record[p++] = (byte) flags;
+        if (!regular) {
+            record[p++] = (byte) (seq >>> 8);
+            record[p++] = (byte) seq;
+        }
+        long delta = sendUs - prevSend;
+        p = varint(zigzag(delta - prevDelta), p);
+        prevDelta = delta;
+        prevSend = sendUs;
+        prevSeq = seq;
+        if (withRtt) {
+            p = varint(zigzag((long) rttUs - prevRtt), p);
+            prevRtt = rttUs;
+        }
+        try {
+            stream().write(record, 0, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file(), e);
+        }
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    private int varint(long v, int p) {
+        while ((v & ~0x7FL) != 0) {
+            record[p++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        record[p++] = (byte) v;
+        return p;
+    }
+}

@@ -1,0 +1,82 @@
+package org.smarttunnel.ingest.dataset;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.smarttunnel.ingest.probe.RecordingSink;
+
+/**
+ * Streams one trace to its file in the dataset's trace format. At most a budget of files is
+ * open at once ({@link OpenFiles}): a parked writer closes its stream and re-opens it in
+ * append mode when more probes arrive.
+ */
+public abstract class TraceFileWriter extends RecordingSink implements AutoCloseable {
+    private final Path file;
+    private final OpenFiles budget;
+    private OutputStream out;
+    private boolean started;
+    private boolean closed;
+
+    protected TraceFileWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
+        super(intervalUs);
+        this.file = file;
+        this.budget = budget;
+        ensureOpen();
+    }
+
+    /** A writer of the given format. */
+    public static TraceFileWriter of(TraceFormat format, Path file, long intervalUs, OpenFiles budget)
+            throws IOException {
+        return format == TraceFormat.COMPACT ? new CompactTraceWriter(file, intervalUs, budget)
+                : new TraceCsvWriter(file, intervalUs, budget);
+    }
+
+    public final Path file() {
+        return file;
+    }
+
+    /** Opens the file: created on the first call, appended to afterwards. */
+    protected abstract OutputStream openStream(Path file, boolean append) throws IOException;
+
+    /** What the file starts with, written once. */
+    protected abstract byte[] header();
+
+    /** The stream to write the next record to, re-opened if the writer was parked. */
+    protected final OutputStream stream() {
+        try {
+            ensureOpen();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (out == null) {
+            out = openStream(file, started);
+            if (!started) {
+                started = true;
+                out.write(header());
+            }
+            budget.opened(this);
+        }
+    }
+
+    /** Closes the file for now (the open-file budget is spent); the next record re-opens it. */
+    final void park() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+    }
+
+    @Override
+    public final void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            park();
+            budget.closed(this);
+        }
+    }
+}
