@@ -16,6 +16,7 @@ public final class GilbertModel {
     private final double lossRate;
     private volatile double[][] powers = new double[0][];
     private volatile double[][] transfers = new double[0][];
+    private volatile double[][] lostTransfers = new double[0][];
 
     private GilbertModel(double[] q) {
         this.q = q;
@@ -174,6 +175,49 @@ public final class GilbertModel {
             out[g] = t;
         }
         transfers = out;
+        return out;
+    }
+
+    /**
+     * The "lost" half of {@link #transfers} in a factored form, for gaps g = 0..min(maxGap, n-3)
+     * (where it is cheaper than the dense n x n form). After g uncarried slots the chain is in
+     * state j < g only if slot g-j was received: P(j | k) = P(state 0 after g-j steps | k) Q(j),
+     * Q(j) = q_0 ... q_{j-1}; otherwise every slot was lost and it is in state min(k+g, n-1).
+     * So P(next slot lost, then state s | k) is, for 1 <= s <= g, a[s-1][k] = P(state 0 after
+     * g-s+1 steps | k) Q(s-1) q_{s-1}, entry (s-1)*n + k; plus, into state min(k+g+1, n-1),
+     * b[k] = q_k ... q_{min(k+g, n-1)} (the run of losses from k), entry g*n + k.
+     */
+    public double[][] lostTransfers(int maxGap) {
+        int n = q.length;
+        int top = Math.min(maxGap, n - 3);
+        double[][] cached = lostTransfers;
+        if (top < 0 || cached.length > top) {
+            return cached;
+        }
+        double[][] pw = powers(top + 1);
+        double[][] out = new double[top + 1][];
+        for (int g = 0; g <= top; g++) {
+            double[] t = new double[(g + 1) * n];
+            for (int s = 1; s <= g; s++) {
+                double runFromZero = 1;
+                for (int l = 0; l < s - 1; l++) {
+                    runFromZero *= q[Math.min(l, n - 1)];
+                }
+                double factor = runFromZero * q[s - 1];
+                for (int k = 0; k < n; k++) {
+                    t[(s - 1) * n + k] = pw[g - s + 1][k * n] * factor;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                double run = 1;
+                for (int l = 0; l <= g; l++) {
+                    run *= q[Math.min(k + l, n - 1)];
+                }
+                t[g * n + k] = run;
+            }
+            out[g] = t;
+        }
+        lostTransfers = out;
         return out;
     }
 

@@ -22,6 +22,11 @@ public final class IntervalFits {
     private final List<TransitionCounts> counts;
     private final String trace;
     private final Trace source;
+    private final java.util.Map<ModelKey, java.util.Optional<PathModel>> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ModelKey(int interval, FitMode mode, StateChoice states, int history) {
+    }
 
     public IntervalFits(Trace trace, long intervalUs) {
         this(trace, intervalUs, trace.size() == 0 ? 0 : trace.sendUs(0));
@@ -40,6 +45,11 @@ public final class IntervalFits {
 
     public int intervals() {
         return intervals.size();
+    }
+
+    /** Probes of the whole trace. */
+    public int probes() {
+        return source.size();
     }
 
     public TransitionCounts counts(int interval) {
@@ -86,9 +96,24 @@ public final class IntervalFits {
     /**
      * What an allocator may know about this path for interval k in a mode: the model fitted on
      * the mode's window and the delays over the same window; empty where {@link #models} has
-     * no model.
+     * no model. Computed once per argument set and kept, so that the tunnels sharing this
+     * path (and threads) reuse it.
      */
     public java.util.Optional<PathModel> pathModel(int k, FitMode mode, StateChoice states, int history) {
+        return memo.computeIfAbsent(new ModelKey(k, mode, states, history), key -> fitPathModel(k, mode, states,
+                history));
+    }
+
+    /** The memory this object keeps beyond its trace, roughly, in bytes. */
+    public long retainedBytes() {
+        long bytes = 64L * counts.size();
+        for (java.util.Optional<PathModel> m : memo.values()) {
+            bytes += 256 + m.map(p -> 16L * p.delay().periods()).orElse(0L);
+        }
+        return bytes;
+    }
+
+    private java.util.Optional<PathModel> fitPathModel(int k, FitMode mode, StateChoice states, int history) {
         if (k >= intervals.size() || counts.get(k).probes() == 0 || (mode == FitMode.PREDICTED && k == 0)) {
             return java.util.Optional.empty();
         }

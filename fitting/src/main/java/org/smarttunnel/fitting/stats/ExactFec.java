@@ -1,39 +1,88 @@
 package org.smarttunnel.fitting.stats;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.smarttunnel.fitting.model.GilbertModel;
 
 /**
  * Exact X_FEC (paper eq. 1) for many schedules in a row: the computation of
  * {@link JointLoss} and {@link GroupLoss#exact}, organised for speed. Buffers are allocated
  * once. Per path, the chain moves from one carried slot to the next by a precomputed transfer
- * (P^gap followed by the loss split, {@link GilbertModel#transfers}), over contiguous cell
- * ranges. Tables share the group's row width, so combining paths is a 1-D convolution, and
- * the last path is never convolved: X_FEC only needs its tail sums. All terms are
- * non-negative, so tiny results keep their relative precision. Not thread-safe.
+ * (P^gap followed by the loss split, {@link GilbertModel#transfers}, or its factored form
+ * {@link GilbertModel#lostTransfers} where that is cheaper), over contiguous cell ranges.
+ *
+ * <p>A group fails as soon as more than R of its packets are lost, whatever happens to the
+ * rest, so only loss counts (a, b) with a + b &lt;= R are tracked cell by cell; everything
+ * beyond is lumped into an overflow holding its probability and its expected number of lost
+ * data packets (which later data losses still raise). X_FEC is then exactly the overflow's
+ * expected data loss once every path is combined: tables stay within (R+1)(R+2)/2 cells
+ * however many packets a path carries. All terms are non-negative, so tiny results keep their
+ * relative precision. Not thread-safe.
  */
 public final class ExactFec {
     private final int maxGroup;
     private final int maxStates;
     private double[] cur;
     private double[] next;
+    private final double[] overMass;
+    private final double[] overData;
+    private final double[] overMassNext;
+    private final double[] overDataNext;
     private double[] acc;
     private double[] accNext;
     private final double[] path;
     private final double[] tailMass;
     private final double[] tailData;
+    private final Map<PathKey, PathTable> memo = new HashMap<>();
+    private boolean remembering;
+    private double pathOverMass;
+    private double pathOverData;
+    /** Largest a and b with non-zero cells: path's are min(d, R) and min(r, R); acc's the sums, capped at R. */
+    private int pathMaxA;
+    private int pathMaxB;
+    private int accMaxA;
+    private int accMaxB;
+
+    /** A path's joint loss table depends only on its model and which slots (data or not) it carries. */
+    private record PathKey(GilbertModel model, long slots, int data, int width) {
+    }
+
+    private record PathTable(double[] cells, double overMass, double overData, int maxA, int maxB) {
+    }
 
     public ExactFec(int maxGroup, int maxStates) {
         this.maxGroup = maxGroup;
         this.maxStates = maxStates;
-        int cells = (maxGroup + 1) * (maxGroup + 1);
+        int cells = (maxGroup + 2) * (maxGroup + 2);
         cur = new double[maxStates * cells];
         next = new double[maxStates * cells];
+        overMass = new double[maxStates];
+        overData = new double[maxStates];
+        overMassNext = new double[maxStates];
+        overDataNext = new double[maxStates];
         acc = new double[cells];
         accNext = new double[cells];
         path = new double[cells];
         tailMass = new double[2 * maxGroup + 3];
         tailData = new double[2 * maxGroup + 3];
+    }
+
+    /**
+     * Remember every path's joint loss table from now on (for groups of at most 64 slots), so
+     * that schedules sharing a path's slots reuse its table: a search scoring many schedules
+     * of the same models calls this once before it starts. Forgets what it held.
+     */
+    public void remember() {
+        memo.clear();
+        remembering = true;
+    }
+
+    /** Stop remembering and forget. */
+    public void forget() {
+        memo.clear();
+        remembering = false;
     }
 
     public double expectedLostAfterFec(List<GilbertModel> models, GroupLayout layout) {
@@ -51,8 +100,9 @@ public final class ExactFec {
         for (int j = 0; j < g; j++) {
             last = Math.max(last, layout.pathOf(j));
         }
-        int accEnd = 1;
-        acc[0] = 1;
+        boolean first = true;
+        double accMass = 0;
+        double accData = 0;
         for (int p = 0; p <= last; p++) {
             GilbertModel m = models.get(p);
             int d = 0;
@@ -72,36 +122,87 @@ public final class ExactFec {
             if (m.states() > maxStates) {
                 throw new IllegalArgumentException(m.states() + " states, calculator sized for " + maxStates);
             }
-            int pathEnd = pathJoint(m, layout, p, d, r, width);
-            if (p == last) {
-                return finish(accEnd, pathEnd, width, redundancy);
+            if (remembering && g <= 64) {
+                remembered(m, layout, p, d, r, width);
+            } else {
+                pathJoint(m, layout, p, d, r, width);
             }
-            accEnd = convolve(accEnd, pathEnd);
+            double meanData = d * m.lossRate();
+            if (first) {
+                System.arraycopy(path, 0, acc, 0, width * width);
+                accMaxA = pathMaxA;
+                accMaxB = pathMaxB;
+                accMass = pathOverMass;
+                accData = pathOverData;
+                first = false;
+                if (p == last) {
+                    return accData;
+                }
+                continue;
+            }
+            // the overflow so far stays overflow whatever this path loses, which adds its mean data loss
+            accData += accMass * meanData;
+            if (p == last) {
+                return accData + finish(width, redundancy);
+            }
+            double[] over = convolve(width, redundancy);
+            accMass += over[0];
+            accData += over[1];
         }
         return 0;
     }
 
+    private void remembered(GilbertModel m, GroupLayout layout, int p, int d, int r, int width) {
+        long slots = 0;
+        for (int j = 0; j < layout.groupSize(); j++) {
+            if (layout.pathOf(j) == p) {
+                slots |= 1L << j;
+            }
+        }
+        PathKey key = new PathKey(m, slots, layout.data(), width);
+        PathTable table = memo.get(key);
+        if (table == null) {
+            pathJoint(m, layout, p, d, r, width);
+            memo.put(key, new PathTable(Arrays.copyOf(path, width * width), pathOverMass, pathOverData, pathMaxA,
+                    pathMaxB));
+            return;
+        }
+        System.arraycopy(table.cells(), 0, path, 0, width * width);
+        pathOverMass = table.overMass();
+        pathOverData = table.overData();
+        pathMaxA = table.maxA();
+        pathMaxB = table.maxB();
+    }
+
     /**
-     * Fills {@code path} with P(a, b) of path p at index a * width + b; returns the end of the
-     * filled range.
+     * Fills {@code path} with P(a, b) of path p for a + b &lt;= R at index a * width + b (zero
+     * elsewhere), and {@link #pathOverMass}, {@link #pathOverData} with the probability and
+     * expected data loss of a + b &gt; R.
      */
-    private int pathJoint(GilbertModel m, GroupLayout layout, int p, int d, int r, int width) {
+    private void pathJoint(GilbertModel m, GroupLayout layout, int p, int d, int r, int width) {
         int n = m.states();
+        int redundancy = width - 1;
         int w = r + 1;
-        int cells = (d + 1) * w;
+        int rows = Math.min(d, redundancy + 1) + 1;
+        int cells = rows * w;
         for (int k = 0; k < n; k++) {
             cur[k * cells] = m.stationary(k);
+            overMass[k] = 0;
+            overData[k] = 0;
         }
         int g = layout.groupSize();
         double[][] transfer = m.transfers(g);
+        double[][] factored = m.lostTransfers(g);
         int end = 1;
         int prev = -1;
         for (int slot = 0; slot < g; slot++) {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            double[] t = transfer[prev < 0 ? 0 : slot - prev - 1];
-            int shift = slot < layout.data() ? w : 1;
+            int gap = prev < 0 ? 0 : slot - prev - 1;
+            double[] t = transfer[gap];
+            boolean data = slot < layout.data();
+            int shift = data ? w : 1;
             int newEnd = Math.min(cells, end + shift);
             for (int s = 0; s < n; s++) {
                 int row = s * cells;
@@ -109,110 +210,240 @@ public final class ExactFec {
                     next[row + c] = 0;
                 }
             }
-            for (int k = 0; k < n; k++) {
-                int from = k * cells;
-                double keep = t[k];
-                for (int c = 0; c < end; c++) {
-                    next[c] += cur[from + c] * keep;
-                }
-                int lostRow = n + k * n;
-                for (int s = 1; s < n; s++) {
-                    double lose = t[lostRow + s];
-                    if (lose != 0) {
-                        int to = s * cells + shift;
-                        for (int c = 0; c < end; c++) {
-                            next[to + c] += cur[from + c] * lose;
-                        }
-                    }
-                }
-                if (n == 1) {
-                    double lose = t[lostRow];
-                    for (int c = 0; c < end; c++) {
-                        next[shift + c] += cur[c] * lose;
-                    }
-                }
+            if (gap < factored.length) {
+                stepFactored(t, factored[gap], gap, n, cells, end, shift);
+            } else {
+                stepDense(t, n, cells, end, shift);
             }
+            stepOverflow(t, n, data);
             double[] x = cur;
             cur = next;
             next = x;
             end = newEnd;
             prev = slot;
+            sweep(n, cells, w, end, redundancy);
         }
-        int pathEnd = 0;
-        for (int a = 0; a <= d; a++) {
-            for (int b = 0; b <= r; b++) {
+        collect(n, d, r, w, cells, end, width);
+    }
+
+    /** Moves the cells just past R losses (a + b = R + 1) into the overflow. */
+    private void sweep(int n, int cells, int w, int end, int redundancy) {
+        for (int a = 0; a <= redundancy + 1; a++) {
+            int b = redundancy + 1 - a;
+            if (b >= w) {
+                continue;
+            }
+            int c = a * w + b;
+            if (c >= end) {
+                break;
+            }
+            for (int k = 0; k < n; k++) {
+                double v = cur[k * cells + c];
+                if (v != 0) {
+                    overMass[k] += v;
+                    overData[k] += a * v;
+                    cur[k * cells + c] = 0;
+                }
+            }
+        }
+    }
+
+    /** The overflow through one carried slot: its mass moves like any cell; a lost data packet adds to its data loss. */
+    private void stepOverflow(double[] t, int n, boolean data) {
+        for (int s = 0; s < n; s++) {
+            overMassNext[s] = 0;
+            overDataNext[s] = 0;
+        }
+        for (int k = 0; k < n; k++) {
+            double mass = overMass[k];
+            double lostData = overData[k];
+            if (mass == 0 && lostData == 0) {
+                continue;
+            }
+            double keep = t[k];
+            overMassNext[0] += mass * keep;
+            overDataNext[0] += lostData * keep;
+            int lostRow = n + k * n;
+            for (int s = 0; s < n; s++) {
+                double lose = t[lostRow + s];
+                if (lose != 0) {
+                    overMassNext[s] += mass * lose;
+                    overDataNext[s] += (lostData + (data ? mass : 0)) * lose;
+                }
+            }
+        }
+        System.arraycopy(overMassNext, 0, overMass, 0, n);
+        System.arraycopy(overDataNext, 0, overData, 0, n);
+    }
+
+    /** One carried slot with the dense transfer: n x n products per cell. */
+    private void stepDense(double[] t, int n, int cells, int end, int shift) {
+        for (int k = 0; k < n; k++) {
+            int from = k * cells;
+            double keep = t[k];
+            for (int c = 0; c < end; c++) {
+                next[c] += cur[from + c] * keep;
+            }
+            int lostRow = n + k * n;
+            for (int s = 1; s < n; s++) {
+                double lose = t[lostRow + s];
+                if (lose != 0) {
+                    int to = s * cells + shift;
+                    for (int c = 0; c < end; c++) {
+                        next[to + c] += cur[from + c] * lose;
+                    }
+                }
+            }
+            if (n == 1) {
+                double lose = t[lostRow];
+                for (int c = 0; c < end; c++) {
+                    next[shift + c] += cur[c] * lose;
+                }
+            }
+        }
+    }
+
+    /**
+     * One carried slot after {@code gap} uncarried ones with the factored transfer
+     * ({@link GilbertModel#lostTransfers}): (gap + 2) x n products per cell instead of n x n.
+     */
+    private void stepFactored(double[] t, double[] f, int gap, int n, int cells, int end, int shift) {
+        for (int k = 0; k < n; k++) {
+            int from = k * cells;
+            double keep = t[k];
+            for (int c = 0; c < end; c++) {
+                next[c] += cur[from + c] * keep;
+            }
+        }
+        for (int s = 1; s <= gap; s++) {
+            int to = s * cells + shift;
+            int coefficients = (s - 1) * n;
+            for (int k = 0; k < n; k++) {
+                double a = f[coefficients + k];
+                if (a != 0) {
+                    int from = k * cells;
+                    for (int c = 0; c < end; c++) {
+                        next[to + c] += cur[from + c] * a;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            double b = f[gap * n + k];
+            if (b != 0) {
+                int from = k * cells;
+                int to = Math.min(k + gap + 1, n - 1) * cells + shift;
+                for (int c = 0; c < end; c++) {
+                    next[to + c] += cur[from + c] * b;
+                }
+            }
+        }
+    }
+
+    /** Sums the states out into {@code path} (a + b &lt;= R, the group's row width) and the overflow. */
+    private void collect(int n, int d, int r, int w, int cells, int end, int width) {
+        int redundancy = width - 1;
+        Arrays.fill(path, 0, width * width, 0);
+        pathMaxA = Math.min(d, redundancy);
+        pathMaxB = Math.min(r, redundancy);
+        for (int a = 0; a <= Math.min(d, redundancy); a++) {
+            for (int b = 0; b <= Math.min(r, redundancy - a); b++) {
                 int c = a * w + b;
-                double sum = 0;
                 if (c < end) {
+                    double sum = 0;
                     for (int k = 0; k < n; k++) {
                         sum += cur[k * cells + c];
                     }
+                    path[a * width + b] = sum;
                 }
-                path[a * width + b] = sum;
             }
-            for (int b = r + 1; b < width; b++) {
-                path[a * width + b] = 0;
-            }
-            pathEnd = a * width + r + 1;
         }
-        return pathEnd;
+        double mass = 0;
+        double data = 0;
+        for (int k = 0; k < n; k++) {
+            mass += overMass[k];
+            data += overData[k];
+        }
+        pathOverMass = mass;
+        pathOverData = data;
     }
 
-    /** acc := acc convolved with path; both laid out with the group's row width. */
-    private int convolve(int accEnd, int pathEnd) {
-        int outEnd = accEnd + pathEnd - 1;
-        for (int i = 0; i < outEnd; i++) {
-            accNext[i] = 0;
-        }
-        for (int i = 0; i < accEnd; i++) {
-            double x = acc[i];
-            if (x != 0) {
-                for (int j = 0; j < pathEnd; j++) {
-                    accNext[i + j] += x * path[j];
+    /**
+     * acc := acc combined with path over a1 + b1 + a2 + b2 &lt;= R; returns {mass, expected data
+     * loss} of everything that combined beyond R, including acc's cells against the path's
+     * own overflow.
+     */
+    private double[] convolve(int width, int redundancy) {
+        Arrays.fill(accNext, 0, width * width, 0);
+        double mass = 0;
+        double data = 0;
+        for (int a1 = 0; a1 <= accMaxA; a1++) {
+            for (int b1 = 0; b1 <= accMaxB && a1 + b1 <= redundancy; b1++) {
+                double x = acc[a1 * width + b1];
+                if (x == 0) {
+                    continue;
+                }
+                mass += x * pathOverMass;
+                data += x * (a1 * pathOverMass + pathOverData);
+                for (int a2 = 0; a2 <= pathMaxA; a2++) {
+                    for (int b2 = 0; b2 <= pathMaxB && a2 + b2 <= redundancy; b2++) {
+                        double y = path[a2 * width + b2];
+                        if (y == 0) {
+                            continue;
+                        }
+                        int a = a1 + a2;
+                        int b = b1 + b2;
+                        if (a + b <= redundancy) {
+                            accNext[a * width + b] += x * y;
+                        } else {
+                            mass += x * y;
+                            data += (a1 + a2) * x * y;
+                        }
+                    }
                 }
             }
         }
         double[] t = acc;
         acc = accNext;
         accNext = t;
-        return outEnd;
+        accMaxA = Math.min(redundancy, accMaxA + pathMaxA);
+        accMaxB = Math.min(redundancy, accMaxB + pathMaxB);
+        return new double[] {mass, data};
     }
 
     /**
-     * X_FEC = sum over (a1, b1) of acc(a1, b1) times the last path's part beyond R - a1 - b1:
-     * a1 P(a2 + b2 > t) + E[a2; a2 + b2 > t]. The tail sums are accumulated from the largest
-     * loss count down, never as a total minus the rest, so tiny tails stay exact.
+     * The expected data loss of what the last path pushes beyond R: for acc's cells, the last
+     * path's overflow, and its cells with a2 + b2 &gt; R - a1 - b1, via tail sums accumulated
+     * from the largest loss count down (never as a total minus the rest, so tiny tails stay
+     * exact).
      */
-    private double finish(int accEnd, int pathEnd, int width, int redundancy) {
-        int maxLost = (pathEnd - 1) / width + width;
-        for (int t = 0; t <= maxLost + 1; t++) {
+    private double finish(int width, int redundancy) {
+        for (int t = 0; t <= redundancy + 2; t++) {
             tailMass[t] = 0;
             tailData[t] = 0;
         }
-        for (int j = 0; j < pathEnd; j++) {
-            double v = path[j];
-            if (v != 0) {
-                int a = j / width;
-                int lost = a + j % width;
-                tailMass[lost] += v;
-                tailData[lost] += a * v;
+        for (int a = 0; a <= pathMaxA; a++) {
+            for (int b = 0; b <= pathMaxB && a + b <= redundancy; b++) {
+                double v = path[a * width + b];
+                if (v != 0) {
+                    tailMass[a + b] += v;
+                    tailData[a + b] += a * v;
+                }
             }
         }
-        for (int t = maxLost; t >= 0; t--) {
+        for (int t = redundancy; t >= 0; t--) {
             tailMass[t] += tailMass[t + 1];
             tailData[t] += tailData[t + 1];
         }
-        // now tail*[t] = sums over a2 + b2 >= t; the part beyond a threshold h is tail*[h + 1]
         double sum = 0;
-        for (int i = 0; i < accEnd; i++) {
-            double x = acc[i];
-            if (x == 0) {
-                continue;
-            }
-            int a1 = i / width;
-            int beyond = Math.max(0, redundancy - a1 - i % width + 1);
-            if (beyond <= maxLost) {
-                sum += x * (a1 * tailMass[beyond] + tailData[beyond]);
+        for (int a1 = 0; a1 <= accMaxA; a1++) {
+            for (int b1 = 0; b1 <= accMaxB && a1 + b1 <= redundancy; b1++) {
+                double x = acc[a1 * width + b1];
+                if (x == 0) {
+                    continue;
+                }
+                int beyond = redundancy - a1 - b1 + 1;
+                sum += x * (a1 * pathOverMass + pathOverData + a1 * tailMass[beyond] + tailData[beyond]);
             }
         }
         return sum;

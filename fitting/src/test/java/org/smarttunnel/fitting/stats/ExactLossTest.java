@@ -65,6 +65,34 @@ class ExactLossTest {
         }
     }
 
+    /** Models of up to 16 states, whose spread-out slots take the factored transfer. */
+    @Test
+    void fastCalculatorEqualsTheReferenceForManyStateModels() {
+        Random r = new Random(77);
+        ExactFec fast = new ExactFec(64, 16);
+        for (int round = 0; round < 150; round++) {
+            int paths = 1 + r.nextInt(6);
+            List<GilbertModel> models = new ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                int n = 5 + r.nextInt(12);
+                double[] q = new double[n];
+                for (int k = 0; k < n; k++) {
+                    q[k] = k == 0 ? r.nextDouble() * 0.05 : 0.3 + 0.7 * r.nextDouble();
+                }
+                models.add(GilbertModel.of(q));
+            }
+            GroupLayout layout = randomLayout(r, 20 + r.nextInt(40), paths);
+            double reference = GroupLoss.exact(models, layout);
+            if (round % 2 == 0) {
+                fast.remember();
+            }
+            assertEquals(reference, fast.expectedLostAfterFec(models, layout), 1e-11 * reference,
+                    layout + " " + models);
+            assertEquals(reference, fast.expectedLostAfterFec(models, layout), 1e-11 * reference, "again");
+            fast.forget();
+        }
+    }
+
     @Test
     void pathsWithoutSlotsAndAllSlotsOnOnePath() {
         GilbertModel m = GilbertModel.of(0.02, 0.5);
