@@ -27,11 +27,21 @@ final class SmartTunnel extends NamedAllocator {
 
     @Override
     public Allocation allocate(AllocationRequest request) {
+        SmartTunnelSearch.Choice c = choose(request, scan);
+        return Allocation.spread(c.data().counts(), c.redundancy().counts());
+    }
+
+    /** smarttunnel's (data, redundancy) counts per path. */
+    static int[][] counts(AllocationRequest request) {
+        SmartTunnelSearch.Choice c = choose(request, SmartTunnelSearch.Scan.PARETO);
+        return new int[][] {c.data().counts(), c.redundancy().counts()};
+    }
+
+    private static SmartTunnelSearch.Choice choose(AllocationRequest request, SmartTunnelSearch.Scan scan) {
         int d = request.data();
         int r = request.redundancy();
-        SmartTunnelSearch.Choice c = SmartTunnelSearch.search(request, scan,
+        return SmartTunnelSearch.search(request, scan,
                 (x, y) -> FastNormalApproximation.logExpectedLoss(x.mean(), Math.sqrt(x.var()), y.mean(),
                         Math.sqrt(y.var()), d, r));
-        return Allocation.spread(c.data().counts(), c.redundancy().counts());
     }
 }

@@ -11,15 +11,20 @@ import org.smarttunnel.fitting.stats.GroupLayout;
  * Allocations scored by the exact expected data loss after FEC (paper eq. 1) of their real
  * credit schedule instead of the normal approximation. When there are at most
  * {@link #EXHAUSTIVE} possible (d, r) allocations (every two-path case with G = 40) all are
- * scored: the exhaustive optimum. Otherwise a best-improvement local search (move one data or
- * one redundant packet from one path to another, within capacities) runs from smarttunnel's
- * best Pareto candidate pair by this score, from the even split and from greedy's choice; the
- * best local optimum wins. The (mean, variance) Pareto pruning alone is not enough here: the
- * exact loss of a bursty path grows with its tail, which the variance does not capture.
+ * scored: the exhaustive optimum. Otherwise a local search runs from four starts: smarttunnel's
+ * own choice, the even split, greedy's choice (everything on the least lossy path) and a split
+ * in proportion to each path's delivered/lost ratio. It moves four, then two, then one
+ * packet(s) of one block (data or redundancy) from one path to another, within capacities,
+ * taking the best move while one improves; the best local optimum wins (ties: the earlier
+ * start). The exact loss of a bursty path grows with its tail, which the (mean, variance)
+ * pruning of smarttunnel does not capture, and the landscape has several local optima: hence
+ * several starts, and the coarse moves that let far starts arrive in few steps. Each path's
+ * loss table is computed once per distinct slot set ({@link ExactFec#remember}).
  */
 final class SmartTunnelExact extends NamedAllocator {
     static final long EXHAUSTIVE = 2000;
     private static final int MAX_STEPS = 500;
+    private static final int[] MOVE_SIZES = {4, 2, 1};
     private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(64, 16));
 
     SmartTunnelExact() {
@@ -31,16 +36,22 @@ final class SmartTunnelExact extends NamedAllocator {
         List<GilbertModel> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
         ExactFec exact = request.groupSize() <= 64 ? CALCULATOR.get() : new ExactFec(request.groupSize(), 16);
-        Scorer scorer = new Scorer(models, exact);
+        exact.remember();
+        try {
+            return allocate(request, new Scorer(models, exact));
+        } finally {
+            exact.forget();
+        }
+    }
+
+    private static Allocation allocate(AllocationRequest request, Scorer scorer) {
         if (count(request.data(), request.size()) * count(request.redundancy(), request.size()) <= EXHAUSTIVE) {
             return exhaustive(request, scorer);
         }
-        SmartTunnelSearch.Choice front = SmartTunnelSearch.search(request, SmartTunnelSearch.Scan.PARETO,
-                (x, y) -> scorer.score(x.counts(), y.counts()));
         int[][] best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (int[][] start : List.of(new int[][] {front.data().counts(), front.redundancy().counts()},
-                even(request), greedy(request))) {
+        for (int[][] start : List.of(SmartTunnel.counts(request), even(request), greedy(request),
+                reliable(request))) {
             if (!fits(start[0], start[1], request.capacity())) {
                 continue;
             }
@@ -77,51 +88,64 @@ final class SmartTunnelExact extends NamedAllocator {
         }
     }
 
-    /** Best-improvement moves of one packet between paths until none improves. */
+    /** Best-improvement moves of 4, then 2, then 1 packet(s) between paths until none improves. */
     private static int[][] climb(int[][] start, AllocationRequest request, Scorer scorer) {
         int[] d = start[0].clone();
         int[] r = start[1].clone();
         double current = scorer.score(d, r);
         int n = d.length;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            double best = current;
-            int[] bestD = null;
-            int[] bestR = null;
-            for (int block = 0; block < 2; block++) {
-                int[] v = block == 0 ? d : r;
-                for (int from = 0; from < n; from++) {
-                    if (v[from] == 0) {
-                        continue;
-                    }
-                    for (int to = 0; to < n; to++) {
-                        if (to == from) {
+        for (int size : MOVE_SIZES) {
+            for (int step = 0; step < MAX_STEPS; step++) {
+                double best = current;
+                int[] bestD = null;
+                int[] bestR = null;
+                for (int block = 0; block < 2; block++) {
+                    int[] v = block == 0 ? d : r;
+                    for (int from = 0; from < n; from++) {
+                        if (v[from] < size) {
                             continue;
                         }
-                        int[] nd = d.clone();
-                        int[] nr = r.clone();
-                        int[] w = block == 0 ? nd : nr;
-                        w[from]--;
-                        w[to]++;
-                        if (!fits(nd, nr, request.capacity())) {
-                            continue;
-                        }
-                        double s = scorer.score(nd, nr);
-                        if (s < best) {
-                            best = s;
-                            bestD = nd;
-                            bestR = nr;
+                        for (int to = 0; to < n; to++) {
+                            if (to == from) {
+                                continue;
+                            }
+                            int[] nd = d.clone();
+                            int[] nr = r.clone();
+                            int[] w = block == 0 ? nd : nr;
+                            w[from] -= size;
+                            w[to] += size;
+                            if (!fits(nd, nr, request.capacity())) {
+                                continue;
+                            }
+                            double s = scorer.score(nd, nr);
+                            if (s < best) {
+                                best = s;
+                                bestD = nd;
+                                bestR = nr;
+                            }
                         }
                     }
                 }
+                if (bestD == null) {
+                    break;
+                }
+                d = bestD;
+                r = bestR;
+                current = best;
             }
-            if (bestD == null) {
-                break;
-            }
-            d = bestD;
-            r = bestR;
-            current = best;
         }
         return new int[][] {d, r};
+    }
+
+    /** Data and redundancy split in proportion to each path's delivered/lost ratio (lossless paths count as 1e-6 lossy). */
+    private static int[][] reliable(AllocationRequest request) {
+        double[] weight = new double[request.size()];
+        for (int i = 0; i < weight.length; i++) {
+            double loss = Math.max(1e-6, request.paths().get(i).lossRate());
+            weight[i] = (1 - loss) / loss;
+        }
+        return new int[][] {LargestRemainder.round(weight, request.data()),
+                LargestRemainder.round(weight, request.redundancy())};
     }
 
     private static int[][] even(AllocationRequest request) {

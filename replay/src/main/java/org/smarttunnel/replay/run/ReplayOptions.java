@@ -47,6 +47,11 @@ public record ReplayOptions(int group, int redundancy, Set<FitMode> modes, State
                 targetLoss, maxRedundancy);
     }
 
+    public ReplayOptions withSeed(long s) {
+        return new ReplayOptions(group, redundancy, modes, states, history, intervalUs, alignment, capacity, s, emax,
+                targetLoss, maxRedundancy);
+    }
+
     public ReplayOptions withModes(Set<FitMode> m) {
         return new ReplayOptions(group, redundancy, m, states, history, intervalUs, alignment, capacity, seed, emax,
                 targetLoss, maxRedundancy);

@@ -2,6 +2,7 @@ package org.smarttunnel.replay.run;
 
 import java.util.List;
 import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.replay.alloc.Allocation;
 import org.smarttunnel.replay.engine.IntervalResult;
 
@@ -14,4 +15,11 @@ public record ReplayRow(FitMode mode, String allocator, int interval, List<Strin
 
     public static final String HEADER =
             "mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,loss_rate,loss_free";
+
+    /** The row in the columns of {@link #HEADER}. */
+    public String csv() {
+        return Csv.row(mode.id(), allocator, interval, String.join(";", traces), allocation.text(), result.groups(),
+                result.failedGroups(), result.dataSent(), result.dataLost(),
+                Csv.rate(result.dataLost(), result.dataSent()), result.lossFree() ? 1 : 0);
+    }
 }

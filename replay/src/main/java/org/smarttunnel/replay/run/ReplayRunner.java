@@ -40,14 +40,27 @@ public final class ReplayRunner {
             }
             origin = Math.max(origin, t.sendUs(0));
         }
-        int intervals = Integer.MAX_VALUE;
         for (Trace t : traces) {
-            IntervalFits f = o.alignment() == ReplayOptions.Alignment.TIME ? new IntervalFits(t, o.intervalUs(), origin)
-                    : new IntervalFits(t, o.intervalUs());
-            fits.add(f);
+            fits.add(o.alignment() == ReplayOptions.Alignment.TIME ? new IntervalFits(t, o.intervalUs(), origin)
+                    : new IntervalFits(t, o.intervalUs()));
+        }
+        return run(fits, traces.stream().map(Trace::id).toList(), allocators, o);
+    }
+
+    /**
+     * Replays paths whose intervals are already cut ({@code fits}, one per path, in path order;
+     * {@code ids} their trace ids). Path models come from {@code fits}, which keep them, so a
+     * caller replaying the same paths at several redundancies fits each model once.
+     */
+    public static List<ReplayRow> run(List<IntervalFits> fits, List<String> ids, List<Allocator> allocators,
+            ReplayOptions o) {
+        if (fits.isEmpty() || fits.size() != ids.size()) {
+            throw new IllegalArgumentException("one trace id per path is needed");
+        }
+        int intervals = Integer.MAX_VALUE;
+        for (IntervalFits f : fits) {
             intervals = Math.min(intervals, f.intervals());
         }
-        List<String> ids = traces.stream().map(Trace::id).toList();
         List<ReplayRow> rows = new ArrayList<>();
         for (FitMode mode : FitMode.values()) {
             if (!o.modes().contains(mode)) {
