@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smarttunnel.eval.simulate.CaptureSimulator;
+import org.smarttunnel.eval.simulate.GroundTruth;
 import org.smarttunnel.eval.simulate.Population;
 import org.smarttunnel.eval.simulate.SimulationOptions;
 import picocli.CommandLine.Command;
@@ -15,11 +16,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Write pcap captures of simulated ping runs over loss-model paths.", "",
-                "One capture per host (host-NN.pcap), all its "
-                + "sites interleaved as tcpdump would record them, and truth.csv with every path's loss model "
-                + "and realised counts. Import the captures with 'smarttunnel import'.", "",
-                "Paths follow two-state Gilbert loss chains drawn like the paper's measurement: 78.5%% below 2%% "
-                        + "loss, bursty losses, round-trip times of 10-150 ms.", ""})
+                "One capture per host (host-NN.pcap), all its sites interleaved as tcpdump would record them, "
+                        + "and the ground truth beside them: truth.csv (every path's parameters and realised "
+                        + "counts), truth_periods.csv (its loss rate per drift period) and bottlenecks.csv. Import "
+                        + "the captures with 'smarttunnel import'.", "",
+                "Paths are extended Gilbert chains drawn like the paper's measurement: per site 78.5%% of the "
+                        + "paths below 2%% loss, mean loss rate 0.0175, bursty losses with long outages now and "
+                        + "then, loss rates that drift from one period to the next, round-trip times of 10-150 ms; "
+                        + "optionally bottlenecks shared by several paths to a site.", ""})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +50,25 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Pause of each on/off cycle; 0s probes without pause (default: ${DEFAULT-VALUE}).")
     long offNs;
 
+    @Option(names = "--low-loss-share", defaultValue = "0.785", paramLabel = "SHARE",
+            description = "Share of each site's paths drawn below 2%% loss (default: ${DEFAULT-VALUE}, the paper's).")
+    double lowShare;
+
+    @Option(names = "--drift", defaultValue = "0.5", paramLabel = "SIGMA",
+            description = "Standard deviation of a path's log loss rate from one drift period to the next; 0 keeps "
+                    + "rates fixed (default: ${DEFAULT-VALUE}).")
+    double drift;
+
+    @Option(names = "--drift-period", defaultValue = "40s", paramLabel = "DURATION",
+            converter = Converters.Duration.class,
+            description = "Length of a drift period (default: ${DEFAULT-VALUE}, one interval).")
+    long driftPeriodNs;
+
+    @Option(names = "--shared", defaultValue = "0", paramLabel = "SHARE",
+            description = "Share of sites with a bottleneck that about half their paths cross (default: "
+                    + "${DEFAULT-VALUE}); see bottlenecks.csv.")
+    double shared;
+
     @Option(names = "--reply-only", description = "Capture echo replies only, as the paper did.")
     boolean replyOnly;
 
@@ -61,13 +84,20 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SimulationOptions o = new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replyOnly, seed,
-                gzip, SimulationOptions.DEFAULT_START_NS);
+                gzip, SimulationOptions.DEFAULT_START_NS, lowShare, drift, driftPeriodNs, shared);
         CaptureSimulator.Result r = CaptureSimulator.write(o, out);
         PrintWriter w = spec.commandLine().getOut();
-        long low = r.paths().stream().filter(p -> p.params().lossRate() < Population.LOW_LOSS_LIMIT).count();
-        long probes = r.paths().stream().mapToLong(CaptureSimulator.PathTruth::probes).sum();
-        w.printf(Locale.ROOT, "Wrote %d captures (%d packets, %d probes on %d paths, %d below 2%% loss) and %s to %s%n",
-                r.captures().size(), r.packets(), probes, r.paths().size(), low, CaptureSimulator.TRUTH, out);
+        long probes = r.paths().stream().mapToLong(GroundTruth.PathTruth::probes).sum();
+        long lost = r.paths().stream().mapToLong(GroundTruth.PathTruth::lost).sum();
+        long low = r.paths().stream().filter(p -> p.lost() < Population.LOW_LOSS_LIMIT * p.probes()).count();
+        double meanRate = r.paths().stream().mapToDouble(p -> p.probes() == 0 ? 0 : (double) p.lost() / p.probes())
+                .average().orElse(0);
+        long shared = r.paths().stream().filter(p -> !p.bottleneck().isEmpty()).count();
+        w.printf(Locale.ROOT, "Wrote %d captures (%d packets) and the ground truth (%s, %s, %s) to %s%n",
+                r.captures().size(), r.packets(), GroundTruth.PATHS, GroundTruth.PERIODS, GroundTruth.BOTTLENECKS, out);
+        w.printf(Locale.ROOT, "%d paths, %d probes, %d lost: %d paths (%.1f%%) below 2%% loss, mean loss rate %.4f, "
+                + "%d crossing a shared bottleneck%n", r.paths().size(), probes, lost, low,
+                100.0 * low / r.paths().size(), meanRate, shared);
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.smarttunnel.eval.simulate.PathParams;
 import org.smarttunnel.eval.simulate.Population;
 import org.smarttunnel.fitting.model.DelayProfile;
-import org.smarttunnel.fitting.model.GilbertModel;
 import org.smarttunnel.fitting.predict.PathModel;
 import org.smarttunnel.replay.alloc.Allocation;
 import org.smarttunnel.replay.alloc.AllocationRequest;
@@ -24,22 +23,25 @@ public final class AllocatorComparison {
     public record Row(int paths, String allocator, double medianLossRate, double bestShare, double worseThanRrShare) {
     }
 
+    /** Hosts per site of the population drawn from: path i of set s is host i's path to site s. */
+    private static final int HOSTS = 200;
+
     private AllocatorComparison() {
     }
 
     public static List<Row> compare(List<Allocator> allocators, List<Integer> pathCounts, int sets, int group,
             int redundancy, long seed) {
-        Population population = new Population(seed);
         DelayProfile none = new DelayProfile(Double.NaN, Double.NaN, DelayProfile.DEFAULT_PERIOD_US, new double[0],
                 new double[0]);
         List<Row> rows = new ArrayList<>();
         for (int n : pathCounts) {
+            Population population = new Population(seed + 1000L * n, HOSTS);
             double[][] loss = new double[allocators.size()][sets];
             for (int s = 0; s < sets; s++) {
                 List<PathModel> paths = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    PathParams p = population.path(1000 * n + s, i + 1);
-                    paths.add(new PathModel(GilbertModel.of(p.p(), p.q()), none));
+                    PathParams p = population.path(i + 1, s + 1);
+                    paths.add(new PathModel(p.model(p.lossRate()), none));
                 }
                 AllocationRequest req = new AllocationRequest(paths, group, redundancy, null, s, 500);
                 for (int a = 0; a < allocators.size(); a++) {

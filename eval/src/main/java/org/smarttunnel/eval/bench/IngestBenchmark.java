@@ -36,8 +36,8 @@ public final class IngestBenchmark {
     /** The capture for {@code probes} probes: {@link #PATHS} paths, each probed every 2 ms. */
     public static Path capture(long probes, Path dir, long seed) throws IOException {
         long perPath = Math.max(1, probes / PATHS);
-        SimulationOptions o = new SimulationOptions(1, PATHS, perPath * SPACING_NS, SPACING_NS, perPath * SPACING_NS,
-                0, false, seed, false, SimulationOptions.DEFAULT_START_NS);
+        SimulationOptions o = SimulationOptions.paper(1, PATHS, seed)
+                .withProbing(perPath * SPACING_NS, SPACING_NS, perPath * SPACING_NS, 0);
         return CaptureSimulator.write(o, dir).captures().get(0);
     }
 

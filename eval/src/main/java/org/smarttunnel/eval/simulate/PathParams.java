@@ -1,31 +1,42 @@
 package org.smarttunnel.eval.simulate;
 
+import org.smarttunnel.fitting.model.GilbertModel;
+
 /**
- * A simulated path: a two-state Gilbert loss chain ({@code p} = P(loss | previous probe
- * received), {@code q} = P(loss | previous probe lost)) and a round-trip time of
- * {@code baseRttNs} plus a uniform jitter up to {@code jitterNs}.
+ * A simulated path: its class (drawn below the low-loss limit or not), its long-run loss rate,
+ * how its bursts last, and its round-trip time: {@code baseRttNs} plus a queueing delay that
+ * wanders between 0 and {@code queueNs}.
  */
-public record PathParams(double p, double q, long baseRttNs, long jitterNs) {
+public record PathParams(boolean low, double lossRate, BurstLaw bursts, long baseRttNs, long queueNs) {
+    /** The largest loss rate drift may give a path. */
+    public static final double MAX_RATE = 0.5;
+
     public PathParams {
-        if (!(p >= 0 && p <= 1 && q >= 0 && q < 1)) {
-            throw new IllegalArgumentException("need 0 <= p <= 1 and 0 <= q < 1, got p=" + p + ", q=" + q);
+        if (!(lossRate >= 0 && lossRate <= MAX_RATE)) {
+            throw new IllegalArgumentException("loss rate must lie in [0, " + MAX_RATE + "], got " + lossRate);
+        }
+        if (baseRttNs < 0 || queueNs < 0) {
+            throw new IllegalArgumentException("delays must not be negative");
         }
     }
 
-    /** Stationary loss rate p / (1 - q + p). */
-    public double lossRate() {
-        return p / (1 - q + p);
+    /** P(loss | previous probe received) that gives the loss rate {@code rate} with these bursts. */
+    public double startProbability(double rate) {
+        if (rate <= 0) {
+            return 0;
+        }
+        double r = Math.min(rate, MAX_RATE);
+        return Math.min(1, r / (bursts.meanBurst() * (1 - r)));
     }
 
-    /** Mean length of a loss burst, 1 / (1 - q). */
+    /** The extended Gilbert model of the path at loss rate {@code rate}. */
+    public GilbertModel model(double rate) {
+        double[] q = bursts.continuations();
+        q[0] = startProbability(rate);
+        return GilbertModel.of(q);
+    }
+
     public double meanBurst() {
-        return 1 / (1 - q);
-    }
-
-    /** The chain with the given stationary loss rate and mean burst length. */
-    public static PathParams of(double lossRate, double meanBurst, long baseRttNs, long jitterNs) {
-        double q = 1 - 1 / meanBurst;
-        double p = lossRate * (1 - q) / (1 - lossRate);
-        return new PathParams(p, q, baseRttNs, jitterNs);
+        return bursts.meanBurst();
     }
 }

@@ -1,0 +1,36 @@
+package org.smarttunnel.eval.simulate;
+
+import java.util.SplittableRandom;
+
+/**
+ * How a path's loss rate drifts between periods: period j runs at {@code rate * m_j}, where
+ * log m_j follows a stationary AR(1) walk of standard deviation {@code sigma} and lag-one
+ * correlation {@link #CORRELATION}, shifted so that the mean of m is 1 (the long-run loss rate
+ * stays the drawn one). {@code sigma = 0} keeps the rate fixed.
+ */
+public final class Drift {
+    public static final double CORRELATION = 0.6;
+
+    private Drift() {
+    }
+
+    /** The multipliers m_0 .. m_{periods-1}. */
+    public static double[] multipliers(double sigma, int periods, SplittableRandom r) {
+        double[] m = new double[periods];
+        double x = 0;
+        double innovation = sigma * Math.sqrt(1 - CORRELATION * CORRELATION);
+        for (int j = 0; j < periods; j++) {
+            double z = gaussian(r);
+            x = j == 0 ? sigma * z : CORRELATION * x + innovation * z;
+            m[j] = Math.exp(x - sigma * sigma / 2);
+        }
+        return m;
+    }
+
+    /** A standard normal draw (Box-Muller, one of the pair), identical on every JVM. */
+    static double gaussian(SplittableRandom r) {
+        double u = 1 - r.nextDouble();
+        double v = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}

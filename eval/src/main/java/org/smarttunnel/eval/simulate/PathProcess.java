@@ -1,0 +1,131 @@
+package org.smarttunnel.eval.simulate;
+
+import java.util.SplittableRandom;
+
+/**
+ * One simulated path, probe by probe in send order: the send time from the probing schedule,
+ * the fate from the path's extended Gilbert chain at the current period's loss rate (and the
+ * shared bottleneck it may cross, at send time plus half the base RTT), and the RTT of a
+ * received probe. Counts what it produced, per drift period too.
+ */
+public final class PathProcess {
+    private final SimulationOptions o;
+    private final PathParams params;
+    private final Bottleneck bottleneck;
+    private final Bottleneck.Cursor cursor;
+    private final long staggerNs;
+    private final double[] rates;
+    private final double[] starts;
+    private final double[] q;
+    private final SplittableRandom loss;
+    private final SplittableRandom delay;
+    private final SplittableRandom crossing;
+    private final long[] periodProbes;
+    private final long[] periodLost;
+    private final long endNs;
+    private int state;
+    private long queueNs;
+    private long next;
+    private long lost;
+    private long bottleneckLost;
+
+    /** Outcome of one probe: {@code rttNs} is -1 when it was lost. */
+    public record Probe(long index, int seq, long sendNs, boolean lost, long rttNs) {
+    }
+
+    PathProcess(SimulationOptions o, Population population, int host, int site, long staggerNs, Bottleneck bottleneck) {
+        this.o = o;
+        this.params = population.path(host, site);
+        this.bottleneck = bottleneck;
+        this.cursor = bottleneck == null ? null : bottleneck.cursor(o.startNs());
+        this.staggerNs = staggerNs;
+        double[] m = Drift.multipliers(o.drift(), o.periods(), population.random(host, site, Population.Stream.DRIFT));
+        this.rates = new double[m.length];
+        this.starts = new double[m.length];
+        for (int j = 0; j < m.length; j++) {
+            rates[j] = Math.min(PathParams.MAX_RATE, params.lossRate() * m[j]);
+            starts[j] = params.startProbability(rates[j]);
+        }
+        this.q = params.bursts().continuations();
+        this.loss = population.random(host, site, Population.Stream.LOSS);
+        this.delay = population.random(host, site, Population.Stream.DELAY);
+        this.crossing = population.random(host, site, Population.Stream.BOTTLENECK);
+        this.queueNs = params.queueNs() == 0 ? 0 : delay.nextLong(params.queueNs() / 1000 + 1) * 1000;
+        this.periodProbes = new long[m.length];
+        this.periodLost = new long[m.length];
+        this.endNs = o.startNs() + o.durationNs();
+    }
+
+    public PathParams params() {
+        return params;
+    }
+
+    public Bottleneck bottleneck() {
+        return bottleneck;
+    }
+
+    /** Send time of probe {@code probe}. */
+    public long sendNs(long probe) {
+        long perOn = o.probesPerOnPeriod();
+        return o.startNs() + staggerNs + (probe / perOn) * (o.onNs() + o.offNs()) + (probe % perOn) * o.spacingNs();
+    }
+
+    public boolean hasNext() {
+        return sendNs(next) < endNs;
+    }
+
+    /** The next probe. */
+    public Probe next() {
+        long send = sendNs(next);
+        int period = (int) Math.min(rates.length - 1, (send - o.startNs()) / o.driftPeriodNs());
+        double p = state == 0 ? starts[period] : q[state];
+        boolean own = loss.nextDouble() < p;
+        state = own ? Math.min(state + 1, BurstLaw.STATES - 1) : 0;
+        boolean dropped = cursor != null && cursor.congested(send + params.baseRttNs() / 2)
+                && crossing.nextDouble() < bottleneck.episodeLoss();
+        boolean isLost = own || dropped;
+        long step = params.queueNs() / 8 / 1000;
+        if (step > 0) {
+            queueNs += (delay.nextLong(2 * step + 1) - step) * 1000;
+            queueNs = queueNs < 0 ? -queueNs : queueNs > params.queueNs() ? 2 * params.queueNs() - queueNs : queueNs;
+        }
+        periodProbes[period]++;
+        if (isLost) {
+            periodLost[period]++;
+            lost++;
+            if (dropped && !own) {
+                bottleneckLost++;
+            }
+        }
+        Probe out = new Probe(next, (int) ((1 + next) & 0xFFFF), send, isLost,
+                isLost ? -1 : params.baseRttNs() + queueNs);
+        next++;
+        return out;
+    }
+
+    public long probes() {
+        return next;
+    }
+
+    public long lost() {
+        return lost;
+    }
+
+    /** Probes only the bottleneck dropped. */
+    public long bottleneckLost() {
+        return bottleneckLost;
+    }
+
+    /** Loss rate the chain ran at in drift period j. */
+    public double rate(int period) {
+        return rates[period];
+    }
+
+    public long periodProbes(int period) {
+        return periodProbes[period];
+    }
+
+    public long periodLost(int period) {
+        return periodLost[period];
+    }
+}
