@@ -126,18 +126,11 @@ final class ReplayCommand implements Callable<Integer> {
         List<ReplayRow> rows = ReplayRunner.run(loaded, chosen, o);
         List<String> lines = new ArrayList<>();
         for (ReplayRow r : rows) {
-            lines.add(row(r));
+            lines.add(r.csv());
         }
         AtomicFiles.writeLines(out, ReplayRow.HEADER, lines);
         print(rows, o);
         return 0;
-    }
-
-    static String row(ReplayRow r) {
-        var res = r.result();
-        return Csv.row(r.mode().id(), r.allocator(), r.interval(), String.join(";", r.traces()), r.allocation().text(),
-                res.groups(), res.failedGroups(), res.dataSent(), res.dataLost(), Csv.rate(res.dataLost(), res.dataSent()),
-                res.lossFree() ? 1 : 0);
     }
 
     private record Summary(String mode, String allocator, int intervals, int lossFree, double lossRateSum, long lost,

@@ -47,4 +47,16 @@ public final class Durations {
         }
         return ns + "ns";
     }
+
+    /** A rough human reading of seconds: 42s, 3m05s, 1h02m. */
+    public static String human(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
 }

@@ -1,0 +1,78 @@
+package org.smarttunnel.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.smarttunnel.eval.experiment.Experiment;
+import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.Tables;
+import org.smarttunnel.eval.report.Charts;
+import org.smarttunnel.eval.report.ReportWriter;
+import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.ingest.FileTrees;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.TraceDataset;
+
+/**
+ * The whole evaluation: experiment, tables, report and charts. Everything is written into a
+ * staging directory inside the output directory and moved into place only when all of it is
+ * done, so an interrupted or failed run leaves the previous reports as they were.
+ */
+public final class Evaluation {
+    public static final String REPLAY = "replay.csv";
+    public static final String COMBINATIONS = "combinations.csv";
+    public static final String LOSS_FREE = "loss_free.csv";
+    public static final String MEAN_LOSS = "mean_loss.csv";
+    public static final String BY_PATHS = "loss_free_by_paths.csv";
+    public static final String EXPECTED = "expected_loss.csv";
+    public static final String REPORT = "report.md";
+
+    /** What an evaluation produced. */
+    public record Outcome(Tables tables, Experiment.Result run, List<Path> files) {
+    }
+
+    private Evaluation() {
+    }
+
+    /** Evaluates the dataset ({@code dataName} is how the report names it) into {@code out}. */
+    public static Outcome run(TraceDataset ds, String dataName, ExperimentOptions o, Path out, Progress progress)
+            throws IOException, IngestException, InterruptedException {
+        Files.createDirectories(out);
+        Path staging = Files.createDirectories(out.resolve(".evaluate-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime()));
+        try {
+            Experiment.Result run = Experiment.run(ds, o, staging.resolve(REPLAY), staging.resolve(COMBINATIONS),
+                    progress);
+            double pLow = run.pool().lowShare();
+            Tables t = Tables.fromReplay(staging.resolve(REPLAY), o, pLow);
+            AtomicFiles.writeLines(staging.resolve(LOSS_FREE), Tables.LOSS_FREE_HEADER, t.lossFreeRows());
+            AtomicFiles.writeLines(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS_HEADER, t.meanLossRows());
+            AtomicFiles.writeLines(staging.resolve(BY_PATHS), Tables.BY_PATHS_HEADER, t.byPathsRows());
+            AtomicFiles.writeLines(staging.resolve(EXPECTED), Tables.EXPECTED_HEADER, t.expectedLossRows());
+            write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
+            List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
+                    EXPECTED, ReportWriter.LOSS_FREE_CHART));
+            for (FitMode m : o.modeOrder()) {
+                write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
+                names.add(ReportWriter.lossRateChart(m));
+            }
+            write(staging.resolve(REPORT), ReportWriter.write(t, run, dataName));
+            names.add(REPORT);
+            List<Path> files = new ArrayList<>();
+            for (String name : names) {
+                AtomicFiles.move(staging.resolve(name), out.resolve(name));
+                files.add(out.resolve(name));
+            }
+            return new Outcome(t, run, files);
+        } finally {
+            FileTrees.delete(staging);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        AtomicFiles.write(file, w -> w.write(text));
+    }
+}

@@ -1,0 +1,193 @@
+package org.smarttunnel.eval.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.Tables;
+import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.replay.alloc.Allocator;
+
+/**
+ * The report's charts as standalone SVG (they open offline in any browser and render on
+ * code hosts): loss-free intervals per allocator and K, one panel per N and mode; and the mean
+ * loss rate after FEC against G, one panel per N and K, on a log scale. Allocators keep one
+ * colour in every chart.
+ */
+public final class Charts {
+    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1b9e77", "#7570b3"};
+    private static final double BAR = 9;
+    private static final double GROUP_GAP = 14;
+    private static final double FLOOR = 1e-6;
+
+    private Charts() {
+    }
+
+    static String colour(int allocator) {
+        return PALETTE[allocator % PALETTE.length];
+    }
+
+    /** Probability of a loss-free interval (Table II's measure) per N, K, mode and allocator. */
+    public static String lossFree(Tables t) {
+        ExperimentOptions o = t.options();
+        List<Allocator> allocators = o.allocators();
+        List<FitMode> modes = o.modeOrder();
+        double groupWidth = allocators.size() * BAR + GROUP_GAP;
+        double panelWidth = 50 + o.redundancies().size() * groupWidth;
+        double panelHeight = 200;
+        double top = 40;
+        double width = 20 + o.paths().size() * (panelWidth + 10);
+        double legendTop = top + modes.size() * (panelHeight + 50);
+        Svg svg = new Svg(Math.max(width, 420), legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
+        svg.text(10, 22, "Loss-free intervals (%) over random N-path tunnels, G = " + o.group(), 15, "start", true);
+        double min = 100;
+        for (int n : o.paths()) {
+            for (int k : o.redundancies()) {
+                for (FitMode m : modes) {
+                    for (Allocator a : allocators) {
+                        OptionalDouble p = t.lossFreeProbability(n, k, m, a.id());
+                        if (p.isPresent()) {
+                            min = Math.min(min, 100 * p.getAsDouble());
+                        }
+                    }
+                }
+            }
+        }
+        double low = Math.max(0, Math.floor(min / 10 - 1e-9) * 10);
+        double step = 100 - low <= 30 ? 5 : 10;
+        for (int mi = 0; mi < modes.size(); mi++) {
+            FitMode m = modes.get(mi);
+            double y0 = top + mi * (panelHeight + 50);
+            for (int ni = 0; ni < o.paths().size(); ni++) {
+                int n = o.paths().get(ni);
+                double x0 = 20 + ni * (panelWidth + 10);
+                double px = x0 + 40;
+                double pw = panelWidth - 45;
+                svg.text(x0 + panelWidth / 2, y0 + 12, m.id() + ", N = " + n, 12, "middle", true);
+                double plotTop = y0 + 20;
+                double plotHeight = panelHeight - 40;
+                for (double v = low; v <= 100 + 1e-9; v += step) {
+                    double y = plotTop + plotHeight * (100 - v) / (100 - low);
+                    svg.line(px, y, px + pw, y, "#ddd", 1, false);
+                    svg.text(px - 4, y + 4, String.format(Locale.ROOT, "%.0f", v), 10, "end", false);
+                }
+                for (int ki = 0; ki < o.redundancies().size(); ki++) {
+                    int k = o.redundancies().get(ki);
+                    double gx = px + 6 + ki * groupWidth;
+                    for (int ai = 0; ai < allocators.size(); ai++) {
+                        Allocator a = allocators.get(ai);
+                        OptionalDouble p = t.lossFreeProbability(n, k, m, a.id());
+                        double bx = gx + ai * BAR;
+                        if (p.isEmpty()) {
+                            svg.text(bx + BAR / 2, plotTop + plotHeight - 3, "-", 9, "middle", false);
+                            continue;
+                        }
+                        double v = 100 * p.getAsDouble();
+                        double h = plotHeight * Math.max(0, v - low) / (100 - low);
+                        svg.rect(bx, plotTop + plotHeight - h, BAR - 1, h, colour(ai), String.format(Locale.ROOT,
+                                "%s, %s, N=%d, K=%d: %.2f%%", a.id(), m.id(), n, k, v));
+                    }
+                    svg.text(gx + allocators.size() * BAR / 2, plotTop + plotHeight + 14, "K=" + k, 11, "middle",
+                            false);
+                }
+                svg.frame(px, plotTop, pw, plotHeight);
+            }
+        }
+        legend(svg, allocators, 20, legendTop);
+        return svg.render();
+    }
+
+    /** Mean loss rate after FEC against G for one mode: a panel per (N, K), log scale, allocators as lines. */
+    public static String lossRateByG(Tables t, FitMode mode) {
+        ExperimentOptions o = t.options();
+        List<Allocator> allocators = o.allocators();
+        double pw = 230;
+        double ph = 160;
+        double top = 40;
+        double left = 60;
+        double width = left + o.redundancies().size() * (pw + 20) + 10;
+        double legendTop = top + o.paths().size() * (ph + 45);
+        Svg svg = new Svg(width, legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
+        svg.text(10, 22, "Mean loss rate after FEC by number of low-loss paths G (" + mode.id() + ", G = "
+                + o.group() + " packets per group)", 15, "start", true);
+        double minValue = Double.POSITIVE_INFINITY;
+        for (int n : o.paths()) {
+            for (int k : o.redundancies()) {
+                for (int g = 0; g <= n; g++) {
+                    for (Allocator a : allocators) {
+                        Optional<Tables.Stat> s = t.stat(n, k, g, mode, a.id());
+                        if (s.isPresent() && s.get().meanLossRate() > 0) {
+                            minValue = Math.min(minValue, s.get().meanLossRate());
+                        }
+                    }
+                }
+            }
+        }
+        int lowExp = Double.isInfinite(minValue) ? (int) Math.log10(FLOOR)
+                : (int) Math.min(-1, Math.max(Math.log10(FLOOR), Math.floor(Math.log10(minValue))));
+        for (int ni = 0; ni < o.paths().size(); ni++) {
+            int n = o.paths().get(ni);
+            for (int ki = 0; ki < o.redundancies().size(); ki++) {
+                int k = o.redundancies().get(ki);
+                double x0 = left + ki * (pw + 20);
+                double y0 = top + ni * (ph + 45);
+                svg.text(x0 + pw / 2, y0 + 12, "N = " + n + ", K = " + k, 12, "middle", true);
+                double plotTop = y0 + 18;
+                for (int e = lowExp; e <= 0; e++) {
+                    double y = plotTop + ph * (-e) / (double) (-lowExp);
+                    svg.line(x0, y, x0 + pw, y, "#ddd", 1, false);
+                    if (ki == 0) {
+                        svg.text(x0 - 4, y + 4, e == 0 ? "1" : "1e" + e, 10, "end", false);
+                    }
+                }
+                for (int g = 0; g <= n; g++) {
+                    svg.text(gx(x0, pw, g, n), plotTop + ph + 14, "G=" + g, 10, "middle", false);
+                }
+                for (int ai = 0; ai < allocators.size(); ai++) {
+                    Allocator a = allocators.get(ai);
+                    double[] xs = new double[n + 1];
+                    double[] ys = new double[n + 1];
+                    int points = 0;
+                    for (int g = 0; g <= n; g++) {
+                        Optional<Tables.Stat> s = t.stat(n, k, g, mode, a.id());
+                        if (s.isEmpty()) {
+                            continue;
+                        }
+                        double v = s.get().meanLossRate();
+                        double e = Math.log10(Math.max(v, Math.pow(10, lowExp)));
+                        xs[points] = gx(x0, pw, g, n);
+                        ys[points] = plotTop + ph * (-e) / (-lowExp);
+                        svg.circle(xs[points], ys[points], 2.5, colour(ai), String.format(Locale.ROOT,
+                                "%s, N=%d, K=%d, G=%d: %s", a.id(), n, k, g, v == 0 ? "0" : String.format(Locale.ROOT,
+                                        "%.3g", v)));
+                        points++;
+                    }
+                    if (points > 1) {
+                        svg.polyline(java.util.Arrays.copyOf(xs, points), java.util.Arrays.copyOf(ys, points),
+                                colour(ai));
+                    }
+                }
+                svg.frame(x0, plotTop, pw, ph);
+            }
+        }
+        svg.verticalText(16, top + o.paths().size() * (ph + 45) / 2, "mean loss rate (0 drawn at 1e" + lowExp + ")",
+                11);
+        legend(svg, allocators, left, legendTop);
+        return svg.render();
+    }
+
+    private static double gx(double x0, double pw, int g, int n) {
+        return n == 0 ? x0 + pw / 2 : x0 + 15 + (pw - 30) * g / n;
+    }
+
+    private static void legend(Svg svg, List<Allocator> allocators, double x, double y) {
+        for (int i = 0; i < allocators.size(); i++) {
+            double lx = x + (i % 4) * 180;
+            double ly = y + (i / 4) * 16;
+            svg.rect(lx, ly, 10, 10, colour(i), null);
+            svg.text(lx + 14, ly + 9, allocators.get(i).id(), 11, "start", false);
+        }
+    }
+}
