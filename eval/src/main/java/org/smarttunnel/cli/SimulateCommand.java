@@ -54,7 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Share of each site's paths drawn below 2%% loss (default: ${DEFAULT-VALUE}, the paper's).")
     double lowShare;
 
-    @Option(names = "--drift", defaultValue = "0.5", paramLabel = "SIGMA",
+    @Option(names = "--drift", defaultValue = "1.5", paramLabel = "SIGMA",
             description = "Standard deviation of a path's log loss rate from one drift period to the next; 0 keeps "
                     + "rates fixed (default: ${DEFAULT-VALUE}).")
     double drift;

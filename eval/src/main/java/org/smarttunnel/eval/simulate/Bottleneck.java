@@ -59,7 +59,7 @@ public record Bottleneck(int site, List<Integer> hosts, double lossRate, long me
         }
 
         private double exponential(double mean) {
-            return -mean * Math.log(1 - r.nextDouble());
+            return -mean * StrictMath.log(1 - r.nextDouble());
         }
 
         /** Whether the link is congested at {@code tNs}. */

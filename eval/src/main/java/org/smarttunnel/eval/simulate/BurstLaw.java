@@ -26,8 +26,8 @@ public record BurstLaw(double shortMean, double longShare, double longMean) {
     public double continuation(int k) {
         double s1 = 1 - 1 / shortMean;
         double s2 = 1 - 1 / longMean;
-        double atLeastK = (1 - longShare) * Math.pow(s1, k - 1) + longShare * Math.pow(s2, k - 1);
-        double moreThanK = (1 - longShare) * Math.pow(s1, k) + longShare * Math.pow(s2, k);
+        double atLeastK = (1 - longShare) * StrictMath.pow(s1, k - 1) + longShare * StrictMath.pow(s2, k - 1);
+        double moreThanK = (1 - longShare) * StrictMath.pow(s1, k) + longShare * StrictMath.pow(s2, k);
         return atLeastK == 0 ? 0 : moreThanK / atLeastK;
     }
 

@@ -18,11 +18,11 @@ public final class Drift {
     public static double[] multipliers(double sigma, int periods, SplittableRandom r) {
         double[] m = new double[periods];
         double x = 0;
-        double innovation = sigma * Math.sqrt(1 - CORRELATION * CORRELATION);
+        double innovation = sigma * StrictMath.sqrt(1 - CORRELATION * CORRELATION);
         for (int j = 0; j < periods; j++) {
             double z = gaussian(r);
             x = j == 0 ? sigma * z : CORRELATION * x + innovation * z;
-            m[j] = Math.exp(x - sigma * sigma / 2);
+            m[j] = StrictMath.exp(x - sigma * sigma / 2);
         }
         return m;
     }
@@ -31,6 +31,6 @@ public final class Drift {
     static double gaussian(SplittableRandom r) {
         double u = 1 - r.nextDouble();
         double v = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 }

@@ -14,7 +14,7 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
 
     /** 2024-01-01T00:00:00Z: simulated captures start here so that runs are reproducible. */
     public static final long DEFAULT_START_NS = 1_704_067_200L * 1_000_000_000L;
-    public static final double DEFAULT_DRIFT = 0.5;
+    public static final double DEFAULT_DRIFT = 1.5;
     public static final long DEFAULT_DRIFT_PERIOD_NS = 40_000_000_000L;
 
     public SimulationOptions {

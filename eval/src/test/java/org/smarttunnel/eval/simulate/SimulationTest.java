@@ -111,6 +111,12 @@ class SimulationTest {
             var += Math.log(m[j - 1]) * Math.log(m[j - 1]);
         }
         assertTrue(lag / var > 0.4, "consecutive periods are correlated");
+        double[] wide = Drift.multipliers(SimulationOptions.DEFAULT_DRIFT, 400_000, new SplittableRandom(4));
+        double wideMean = 0;
+        for (double v : wide) {
+            wideMean += v / wide.length;
+        }
+        assertEquals(1, wideMean, 0.05, "the default drift keeps the mean too");
         for (double v : Drift.multipliers(0, 10, new SplittableRandom(3))) {
             assertEquals(1, v, 0);
         }

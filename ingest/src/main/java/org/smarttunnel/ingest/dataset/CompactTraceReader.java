@@ -125,9 +125,14 @@ final class CompactTraceReader {
     }
 
     /** The next decompressed byte, -1 at the end. */
-    private int read() throws IOException {
+    private int read() throws IOException, IngestException {
         if (position == limit) {
-            limit = in.readNBytes(buffer, 0, buffer.length);
+            try {
+                limit = in.readNBytes(buffer, 0, buffer.length);
+            } catch (EOFException e) {
+                throw IngestException.atOffset(name, offset, "truncated: the compressed stream ends early "
+                        + "(offset counts decompressed bytes)");
+            }
             position = 0;
             if (limit == 0) {
                 return -1;

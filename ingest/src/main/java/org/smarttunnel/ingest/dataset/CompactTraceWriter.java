@@ -12,9 +12,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Streams one trace in the compact form: a gzip stream (one member per time the file was
- * opened; members concatenate) holding the magic {@code STTRACE} and version byte 1, then one
- * record per probe in send order:
+ * Streams one trace in the compact form: a gzip stream (a member per 64 KiB of records;
+ * members concatenate) holding the magic {@code STTRACE} and version byte 1, then one record
+ * per probe in send order:
  * <ul>
  * <li>a flags byte: bit 0 lost, bit 1 the sequence number is not the previous one plus one
  * (mod 2^16; the first probe's "previous" is 65535), bit 2 received without a known RTT;</li>
@@ -24,7 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * <li>for a received probe with an RTT, the RTT minus the previous known RTT (starting at 0)
  * in microseconds, as a zigzag varint.</li>
  * </ul>
- * Regular probing makes most records two or three bytes before compression.
+ * Regular probing makes most records two or three bytes before compression. Records gather
+ * in memory and go to the file a member at a time, so the writer holds no file open between
+ * members and needs no share of the open-file budget.
  */
 public final class CompactTraceWriter extends TraceFileWriter {
     public static final byte[] MAGIC = "STTRACE".getBytes(StandardCharsets.US_ASCII);
@@ -45,13 +47,68 @@ public final class CompactTraceWriter extends TraceFileWriter {
 
     @Override
     protected OutputStream openStream(Path file, boolean append) throws IOException {
-        OutputStream raw = new BufferedOutputStream(append ? Files.newOutputStream(file, StandardOpenOption.APPEND)
-                : Files.newOutputStream(file), 1 << 16);
-        return new GZIPOutputStream(raw, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
+        if (!append) {
+            Files.newOutputStream(file).close();
+        }
+        return new Members(file);
+    }
+
+    @Override
+    protected boolean holdsFile() {
+        return false;
+    }
+
+    /** Gathers bytes and appends them to the file as a gzip member whenever 64 KiB are ready, and on close. */
+    private static final class Members extends OutputStream {
+        private final Path file;
+        private final byte[] buffer = new byte[1 << 16];
+        private int size;
+
+        Members(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (size == buffer.length) {
+                flushMember();
             }
-        };
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (size == buffer.length) {
+                    flushMember();
+                }
+                int n = Math.min(len, buffer.length - size);
+                System.arraycopy(b, off, buffer, size, n);
+                size += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void flushMember() throws IOException {
+            if (size == 0) {
+                return;
+            }
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND),
+                    1 << 16); GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16) {
+                        {
+                            def.setLevel(Deflater.BEST_COMPRESSION);
+                        }
+                    }) {
+                gz.write(buffer, 0, size);
+            }
+            size = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flushMember();
+        }
     }
 
     @Override

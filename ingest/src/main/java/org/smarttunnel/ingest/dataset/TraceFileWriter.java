@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.smarttunnel.ingest.probe.RecordingSink;
 
 /**
- * Streams one trace to its file in the dataset's trace format. At most a budget of files is
- * open at once ({@link OpenFiles}): a parked writer closes its stream and re-opens it in
- * append mode when more probes arrive.
+ * Streams one trace to its file in the dataset's trace format. Writers that hold their file
+ * open count against a budget ({@link OpenFiles}): a parked writer closes its stream and
+ * re-opens it in append mode when more probes arrive.
  */
 public abstract class TraceFileWriter extends RecordingSink implements AutoCloseable {
     private final Path file;
@@ -39,6 +39,11 @@ public abstract class TraceFileWriter extends RecordingSink implements AutoClose
     /** Opens the file: created on the first call, appended to afterwards. */
     protected abstract OutputStream openStream(Path file, boolean append) throws IOException;
 
+    /** Whether the stream holds the file open (and so counts against the open-file budget). */
+    protected boolean holdsFile() {
+        return true;
+    }
+
     /** What the file starts with, written once. */
     protected abstract byte[] header();
 
@@ -59,7 +64,9 @@ public abstract class TraceFileWriter extends RecordingSink implements AutoClose
                 started = true;
                 out.write(header());
             }
-            budget.opened(this);
+            if (holdsFile()) {
+                budget.opened(this);
+            }
         }
     }
 

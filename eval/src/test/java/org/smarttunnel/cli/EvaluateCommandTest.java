@@ -1,0 +1,104 @@
+package org.smarttunnel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.eval.SimulatedData;
+
+/** evaluate end to end: same files at any thread count, progress, errors. */
+class EvaluateCommandTest {
+    private static final List<String> FILES = List.of("replay.csv", "combinations.csv", "loss_free.csv",
+            "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "report.md", "loss_free.svg",
+            "loss_rate_oracle.svg", "loss_rate_predicted.svg");
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void dataset() throws Exception {
+        data = SimulatedData.dataset(tmp.resolve("data"), 7, 2, 120, 4);
+    }
+
+    private static Cli evaluate(Path out, Object... extra) {
+        List<Object> args = new java.util.ArrayList<>(List.of("evaluate", "--data", data, "--paths", "2,3",
+                "--redundancy", "7,14", "--runs", 3, "--allocators", "rr,greedy,mpip,smarttunnel,smarttunnel-exact",
+                "--out", out));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFilesWhateverTheThreadCount() throws Exception {
+        Cli one = evaluate(tmp.resolve("t1"), "--threads", 1);
+        Cli three = evaluate(tmp.resolve("t3"), "--threads", 3);
+        assertEquals(0, one.status, one::toString);
+        assertEquals(0, three.status, three::toString);
+        for (String f : FILES) {
+            assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(f), tmp.resolve("t3").resolve(f)), f);
+        }
+        Cli other = evaluate(tmp.resolve("s2"), "--seed", 2, "--quiet");
+        assertEquals(0, other.status, other::toString);
+        assertTrue(Files.mismatch(tmp.resolve("t1/combinations.csv"), tmp.resolve("s2/combinations.csv")) >= 0,
+                "another seed draws other combinations");
+        assertTrue(one.out.startsWith("Evaluated "), one.out);
+        assertTrue(one.out.contains("Loss-free intervals (%) over random N-path tunnels, oracle"), one.out);
+        assertTrue(one.err.contains("100% "), "plain progress lines when not on a terminal: " + one.err);
+        assertEquals("", other.err, "--quiet");
+    }
+
+    @Test
+    void badInputGivesOneLineAndLeavesEarlierReportsAlone() throws Exception {
+        Cli missing = Cli.run("evaluate", "--data", tmp.resolve("nothing"), "--out", tmp.resolve("r"));
+        assertEquals(Main.BAD_INPUT, missing.status);
+        assertTrue(missing.err.startsWith("error: ") && missing.err.contains("index.csv"), missing.err);
+        assertEquals(1, missing.err.strip().lines().count(), missing.err);
+        Cli usage = Cli.run("evaluate", "--data", data, "--redundancy", 40, "--out", tmp.resolve("r"));
+        assertEquals(Main.USAGE, usage.status, usage::toString);
+        assertTrue(usage.err.contains("--redundancy"), usage.err);
+
+        Path broken = tmp.resolve("broken");
+        copy(data, broken);
+        List<Path> victims;
+        try (var s = Files.list(broken.resolve("traces"))) {
+            victims = s.sorted().toList();
+        }
+        for (Path victim : victims) {
+            byte[] bytes = Files.readAllBytes(victim);
+            Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        }
+        Path out = Files.createDirectories(tmp.resolve("kept"));
+        Files.writeString(out.resolve("report.md"), "earlier report\n");
+        Cli bad = Cli.run("evaluate", "--data", broken, "--paths", 2, "--runs", 2, "--allocators", "rr", "--quiet",
+                "--out", out);
+        assertEquals(Main.BAD_INPUT, bad.status, bad::toString);
+        assertTrue(victims.stream().anyMatch(v -> bad.err.contains(v.getFileName().toString())), bad.err);
+        assertEquals(1, bad.err.strip().lines().count(), bad.err);
+        assertEquals("earlier report\n", Files.readString(out.resolve("report.md")));
+        try (var s = Files.list(out)) {
+            assertEquals(List.of("report.md"), s.map(p -> p.getFileName().toString()).toList(), "no staging left");
+        }
+        assertFalse(bad.err.contains("Exception"), bad.err);
+        assertTrue(bad.err.contains("offset"), bad.err);
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
