@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "Benchmarks (speed and memory), never part of the tests.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Approximation.class, BenchCommand.AllocatorsCompared.class,
+                BenchEvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Trace-driven evaluation of multipath traffic allocation with forward error correction.",
                 "", "Run 'smarttunnel COMMAND --help' for a command's options."},
         subcommands = {ImportCommand.class, FitCommand.class, ModelsCommand.class, ReplayCommand.class,
-                AllocatorsCommand.class, EvaluateCommand.class, SimulateCommand.class, BenchCommand.class,
+                AllocatorsCommand.class, EvaluateCommand.class, DemoCommand.class, SimulateCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int BAD_INPUT = 1;

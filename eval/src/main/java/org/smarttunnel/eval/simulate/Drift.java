@@ -5,8 +5,10 @@ import java.util.SplittableRandom;
 /**
  * How a path's loss rate drifts between periods: period j runs at {@code rate * m_j}, where
  * log m_j follows a stationary AR(1) walk of standard deviation {@code sigma} and lag-one
- * correlation {@link #CORRELATION}, shifted so that the mean of m is 1 (the long-run loss rate
- * stays the drawn one). {@code sigma = 0} keeps the rate fixed.
+ * correlation {@link #CORRELATION}, shifted so that the mean of m is 1. A run's multipliers are
+ * then scaled to average exactly 1 ({@link #overRun}), so that a path's loss rate over the run
+ * is the drawn one and its class (low-loss or not) stays what was drawn. {@code sigma = 0}
+ * keeps the rate fixed.
  */
 public final class Drift {
     public static final double CORRELATION = 0.6;
@@ -23,6 +25,19 @@ public final class Drift {
             double z = gaussian(r);
             x = j == 0 ? sigma * z : CORRELATION * x + innovation * z;
             m[j] = StrictMath.exp(x - sigma * sigma / 2);
+        }
+        return m;
+    }
+
+    /** The multipliers of a run of {@code periods}, scaled to average exactly 1. */
+    public static double[] overRun(double sigma, int periods, SplittableRandom r) {
+        double[] m = multipliers(sigma, periods, r);
+        double mean = 0;
+        for (double v : m) {
+            mean += v / periods;
+        }
+        for (int j = 0; j < periods; j++) {
+            m[j] /= mean;
         }
         return m;
     }

@@ -39,7 +39,7 @@ public final class PathProcess {
         this.bottleneck = bottleneck;
         this.cursor = bottleneck == null ? null : bottleneck.cursor(o.startNs());
         this.staggerNs = staggerNs;
-        double[] m = Drift.multipliers(o.drift(), o.periods(), population.random(host, site, Population.Stream.DRIFT));
+        double[] m = Drift.overRun(o.drift(), o.periods(), population.random(host, site, Population.Stream.DRIFT));
         this.rates = new double[m.length];
         this.starts = new double[m.length];
         for (int j = 0; j < m.length; j++) {

@@ -117,6 +117,8 @@ class SimulationTest {
             wideMean += v / wide.length;
         }
         assertEquals(1, wideMean, 0.05, "the default drift keeps the mean too");
+        double[] run = Drift.overRun(SimulationOptions.DEFAULT_DRIFT, 20, new SplittableRandom(5));
+        assertEquals(1, java.util.Arrays.stream(run).average().orElseThrow(), 1e-12, "a run averages exactly 1");
         for (double v : Drift.multipliers(0, 10, new SplittableRandom(3))) {
             assertEquals(1, v, 0);
         }

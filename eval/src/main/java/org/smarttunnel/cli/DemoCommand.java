@@ -1,0 +1,100 @@
+package org.smarttunnel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.smarttunnel.eval.Durations;
+import org.smarttunnel.eval.Evaluation;
+import org.smarttunnel.eval.Progress;
+import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.PathPool;
+import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.fitting.predict.StateChoice;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.TraceDataset;
+import org.smarttunnel.replay.alloc.Allocators;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"The main job on the bundled data: the paper's evaluation of traces/demo into reports/.", "",
+                "traces/demo is a trace dataset imported (compact) from simulated reply-only captures of 28 hosts "
+                        + "probing one site for 400 s at 2 ms (see traces/demo/README.md). The demo evaluates it "
+                        + "with the paper's parameters (N 2,3,4,6; K 7,10,14; G = 40; 20 runs per cell; oracle and "
+                        + "predicted; every allocator), writes the tables, report.md and charts into reports/ and "
+                        + "prints the loss-free table. The same as 'smarttunnel evaluate --data traces/demo --out "
+                        + "reports'.", ""})
+final class DemoCommand implements Callable<Integer> {
+    static final String DATA = "traces/demo";
+    static final String REPORTS = "reports";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Dataset (default: traces/demo here, else in the smarttunnel checkout).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Reports (default: reports beside traces/).")
+    Path out;
+
+    @Option(names = "--runs", defaultValue = "20", paramLabel = "R",
+            description = "Combinations per cell (default: ${DEFAULT-VALUE}, the paper's).")
+    int runs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = root();
+        Path dataset = data != null ? data : root.resolve(DATA);
+        Path reports = out != null ? out : root.resolve(REPORTS);
+        PrintWriter w = spec.commandLine().getOut();
+        TraceDataset ds = TraceDataset.open(dataset);
+        PathPool pool = PathPool.of(ds, ExperimentOptions.PAPER_LOW_LOSS);
+        long probes = pool.traces().stream().mapToLong(PathPool.PoolTrace::probes).sum();
+        long low = pool.traces().stream().filter(PathPool.PoolTrace::low).count();
+        w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d sites), %d probes, intervals of %s; %d paths below "
+                + "2%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(), probes,
+                Durations.format(ds.intervalUs() * 1000), low, org.smarttunnel.ingest.dataset.Csv.number(
+                        pool.lowShare()));
+        ExperimentOptions o = new ExperimentOptions(ExperimentOptions.PAPER_PATHS, ExperimentOptions.PAPER_REDUNDANCY,
+                ExperimentOptions.PAPER_GROUP, runs, 1, EnumSet.allOf(FitMode.class), Allocators.all(),
+                ExperimentOptions.PAPER_LOW_LOSS, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                StateChoice.AUTO, 8, ds.intervalUs(), ExperimentOptions.defaultEmax());
+        w.printf(Locale.ROOT, "Evaluating: N %s, K %s, G = %d, %d runs per cell, oracle and predicted, %d allocators, "
+                + "%d threads%n", "2,3,4,6", "7,10,14", o.group(), runs, o.allocators().size(), o.threads());
+        w.flush();
+        long start = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = quiet ? Progress.silent() : new Progress(err, System.console() != null, "tunnels");
+        Evaluation.Outcome r = Evaluation.run(ds, dataset.toString(), o, reports, progress);
+        EvaluateCommand.summary(w, r, o, (System.nanoTime() - start) / 1e9);
+        w.println();
+        w.println("Tables beside the paper's, findings and charts: " + reports.resolve(Evaluation.REPORT));
+        return 0;
+    }
+
+    /** Where traces/demo is: here, else the checkout the launcher runs from. */
+    private static Path root() throws IngestException {
+        Path here = Path.of("");
+        if (Files.isDirectory(here.resolve(DATA))) {
+            return here;
+        }
+        String home = System.getenv("SMARTTUNNEL_HOME");
+        if (home != null && Files.isDirectory(Path.of(home).resolve(DATA))) {
+            return Path.of(home);
+        }
+        throw IngestException.inFile(DATA, "not found here or in $SMARTTUNNEL_HOME; run from the smarttunnel checkout "
+                + "or give --data");
+    }
+}

@@ -1,0 +1,38 @@
+package org.smarttunnel.eval.bench;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import org.smarttunnel.eval.Evaluation;
+import org.smarttunnel.eval.Progress;
+import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.fitting.predict.StateChoice;
+import org.smarttunnel.ingest.dataset.TraceDataset;
+import org.smarttunnel.replay.alloc.Allocators;
+
+/**
+ * Runs one paper-scale evaluation in its own JVM, so that its peak memory is its own:
+ * {@code EvaluateBenchWorker <dataset> <reports> <runs> <threads>}. Paper defaults otherwise
+ * (N 2,3,4,6; K 7,10,14; G = 40; both modes; every allocator). Prints one RESULT line:
+ * runs, tunnels, intervals replayed, nanoseconds, peak RSS in KiB.
+ */
+public final class EvaluateBenchWorker {
+    private EvaluateBenchWorker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TraceDataset ds = TraceDataset.open(Path.of(args[0]));
+        int runs = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        ExperimentOptions o = new ExperimentOptions(ExperimentOptions.PAPER_PATHS, ExperimentOptions.PAPER_REDUNDANCY,
+                ExperimentOptions.PAPER_GROUP, runs, 1, EnumSet.allOf(FitMode.class), Allocators.all(),
+                ExperimentOptions.PAPER_LOW_LOSS, threads, StateChoice.AUTO, 8, ds.intervalUs(),
+                ExperimentOptions.defaultEmax());
+        long start = System.nanoTime();
+        Evaluation.Outcome r = Evaluation.run(ds, args[0], o, Path.of(args[1]), Progress.silent());
+        long nanos = System.nanoTime() - start;
+        System.out.println(String.format(Locale.ROOT, "RESULT %d %d %d %d %d", runs, r.run().combinations(),
+                r.run().rows(), nanos, PeakMemory.peakRssKib()));
+    }
+}

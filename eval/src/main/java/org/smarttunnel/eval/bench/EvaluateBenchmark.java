@@ -1,0 +1,92 @@
+package org.smarttunnel.eval.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.smarttunnel.eval.simulate.SimulationOptions;
+import org.smarttunnel.eval.simulate.TraceSimulator;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.TraceDataset;
+import org.smarttunnel.ingest.dataset.TraceFormat;
+
+/**
+ * The paper-scale evaluation benchmark: a simulated dataset of the paper's size per path
+ * (800 s at 2 ms, 1 s on / 1 s off: 200,000 probes, 20 intervals), written straight to a
+ * compact dataset (the same traces importing its captures would give), then the paper's whole
+ * evaluation at several numbers of runs, each in a fresh JVM reporting its time and peak
+ * memory: time should grow linearly with the runs, memory stay flat.
+ */
+public final class EvaluateBenchmark {
+    /** One timed evaluation. */
+    public record Result(int runs, long tunnels, long intervals, long nanos, long peakRssKib) {
+    }
+
+    /** What to run. */
+    public record Plan(int hosts, int sites, long durationNs, List<Integer> runs, int threads, Path work,
+            List<String> jvmOptions) {
+    }
+
+    private EvaluateBenchmark() {
+    }
+
+    public static Path dataset(Plan plan) throws IOException, IngestException {
+        Path data = plan.work().resolve("data-" + plan.hosts() + "x" + plan.sites() + "-" + plan.durationNs() / 1_000_000_000L
+                + "s");
+        if (!TraceDataset.exists(data)) {
+            SimulationOptions o = SimulationOptions.paper(plan.hosts(), plan.sites(), 1).withProbing(plan.durationNs(),
+                    2_000_000L, 1_000_000_000L, 1_000_000_000L);
+            TraceSimulator.write(o, data, 40_000_000L, TraceFormat.COMPACT);
+        }
+        return data;
+    }
+
+    public static List<Result> run(Plan plan, Consumer<String> progress) throws IOException, IngestException,
+            InterruptedException {
+        progress.accept("simulating " + plan.hosts() + " hosts x " + plan.sites() + " sites into " + plan.work());
+        Path data = dataset(plan);
+        List<Result> out = new ArrayList<>();
+        for (int runs : plan.runs()) {
+            progress.accept("evaluating with " + runs + " runs per cell, " + plan.threads() + " threads");
+            out.add(child(plan, data, runs));
+        }
+        return out;
+    }
+
+    private static Result child(Plan plan, Path data, int runs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(plan.jvmOptions());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(EvaluateBenchWorker.class.getName());
+        cmd.add(data.toString());
+        cmd.add(Files.createDirectories(plan.work().resolve("reports-" + runs)).toString());
+        cmd.add(String.valueOf(runs));
+        cmd.add(String.valueOf(plan.threads()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Result result = null;
+        List<String> other = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    String[] f = line.split(" ");
+                    result = new Result(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                            Long.parseLong(f[4]), Long.parseLong(f[5]));
+                } else {
+                    other.add(line);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IOException("evaluation worker (" + runs + " runs) failed: " + String.join(" | ", other));
+        }
+        return result;
+    }
+}
