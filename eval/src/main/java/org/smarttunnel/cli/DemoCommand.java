@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"The main job on the bundled data: the paper's evaluation of traces/demo into reports/.", "",
                 "traces/demo is a trace dataset imported (compact) from simulated reply-only captures of 28 hosts "
                         + "probing one site for 400 s at 2 ms (see traces/demo/README.md). The demo evaluates it "
-                        + "with the paper's parameters (N 2,3,4,6; K 7,10,14; G = 40; 20 runs per cell; oracle and "
+                        + "with the paper's parameters (N 2,3,4,6; K 7,10,14; groups of 40; 20 runs per cell; oracle and "
                         + "predicted; every allocator), writes the tables, report.md and charts into reports/ and "
                         + "prints the loss-free table. The same as 'smarttunnel evaluate --data traces/demo --out "
                         + "reports'.", ""})
@@ -63,16 +63,17 @@ final class DemoCommand implements Callable<Integer> {
         PathPool pool = PathPool.of(ds, ExperimentOptions.PAPER_LOW_LOSS);
         long probes = pool.traces().stream().mapToLong(PathPool.PoolTrace::probes).sum();
         long low = pool.traces().stream().filter(PathPool.PoolTrace::low).count();
-        w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d sites), %d probes, intervals of %s; %d paths below "
-                + "2%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(), probes,
+        w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d site%s), %d probes, intervals of %s; %d paths below "
+                + "2%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(),
+                pool.sites().size() == 1 ? "" : "s", probes,
                 Durations.format(ds.intervalUs() * 1000), low, org.smarttunnel.ingest.dataset.Csv.number(
                         pool.lowShare()));
         ExperimentOptions o = new ExperimentOptions(ExperimentOptions.PAPER_PATHS, ExperimentOptions.PAPER_REDUNDANCY,
                 ExperimentOptions.PAPER_GROUP, runs, 1, EnumSet.allOf(FitMode.class), Allocators.all(),
                 ExperimentOptions.PAPER_LOW_LOSS, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 StateChoice.AUTO, 8, ds.intervalUs(), ExperimentOptions.defaultEmax());
-        w.printf(Locale.ROOT, "Evaluating: N %s, K %s, G = %d, %d runs per cell, oracle and predicted, %d allocators, "
-                + "%d threads%n", "2,3,4,6", "7,10,14", o.group(), runs, o.allocators().size(), o.threads());
+        w.printf(Locale.ROOT, "Evaluating: N %s, K %s, groups of %d packets, %d runs per cell, oracle and predicted, %d "
+                + "allocators, %d threads%n", "2,3,4,6", "7,10,14", o.group(), runs, o.allocators().size(), o.threads());
         w.flush();
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();

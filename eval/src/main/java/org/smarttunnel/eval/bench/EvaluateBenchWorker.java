@@ -14,7 +14,7 @@ import org.smarttunnel.replay.alloc.Allocators;
 /**
  * Runs one paper-scale evaluation in its own JVM, so that its peak memory is its own:
  * {@code EvaluateBenchWorker <dataset> <reports> <runs> <threads>}. Paper defaults otherwise
- * (N 2,3,4,6; K 7,10,14; G = 40; both modes; every allocator). Prints one RESULT line:
+ * (N 2,3,4,6; K 7,10,14; groups of 40; both modes; every allocator). Prints one RESULT line:
  * runs, tunnels, intervals replayed, nanoseconds, peak RSS in KiB.
  */
 public final class EvaluateBenchWorker {

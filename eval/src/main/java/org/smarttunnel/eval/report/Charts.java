@@ -41,7 +41,7 @@ public final class Charts {
         double width = 20 + o.paths().size() * (panelWidth + 10);
         double legendTop = top + modes.size() * (panelHeight + 50);
         Svg svg = new Svg(Math.max(width, 420), legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
-        svg.text(10, 22, "Loss-free intervals (%) over random N-path tunnels, G = " + o.group(), 15, "start", true);
+        svg.text(10, 22, "Loss-free intervals (%) over random N-path tunnels, groups of " + o.group() + " packets", 15, "start", true);
         double min = 100;
         for (int n : o.paths()) {
             for (int k : o.redundancies()) {
@@ -108,10 +108,10 @@ public final class Charts {
         double top = 40;
         double left = 60;
         double width = left + o.redundancies().size() * (pw + 20) + 10;
-        double legendTop = top + o.paths().size() * (ph + 45);
+        double legendTop = top + o.paths().size() * (ph + 45) + 12;
         Svg svg = new Svg(width, legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
-        svg.text(10, 22, "Mean loss rate after FEC by number of low-loss paths G (" + mode.id() + ", G = "
-                + o.group() + " packets per group)", 15, "start", true);
+        svg.text(10, 22, "Mean loss rate after FEC by number of low-loss paths G (" + mode.id() + ", groups of "
+                + o.group() + " packets)", 15, "start", true);
         double minValue = Double.POSITIVE_INFINITY;
         for (int n : o.paths()) {
             for (int k : o.redundancies()) {

@@ -9,7 +9,7 @@ import org.smarttunnel.fitting.predict.FitMode;
  * to print beside ours: Tables III and IV (percentage of loss-free intervals, oracle, 2 and 3
  * paths), VII and VIII (the same with prediction), V and VI (SmartTunnel's mean loss rate,
  * oracle) and II (probability of a loss-free interval per number of paths; the paper does not
- * say for which K). All with G = 40.
+ * say for which K). All with groups of 40 packets.
  */
 public final class PaperTables {
     /** The paper's allocators, in its row order, by our ids. */
