@@ -16,12 +16,12 @@ import org.smarttunnel.eval.Progress;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.Allocators;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,13 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
     Integer threads;
 
-    @Option(names = "--states", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Model states (default: ${DEFAULT-VALUE}).")
-    String states;
-
-    @Option(names = "--history", defaultValue = "8", paramLabel = "H",
-            description = "Intervals of history a prediction pools (default: ${DEFAULT-VALUE}).")
-    int history;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Interval length (default: the dataset's).")
@@ -114,8 +109,8 @@ final class EvaluateCommand implements Callable<Integer> {
         long intervalUs = intervalNs == null ? ds.intervalUs() : Converters.micros(intervalNs, "--interval");
         return new ExperimentOptions(paths, redundancy, group, runs, seed, modes(modes),
                 Allocators.parse(String.join(",", allocators)), lowLoss,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, StateChoice.parse(states),
-                history, intervalUs, emax);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, model.stateChoice(),
+                model.history, intervalUs, emax);
     }
 
     static Set<FitMode> modes(List<String> texts) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.smarttunnel.eval.Durations;
-import org.smarttunnel.fitting.predict.StateChoice;
 import org.smarttunnel.ingest.AtomicFiles;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.Csv;
@@ -21,6 +20,7 @@ import org.smarttunnel.replay.run.ReplayOptions;
 import org.smarttunnel.replay.run.ReplayRow;
 import org.smarttunnel.replay.run.ReplayRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,13 +58,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "oracle, predicted or both (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--states", defaultValue = "auto", paramLabel = "N|auto",
-            description = "Model states (default: ${DEFAULT-VALUE}).")
-    String states;
-
-    @Option(names = "--history", defaultValue = "8", paramLabel = "H",
-            description = "Intervals of history a prediction pools (default: ${DEFAULT-VALUE}).")
-    int history;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--interval", defaultValue = "40s", paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Interval length (default: ${DEFAULT-VALUE}).")
@@ -113,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
             case "time" -> ReplayOptions.Alignment.TIME;
             default -> throw new IllegalArgumentException("--align must be interval or time, not '" + align + "'");
         };
-        ReplayOptions o = new ReplayOptions(group, redundancy, FitCommand.modes(mode), StateChoice.parse(states), history,
+        ReplayOptions o = new ReplayOptions(group, redundancy, FitCommand.modes(mode), model.stateChoice(), model.history,
                 Converters.micros(intervalNs, "--interval"), alignment, capacity == null ? null : capacity.stream().mapToInt(Integer::intValue)
                         .toArray(), seed, emax, targetLoss == null ? Double.NaN : targetLoss,
                 maxRedundancy == null ? group / 2 : maxRedundancy);

@@ -1,9 +1,6 @@
 package org.smarttunnel.eval.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,34 +56,11 @@ public final class EvaluateBenchmark {
     }
 
     private static Result child(Plan plan, Path data, int runs) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(plan.jvmOptions());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(EvaluateBenchWorker.class.getName());
-        cmd.add(data.toString());
-        cmd.add(Files.createDirectories(plan.work().resolve("reports-" + runs)).toString());
-        cmd.add(String.valueOf(runs));
-        cmd.add(String.valueOf(plan.threads()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Result result = null;
-        List<String> other = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    String[] f = line.split(" ");
-                    result = new Result(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                            Long.parseLong(f[4]), Long.parseLong(f[5]));
-                } else {
-                    other.add(line);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || result == null) {
-            throw new IOException("evaluation worker (" + runs + " runs) failed: " + String.join(" | ", other));
-        }
-        return result;
+        String reports = Files.createDirectories(plan.work().resolve("reports-" + runs)).toString();
+        String[] f = ChildJvm.results(EvaluateBenchWorker.class, plan.jvmOptions(), List.of(data.toString(), reports,
+                String.valueOf(runs), String.valueOf(plan.threads())), "evaluation worker (" + runs + " runs)").get(0)
+                .split(" ");
+        return new Result(Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                Long.parseLong(f[5]));
     }
 }

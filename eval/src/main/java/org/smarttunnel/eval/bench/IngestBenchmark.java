@@ -1,9 +1,6 @@
 package org.smarttunnel.eval.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,32 +60,11 @@ public final class IngestBenchmark {
 
     private static List<Measurement> child(Plan plan, String reader, String stage, Path capture, Path work)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(plan.jvmOptions());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(IngestBenchWorker.class.getName());
-        cmd.add(reader);
-        cmd.add(stage);
-        cmd.add(capture.toString());
-        cmd.add(work.toString());
-        cmd.add(String.valueOf(plan.repeats()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<Measurement> out = new ArrayList<>();
-        List<String> other = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    out.add(Measurement.parse(line));
-                } else {
-                    other.add(line);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || out.isEmpty()) {
-            throw new IOException("benchmark worker (" + reader + " " + stage + ") failed: " + String.join(" | ", other));
+        for (String line : ChildJvm.results(IngestBenchWorker.class, plan.jvmOptions(), List.of(reader, stage,
+                capture.toString(), work.toString(), String.valueOf(plan.repeats())),
+                "benchmark worker (" + reader + " " + stage + ")")) {
+            out.add(Measurement.parse(line));
         }
         return out;
     }

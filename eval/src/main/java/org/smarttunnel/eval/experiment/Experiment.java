@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.smarttunnel.eval.Failures;
 import org.smarttunnel.eval.Progress;
 import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.ingest.IngestException;
@@ -116,20 +117,7 @@ public final class Experiment {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IngestException ie) {
-                throw ie;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(cause);
+            throw Failures.rethrow(e);
         }
     }
 

@@ -174,30 +174,32 @@ public final class Tables {
     }
 
     public List<String> byPathsRows() {
-        List<String> rows = new ArrayList<>();
-        for (int n : o.paths()) {
-            for (int k : o.redundancies()) {
-                for (FitMode mode : o.modeOrder()) {
-                    for (Allocator a : o.allocators()) {
-                        OptionalDouble p = lossFreeProbability(n, k, mode, a.id());
-                        rows.add(Csv.row(n, k, mode.id(), a.id(), intervals(n, k, mode, a.id()),
-                                p.isPresent() ? Csv.number(p.getAsDouble()) : ""));
-                    }
-                }
-            }
-        }
-        return rows;
+        return perPathsRows((n, k, mode, a) -> {
+            OptionalDouble p = lossFreeProbability(n, k, mode, a);
+            return Csv.row(n, k, mode.id(), a, intervals(n, k, mode, a), p.isPresent() ? Csv.number(p.getAsDouble())
+                    : "");
+        });
     }
 
     public List<String> expectedLossRows() {
+        return perPathsRows((n, k, mode, a) -> {
+            OptionalDouble l = expectedLoss(n, k, mode, a);
+            return Csv.row(n, k, mode.id(), a, Csv.number(pLow), l.isPresent() ? Csv.number(l.getAsDouble()) : "");
+        });
+    }
+
+    /** A row per (N, K, mode, allocator). */
+    private interface PerPaths {
+        String row(int n, int k, FitMode mode, String allocator);
+    }
+
+    private List<String> perPathsRows(PerPaths row) {
         List<String> rows = new ArrayList<>();
         for (int n : o.paths()) {
             for (int k : o.redundancies()) {
                 for (FitMode mode : o.modeOrder()) {
                     for (Allocator a : o.allocators()) {
-                        OptionalDouble l = expectedLoss(n, k, mode, a.id());
-                        rows.add(Csv.row(n, k, mode.id(), a.id(), Csv.number(pLow),
-                                l.isPresent() ? Csv.number(l.getAsDouble()) : ""));
+                        rows.add(row.row(n, k, mode, a.id()));
                     }
                 }
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.smarttunnel.eval.Failures;
 import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
@@ -68,17 +69,7 @@ final class TraceCache {
             synchronized (this) {
                 entries.remove(id, e);
             }
-            Throwable cause = x.getCause();
-            if (cause instanceof IngestException ie) {
-                throw ie;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
+            throw Failures.rethrow(x);
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while loading " + id, x);

@@ -127,27 +127,8 @@ public final class ReportWriter {
         md.append("## Probability of a loss-free interval (Table II)\n\nOver random N-path tunnels: the cells' "
                 + "loss-free shares weighted by C(N,G) P^G (1-P)^(N-G). In parentheses SmartTunnel's value in the "
                 + "paper, which does not say for which K.\n\n");
-        for (FitMode m : o.modeOrder()) {
-            md.append("**").append(m.id()).append("**\n\n");
-            List<String> header = new ArrayList<>(List.of("allocator"));
-            for (int n : o.paths()) {
-                for (int k : o.redundancies()) {
-                    header.add("N=" + n + " K=" + k);
-                }
-            }
-            List<List<String>> rows = new ArrayList<>();
-            for (Allocator a : o.allocators()) {
-                List<String> r = new ArrayList<>(List.of(a.id()));
-                for (int n : o.paths()) {
-                    for (int k : o.redundancies()) {
-                        r.add(withPaper(fixed(t.lossFreeProbability(n, k, m, a.id()), 4),
-                                PaperTables.lossFreeProbability(m, n, a.id(), o.group()), 4));
-                    }
-                }
-                rows.add(r);
-            }
-            md.append(Markdown.table(header, rows)).append('\n');
-        }
+        perPathsTables((m, n, k, a) -> withPaper(fixed(t.lossFreeProbability(n, k, m, a), 4),
+                PaperTables.lossFreeProbability(m, n, a, o.group()), 4));
     }
 
     private void lossFreeTables() {
@@ -185,6 +166,20 @@ public final class ReportWriter {
                 + "P = ").append(number(t.pLow())).append(" (this dataset's low-loss share). In parentheses the "
                         + "value the paper's Tables V and VI give with its P = 0.785 (it states L(2,7) = 8e-4 and "
                         + "L(3,14) = 5e-5).\n\n");
+        perPathsTables((m, n, k, a) -> {
+            OptionalDouble l = t.expectedLoss(n, k, m, a);
+            OptionalDouble paper = PaperTables.expectedLoss(m, n, k, a, o.group());
+            String ours = l.isPresent() ? rate(l.getAsDouble()) : "-";
+            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
+        });
+    }
+
+    private interface PerPathsText {
+        String of(FitMode mode, int n, int k, String allocator);
+    }
+
+    /** Per mode, a table with allocators as rows and (N, K) as columns. */
+    private void perPathsTables(PerPathsText text) {
         for (FitMode m : o.modeOrder()) {
             md.append("**").append(m.id()).append("**\n\n");
             List<String> header = new ArrayList<>(List.of("allocator"));
@@ -198,10 +193,7 @@ public final class ReportWriter {
                 List<String> r = new ArrayList<>(List.of(a.id()));
                 for (int n : o.paths()) {
                     for (int k : o.redundancies()) {
-                        OptionalDouble l = t.expectedLoss(n, k, m, a.id());
-                        OptionalDouble paper = PaperTables.expectedLoss(m, n, k, a.id(), o.group());
-                        String ours = l.isPresent() ? rate(l.getAsDouble()) : "-";
-                        r.add(paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours);
+                        r.add(text.of(m, n, k, a.id()));
                     }
                 }
                 rows.add(r);
