@@ -127,6 +127,12 @@ final class EvaluateCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "Evaluated %d tunnels (%d cells, %d traces read %d times): %d intervals replayed in %s%n",
                 r.run().combinations(), r.run().cells().size(), r.run().pool().traces().size(), r.run().traceLoads(),
                 intervals, Durations.human(seconds));
+        List<String> empty = r.run().cells().stream().filter(c -> c.combinations().isEmpty())
+                .map(c -> "N=" + c.n() + " G=" + c.g()).toList();
+        if (!empty.isEmpty()) {
+            w.println("No combination exists for " + String.join(", ", empty)
+                    + ": those cells have 0 intervals and empty values");
+        }
         w.println("Wrote " + String.join(", ", r.files().stream().map(p -> p.getFileName().toString()).toList())
                 + " to " + r.files().get(0).getParent());
         Tables t = r.tables();

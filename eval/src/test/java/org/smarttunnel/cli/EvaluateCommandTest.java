@@ -50,6 +50,10 @@ class EvaluateCommandTest {
                 "another seed draws other combinations");
         assertTrue(one.out.startsWith("Evaluated "), one.out);
         assertTrue(one.out.contains("Loss-free intervals (%) over random N-path tunnels, oracle"), one.out);
+        assertTrue(one.out.contains("No combination exists for N=3 G=0: those cells have 0 intervals"), one.out);
+        assertTrue(Files.readString(tmp.resolve("t1/report.md")).contains("No combination exists for N=3 G=0:"));
+        assertTrue(Files.readAllLines(tmp.resolve("t1/loss_free.csv")).contains("3,7,0,oracle,rr,0,"),
+                "an impossible cell is kept with 0 intervals and an empty value");
         assertTrue(one.err.contains("100% "), "plain progress lines when not on a terminal: " + one.err);
         assertEquals("", other.err, "--quiet");
     }
