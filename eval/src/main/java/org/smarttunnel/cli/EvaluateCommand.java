@@ -133,6 +133,11 @@ final class EvaluateCommand implements Callable<Integer> {
             w.println("No combination exists for " + String.join(", ", empty)
                     + ": those cells have 0 intervals and empty values");
         }
+        if (r.run().combinations() == 0) {
+            int most = r.run().pool().sites().stream().mapToInt(s -> s.hosts().size()).max().orElse(0);
+            w.printf(Locale.ROOT, "A tunnel needs traces to one site from N different hosts; this dataset has at most "
+                    + "%d host%s per site%n", most, most == 1 ? "" : "s");
+        }
         w.println("Wrote " + String.join(", ", r.files().stream().map(p -> p.getFileName().toString()).toList())
                 + " to " + r.files().get(0).getParent());
         Tables t = r.tables();

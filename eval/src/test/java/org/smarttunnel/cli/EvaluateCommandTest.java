@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.eval.SimulatedData;
+import org.smarttunnel.eval.experiment.Tables;
 
 /** evaluate end to end: same files at any thread count, progress, errors. */
 class EvaluateCommandTest {
@@ -56,6 +57,19 @@ class EvaluateCommandTest {
                 "an impossible cell is kept with 0 intervals and an empty value");
         assertTrue(one.err.contains("100% "), "plain progress lines when not on a terminal: " + one.err);
         assertEquals("", other.err, "--quiet");
+    }
+
+    @Test
+    void aDatasetOfOneHostGivesEmptyTablesAndSaysWhy() throws Exception {
+        Path lone = SimulatedData.dataset(tmp.resolve("lone"), 1, 2, 40, 3);
+        Cli run = Cli.run("evaluate", "--data", lone, "--paths", 2, "--allocators", "rr", "--quiet", "--out",
+                tmp.resolve("lone-out"));
+        assertEquals(0, run.status, run::toString);
+        assertTrue(run.out.startsWith("Evaluated 0 tunnels"), run.out);
+        assertTrue(run.out.contains("No combination exists for N=2 G=0, N=2 G=1, N=2 G=2:"), run.out);
+        assertTrue(run.out.contains("this dataset has at most 1 host per site"), run.out);
+        assertEquals(List.of(Tables.LOSS_FREE_HEADER), Files.readAllLines(tmp.resolve("lone-out/loss_free.csv"))
+                .stream().filter(l -> !l.endsWith(",0,")).toList(), "every cell kept, all empty");
     }
 
     @Test
