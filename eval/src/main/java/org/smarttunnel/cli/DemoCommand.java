@@ -3,20 +3,20 @@ package org.smarttunnel.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.smarttunnel.eval.Durations;
 import org.smarttunnel.eval.Evaluation;
-import org.smarttunnel.eval.Progress;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.PathPool;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
-import org.smarttunnel.replay.alloc.Allocators;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,11 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Combinations per cell (default: ${DEFAULT-VALUE}, the paper's).")
     int runs;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    RunOptions running;
 
     @Override
     public Integer call() throws Exception {
@@ -60,29 +57,28 @@ final class DemoCommand implements Callable<Integer> {
         Path reports = out != null ? out : root.resolve(REPORTS);
         PrintWriter w = spec.commandLine().getOut();
         TraceDataset ds = TraceDataset.open(dataset);
-        PathPool pool = PathPool.of(ds, ExperimentOptions.PAPER_LOW_LOSS);
-        long probes = pool.traces().stream().mapToLong(PathPool.PoolTrace::probes).sum();
-        long low = pool.traces().stream().filter(PathPool.PoolTrace::low).count();
+        ExperimentOptions o = ExperimentOptions.paper(runs, running.threads(), ds.intervalUs());
+        PathPool pool = PathPool.of(ds, o.lowLoss());
         w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d site%s), %d probes, intervals of %s; %d paths below "
-                + "2%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(),
-                pool.sites().size() == 1 ? "" : "s", probes,
-                Durations.format(ds.intervalUs() * 1000), low, org.smarttunnel.ingest.dataset.Csv.number(
-                        pool.lowShare()));
-        ExperimentOptions o = new ExperimentOptions(ExperimentOptions.PAPER_PATHS, ExperimentOptions.PAPER_REDUNDANCY,
-                ExperimentOptions.PAPER_GROUP, runs, 1, EnumSet.allOf(FitMode.class), Allocators.all(),
-                ExperimentOptions.PAPER_LOW_LOSS, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                StateChoice.AUTO, 8, ds.intervalUs(), ExperimentOptions.defaultEmax());
-        w.printf(Locale.ROOT, "Evaluating: N %s, K %s, groups of %d packets, %d runs per cell, oracle and predicted, %d "
-                + "allocators, %d threads%n", "2,3,4,6", "7,10,14", o.group(), runs, o.allocators().size(), o.threads());
+                + "%s%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(),
+                pool.sites().size() == 1 ? "" : "s", pool.probes(), Durations.format(ds.intervalUs() * 1000), pool.lowCount(),
+                Csv.number(100 * o.lowLoss()), Csv.number(pool.lowShare()));
+        w.printf(Locale.ROOT, "Evaluating: N %s, K %s, groups of %d packets, %d runs per cell, %s, %d allocators, "
+                + "%d threads%n", joined(o.paths()), joined(o.redundancies()), o.group(), o.runs(),
+                o.modeOrder().stream().map(FitMode::id).collect(Collectors.joining(" and ")), o.allocators().size(),
+                o.threads());
         w.flush();
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet ? Progress.silent() : new Progress(err, System.console() != null, "tunnels");
-        Evaluation.Outcome r = Evaluation.run(ds, dataset.toString(), o, reports, progress);
+        Evaluation.Outcome r = Evaluation.run(ds, dataset.toString(), o, reports, running.progress(err));
         EvaluateCommand.summary(w, r, o, (System.nanoTime() - start) / 1e9);
         w.println();
         w.println("Tables beside the paper's, findings and charts: " + reports.resolve(Evaluation.REPORT));
         return 0;
+    }
+
+    private static String joined(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Where traces/demo is: here, else the checkout the launcher runs from. */

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.smarttunnel.eval.Durations;
 import org.smarttunnel.eval.Evaluation;
-import org.smarttunnel.eval.Progress;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
@@ -72,9 +71,6 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A path is low-loss when its whole-trace loss rate is below RATE (default: ${DEFAULT-VALUE}).")
     double lowLoss;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
-    Integer threads;
-
     @Mixin
     ModelOptions model;
 
@@ -86,8 +82,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "smarttunnel's scale of means (default: ${DEFAULT-VALUE}).")
     int emax;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    RunOptions running;
 
     @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
     Path out;
@@ -99,8 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Progress progress = quiet ? Progress.silent() : new Progress(err, System.console() != null, "tunnels");
-        Evaluation.Outcome r = Evaluation.run(ds, data.toString(), o, out, progress);
+        Evaluation.Outcome r = Evaluation.run(ds, data.toString(), o, out, running.progress(err));
         summary(w, r, o, (System.nanoTime() - start) / 1e9);
         return 0;
     }
@@ -109,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long intervalUs = intervalNs == null ? ds.intervalUs() : Converters.micros(intervalNs, "--interval");
         return new ExperimentOptions(paths, redundancy, group, runs, seed, modes(modes),
                 Allocators.parse(String.join(",", allocators)), lowLoss,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, model.stateChoice(),
+                running.threads(), model.stateChoice(),
                 model.history, intervalUs, emax);
     }
 
@@ -127,8 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "Evaluated %d tunnels (%d cells, %d traces read %d times): %d intervals replayed in %s%n",
                 r.run().combinations(), r.run().cells().size(), r.run().pool().traces().size(), r.run().traceLoads(),
                 intervals, Durations.human(seconds));
-        List<String> empty = r.run().cells().stream().filter(c -> c.combinations().isEmpty())
-                .map(c -> "N=" + c.n() + " G=" + c.g()).toList();
+        List<String> empty = r.run().emptyCells();
         if (!empty.isEmpty()) {
             w.println("No combination exists for " + String.join(", ", empty)
                     + ": those cells have 0 intervals and empty values");

@@ -1,15 +1,11 @@
 package org.smarttunnel.eval.bench;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Locale;
 import org.smarttunnel.eval.Evaluation;
 import org.smarttunnel.eval.Progress;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
-import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
 import org.smarttunnel.ingest.dataset.TraceDataset;
-import org.smarttunnel.replay.alloc.Allocators;
 
 /**
  * Runs one paper-scale evaluation in its own JVM, so that its peak memory is its own:
@@ -25,10 +21,7 @@ public final class EvaluateBenchWorker {
         TraceDataset ds = TraceDataset.open(Path.of(args[0]));
         int runs = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
-        ExperimentOptions o = new ExperimentOptions(ExperimentOptions.PAPER_PATHS, ExperimentOptions.PAPER_REDUNDANCY,
-                ExperimentOptions.PAPER_GROUP, runs, 1, EnumSet.allOf(FitMode.class), Allocators.all(),
-                ExperimentOptions.PAPER_LOW_LOSS, threads, StateChoice.AUTO, 8, ds.intervalUs(),
-                ExperimentOptions.defaultEmax());
+        ExperimentOptions o = ExperimentOptions.paper(runs, threads, ds.intervalUs());
         long start = System.nanoTime();
         Evaluation.Outcome r = Evaluation.run(ds, args[0], o, Path.of(args[1]), Progress.silent());
         long nanos = System.nanoTime() - start;

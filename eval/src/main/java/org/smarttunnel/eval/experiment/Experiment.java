@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.smarttunnel.eval.Failures;
 import org.smarttunnel.eval.Progress;
 import org.smarttunnel.fitting.predict.IntervalFits;
+import org.smarttunnel.ingest.AtomicFiles;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
@@ -43,6 +44,12 @@ public final class Experiment {
     public record Result(PathPool pool, List<Cell> cells, long rows, long traceLoads) {
         public long combinations() {
             return cells.stream().mapToLong(c -> c.combinations().size()).sum();
+        }
+
+        /** The cells no combination exists for, as "N=n G=g". */
+        public List<String> emptyCells() {
+            return cells.stream().filter(c -> c.combinations().isEmpty()).map(c -> "N=" + c.n() + " G=" + c.g())
+                    .toList();
         }
     }
 
@@ -74,7 +81,7 @@ public final class Experiment {
                         String.join(";", x.ids())));
             }
         }
-        writeLines(combinationsCsv, COMBINATIONS_HEADER, combinationRows);
+        AtomicFiles.writeLines(combinationsCsv, COMBINATIONS_HEADER, combinationRows);
         TraceCache cache = new TraceCache(ds, o.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
         ReplayOptions base = o.replay();
         progress.start(work.size());
@@ -138,16 +145,5 @@ public final class Experiment {
             }
         }
         return lines;
-    }
-
-    private static void writeLines(Path file, String header, List<String> lines) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(header);
-            w.write('\n');
-            for (String l : lines) {
-                w.write(l);
-                w.write('\n');
-            }
-        }
     }
 }

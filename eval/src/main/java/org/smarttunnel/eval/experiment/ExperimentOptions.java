@@ -1,11 +1,13 @@
 package org.smarttunnel.eval.experiment;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.StateChoice;
 import org.smarttunnel.replay.alloc.AllocationRequest;
 import org.smarttunnel.replay.alloc.Allocator;
+import org.smarttunnel.replay.alloc.Allocators;
 import org.smarttunnel.replay.run.ReplayOptions;
 
 /**
@@ -23,6 +25,9 @@ public record ExperimentOptions(List<Integer> paths, List<Integer> redundancies,
     public static final int PAPER_GROUP = 40;
     public static final int PAPER_RUNS = 20;
     public static final double PAPER_LOW_LOSS = 0.02;
+    public static final long DEFAULT_SEED = 1;
+    /** METHOD section 2: a prediction pools the previous 8 intervals. */
+    public static final int DEFAULT_HISTORY = 8;
 
     public ExperimentOptions {
         paths = List.copyOf(paths);
@@ -50,6 +55,16 @@ public record ExperimentOptions(List<Integer> paths, List<Integer> redundancies,
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
+    }
+
+    /**
+     * The paper's evaluation (N 2,3,4,6; K 7,10,14; groups of 40; both modes; every allocator; the
+     * default seed, states and history) with {@code runs} combinations per cell.
+     */
+    public static ExperimentOptions paper(int runs, int threads, long intervalUs) {
+        return new ExperimentOptions(PAPER_PATHS, PAPER_REDUNDANCY, PAPER_GROUP, runs, DEFAULT_SEED,
+                EnumSet.allOf(FitMode.class), Allocators.all(), PAPER_LOW_LOSS, threads, StateChoice.AUTO,
+                DEFAULT_HISTORY, intervalUs, defaultEmax());
     }
 
     /** How every tunnel is replayed, before its redundancy and seed are set. */

@@ -79,9 +79,24 @@ public final class PathPool {
         return lowLoss;
     }
 
+    /** How many traces are low-loss. */
+    public long lowCount() {
+        return traces.stream().filter(PoolTrace::low).count();
+    }
+
     /** The share of traces that are low-loss: P in the expected loss L_{N,K}. */
     public double lowShare() {
-        return traces.isEmpty() ? 0 : (double) traces.stream().filter(PoolTrace::low).count() / traces.size();
+        return traces.isEmpty() ? 0 : (double) lowCount() / traces.size();
+    }
+
+    /** Probes sent on all the paths. */
+    public long probes() {
+        return traces.stream().mapToLong(PoolTrace::probes).sum();
+    }
+
+    /** Probes lost on all the paths. */
+    public long lost() {
+        return traces.stream().mapToLong(PoolTrace::lost).sum();
     }
 
     public long hostCount() {

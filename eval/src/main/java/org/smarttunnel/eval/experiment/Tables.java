@@ -64,6 +64,7 @@ public final class Tables {
         Table replay = Table.read().csv(CsvReadOptions.builder(replayCsv.toFile()).columnTypes(Tables::type).build());
         LongColumn sent = replay.longColumn("data_sent");
         LongColumn lost = replay.longColumn("data_lost");
+        // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
         DoubleColumn rate = DoubleColumn.create("rate", replay.rowCount());
         for (int i = 0; i < replay.rowCount(); i++) {
             rate.set(i, sent.getLong(i) == 0 ? 0 : (double) lost.getLong(i) / sent.getLong(i));
@@ -102,13 +103,18 @@ public final class Tables {
         return Optional.ofNullable(stats.get(new Key(n, k, g, mode.id(), allocator)));
     }
 
-    /** C(N,G) P^G (1-P)^(N-G). */
+    /** C(N,G) P^G (1-P)^(N-G) with this dataset's P. */
     public double weight(int n, int g) {
+        return weight(n, g, pLow);
+    }
+
+    /** C(N,G) P^G (1-P)^(N-G): the chance that a random N-path tunnel has G low-loss paths. */
+    public static double weight(int n, int g, double p) {
         double c = 1;
         for (int i = 1; i <= g; i++) {
             c = c * (n - g + i) / i;
         }
-        return c * Math.pow(pLow, g) * Math.pow(1 - pLow, n - g);
+        return c * Math.pow(p, g) * Math.pow(1 - p, n - g);
     }
 
     /** Probability of a loss-free interval over random N-path tunnels (Table II); empty when a weighted cell has no data. */

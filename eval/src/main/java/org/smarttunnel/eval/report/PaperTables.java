@@ -2,6 +2,7 @@ package org.smarttunnel.eval.report;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
 
 /**
@@ -109,11 +110,7 @@ public final class PaperTables {
             if (r.isEmpty()) {
                 return OptionalDouble.empty();
             }
-            double c = 1;
-            for (int i = 1; i <= g; i++) {
-                c = c * (n - g + i) / i;
-            }
-            sum += r.getAsDouble() * c * Math.pow(P_LOW, g) * Math.pow(1 - P_LOW, n - g);
+            sum += r.getAsDouble() * Tables.weight(n, g, P_LOW);
         }
         return OptionalDouble.of(sum);
     }

@@ -84,16 +84,13 @@ public final class ReportWriter {
 
     private void dataset() {
         PathPool pool = run.pool();
-        long probes = pool.traces().stream().mapToLong(PathPool.PoolTrace::probes).sum();
-        long lost = pool.traces().stream().mapToLong(PathPool.PoolTrace::lost).sum();
         double meanRate = pool.traces().stream().mapToDouble(PathPool.PoolTrace::lossRate).average().orElse(0);
-        long low = pool.traces().stream().filter(PathPool.PoolTrace::low).count();
         md.append("## Dataset\n\n");
         md.append(Markdown.table(List.of("", "this run", "paper"), List.of(
                 List.of("traces (paths)", Long.toString(pool.traces().size()), "57 hosts x 55 sites"),
                 List.of("hosts / sites", pool.hostCount() + " / " + pool.sites().size(), "57 / 55"),
-                List.of("low-loss paths (P)", low + " (" + number(t.pLow()) + ")", "78.5% (0.785)"),
-                List.of("probes / lost", probes + " / " + lost, "over a billion packets"),
+                List.of("low-loss paths (P)", pool.lowCount() + " (" + number(t.pLow()) + ")", "78.5% (0.785)"),
+                List.of("probes / lost", pool.probes() + " / " + pool.lost(), "over a billion packets"),
                 List.of("mean loss rate of the paths", number(meanRate), "0.0175"))));
         md.append('\n');
     }
@@ -102,7 +99,6 @@ public final class ReportWriter {
         md.append("## Cells\n\nPossible sets counts every choice of N traces to one site from N different hosts with "
                 + "exactly G low-loss ones; runs are the ones drawn. Intervals are per allocator.\n\n");
         List<List<String>> rows = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
         for (Experiment.Cell c : run.cells()) {
             List<String> r = new ArrayList<>(List.of(Integer.toString(c.n()), Integer.toString(c.g()),
                     String.format(Locale.ROOT, "%.0f", c.possible()), Integer.toString(c.combinations().size())));
@@ -111,15 +107,13 @@ public final class ReportWriter {
                         .map(Tables.Stat::intervals).orElse(0L)));
             }
             rows.add(r);
-            if (c.combinations().isEmpty()) {
-                missing.add("N=" + c.n() + " G=" + c.g());
-            }
         }
         List<String> header = new ArrayList<>(List.of("N", "G", "possible sets", "runs"));
         o.modeOrder().forEach(m -> header.add(m.id() + " intervals"));
         md.append(Markdown.table(header, rows)).append('\n');
-        md.append(missing.isEmpty() ? "Every cell has combinations.\n\n"
-                : "No combination exists for " + String.join(", ", missing) + ": those cells are empty (-) below, "
+        List<String> empty = run.emptyCells();
+        md.append(empty.isEmpty() ? "Every cell has combinations.\n\n"
+                : "No combination exists for " + String.join(", ", empty) + ": those cells are empty (-) below, "
                         + "and so are the per-N values that need them.\n\n");
     }
 
@@ -271,28 +265,17 @@ public final class ReportWriter {
     private int[] monotone(String allocator, FitMode m, boolean alongK) {
         int holds = 0;
         int steps = 0;
+        List<Integer> ks = o.redundancies().stream().sorted().toList();
+        int dk = alongK ? 1 : 0;
+        int dg = alongK ? 0 : 1;
         for (int n : o.paths()) {
-            List<Integer> ks = o.redundancies().stream().sorted().toList();
-            if (alongK) {
-                for (int g = 0; g <= n; g++) {
-                    for (int i = 1; i < ks.size(); i++) {
-                        Optional<Tables.Stat> a = t.stat(n, ks.get(i - 1), g, m, allocator);
-                        Optional<Tables.Stat> b = t.stat(n, ks.get(i), g, m, allocator);
-                        if (a.isPresent() && b.isPresent()) {
-                            steps++;
-                            holds += b.get().lossFreeShare() >= a.get().lossFreeShare() ? 1 : 0;
-                        }
-                    }
-                }
-            } else {
-                for (int k : ks) {
-                    for (int g = 1; g <= n; g++) {
-                        Optional<Tables.Stat> a = t.stat(n, k, g - 1, m, allocator);
-                        Optional<Tables.Stat> b = t.stat(n, k, g, m, allocator);
-                        if (a.isPresent() && b.isPresent()) {
-                            steps++;
-                            holds += b.get().lossFreeShare() >= a.get().lossFreeShare() ? 1 : 0;
-                        }
+            for (int i = dk; i < ks.size(); i++) {
+                for (int g = dg; g <= n; g++) {
+                    Optional<Tables.Stat> a = t.stat(n, ks.get(i - dk), g - dg, m, allocator);
+                    Optional<Tables.Stat> b = t.stat(n, ks.get(i), g, m, allocator);
+                    if (a.isPresent() && b.isPresent()) {
+                        steps++;
+                        holds += b.get().lossFreeShare() >= a.get().lossFreeShare() ? 1 : 0;
                     }
                 }
             }
