@@ -50,11 +50,6 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
                 lowShare, drift, driftPeriodNs, shared);
     }
 
-    public SimulationOptions withCapture(boolean replies, boolean compressed) {
-        return new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replies, seed, compressed,
-                startNs, lowShare, drift, driftPeriodNs, shared);
-    }
-
     public SimulationOptions withPopulation(double low, double sigma, long period, double sharedShare) {
         return new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replyOnly, seed, gzip, startNs,
                 low, sigma, period, sharedShare);

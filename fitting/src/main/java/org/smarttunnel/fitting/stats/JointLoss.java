@@ -173,16 +173,4 @@ public final class JointLoss {
         }
         return sum;
     }
-
-    /** P(the group cannot be recovered) = P(a + b > r). */
-    public double failureProbability(int r) {
-        double sum = 0;
-        int w = maxRedundant + 1;
-        for (int a = 0; a <= maxData; a++) {
-            for (int b = Math.max(0, r - a + 1); b <= maxRedundant; b++) {
-                sum += p[a * w + b];
-            }
-        }
-        return sum;
-    }
 }

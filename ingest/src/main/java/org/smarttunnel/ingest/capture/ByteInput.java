@@ -82,19 +82,6 @@ final class ByteInput implements Closeable {
         return base + pos;
     }
 
-    /** Skips {@code n} bytes that need not fit in the buffer; false at end of input. */
-    boolean skipLong(long n) throws IOException {
-        while (n > 0) {
-            if (limit == pos && !ensure(1)) {
-                return false;
-            }
-            int step = (int) Math.min(n, limit - pos);
-            pos += step;
-            n -= step;
-        }
-        return true;
-    }
-
     static int u8(byte[] b, int at) {
         return b[at] & 0xFF;
     }

@@ -52,11 +52,6 @@ public record ReplayOptions(int group, int redundancy, Set<FitMode> modes, State
                 targetLoss, maxRedundancy);
     }
 
-    public ReplayOptions withModes(Set<FitMode> m) {
-        return new ReplayOptions(group, redundancy, m, states, history, intervalUs, alignment, capacity, seed, emax,
-                targetLoss, maxRedundancy);
-    }
-
     public ReplayOptions withIntervalUs(long us) {
         return new ReplayOptions(group, redundancy, modes, states, history, us, alignment, capacity, seed, emax,
                 targetLoss, maxRedundancy);
