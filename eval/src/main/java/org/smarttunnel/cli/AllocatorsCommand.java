@@ -2,6 +2,8 @@ package org.smarttunnel.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.Allocators;
 import picocli.CommandLine.Command;
@@ -15,10 +17,8 @@ final class AllocatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new TextTable<Allocator>()
-                .left("allocator", Allocator::id)
-                .left("description", Allocator::description)
-                .print(spec.commandLine().getOut(), Allocators.all(), List.of());
+        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("allocator", Allocator::id),
+                Column.text("description", Allocator::description)), Allocators.all());
         return 0;
     }
 }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.eval.bench.AllocatorComparison;
+import org.smarttunnel.eval.bench.ApproximationReport;
 import org.smarttunnel.eval.bench.IngestBenchmark;
-import org.smarttunnel.ingest.FileTrees;
-import org.smarttunnel.eval.bench.Measurement;
+import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
                         repeat, dir, jvm), line -> err.println("bench: " + line));
                 out.println("Ingest benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + "); pass 1 includes JIT warm-up:");
-                table(out, all);
+                TerminalTable.print(out, IngestBenchmark.TABLE.columns(), IngestBenchmark.rows(all));
             } finally {
                 if (temporary) {
                     FileTrees.delete(dir);
@@ -97,36 +99,6 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
 
-        private void table(PrintWriter out, List<IngestBenchmark.Result> all) {
-            List<Row> rows = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                Measurement m = all.get(i).measurement();
-                int pass = 1;
-                for (int j = i - 1; j >= 0 && same(all.get(j).measurement(), m); j--) {
-                    pass++;
-                }
-                rows.add(new Row(all.get(i).probes(), m, pass));
-            }
-            new TextTable<Row>()
-                    .right("probes", r -> Long.toString(r.probes))
-                    .left("reader", r -> r.m.reader())
-                    .left("stage", r -> r.m.stage())
-                    .right("pass", r -> Integer.toString(r.pass))
-                    .right("packets", r -> Long.toString(r.m.frames()))
-                    .right("MB", r -> String.format(Locale.ROOT, "%.0f", r.m.bytes() / 1e6))
-                    .right("seconds", r -> String.format(Locale.ROOT, "%.3f", r.m.nanos() / 1e9))
-                    .right("packets/s", r -> String.format(Locale.ROOT, "%,.0f", r.m.framesPerSecond()))
-                    .right("peak RSS MiB", r -> r.m.peakRssKib() < 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.0f", r.m.peakRssKib() / 1024.0))
-                    .print(out, rows, List.of());
-        }
-
-        private static boolean same(Measurement a, Measurement b) {
-            return a.reader().equals(b.reader()) && a.stage().equals(b.stage()) && a.bytes() == b.bytes();
-        }
-
-        private record Row(long probes, Measurement m, int pass) {
-        }
     }
 
     @Command(name = "approximation", sortOptions = false, usageHelpAutoWidth = true,
@@ -165,17 +137,8 @@ final class BenchCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--loss values must lie strictly between 0 and 1");
                 }
             }
-            new TextTable<org.smarttunnel.eval.bench.ApproximationReport.Row>()
-                    .right("burst", r -> String.format(Locale.ROOT, "%.1f", r.burst()))
-                    .right("loss", r -> String.format(Locale.ROOT, "%.3f", r.loss()))
-                    .right("N", r -> Integer.toString(r.paths()))
-                    .right("G", r -> Integer.toString(r.groupSize()))
-                    .right("R", r -> Integer.toString(r.redundancy()))
-                    .right("exact", r -> String.format(Locale.ROOT, "%.3e", r.exact()))
-                    .right("normal", org.smarttunnel.eval.bench.ApproximationReport.Row::normalText)
-                    .right("log10(normal/exact)", r -> String.format(Locale.ROOT, "%+.3f", r.log10Ratio()))
-                    .print(spec.commandLine().getOut(),
-                            org.smarttunnel.eval.bench.ApproximationReport.grid(losses, bursts, paths, groups), List.of());
+            TerminalTable.print(spec.commandLine().getOut(), ApproximationReport.TABLE.columns(),
+                    ApproximationReport.grid(losses, bursts, paths, groups));
             return 0;
         }
     }
@@ -218,14 +181,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             var rows = org.smarttunnel.eval.bench.AllocatorComparison.compare(
                     org.smarttunnel.replay.alloc.Allocators.parse(allocators), paths, sets, group, redundancy, seed);
-            new TextTable<org.smarttunnel.eval.bench.AllocatorComparison.Row>()
-                    .right("N", r -> Integer.toString(r.paths()))
-                    .left("allocator", org.smarttunnel.eval.bench.AllocatorComparison.Row::allocator)
-                    .right("median loss rate", r -> String.format(Locale.ROOT, "%.3e", r.medianLossRate()))
-                    .right("best", r -> String.format(Locale.ROOT, "%.1f%%", 100 * r.bestShare()))
-                    .right("worse than rr", r -> Double.isNaN(r.worseThanRrShare()) ? "-"
-                            : String.format(Locale.ROOT, "%.1f%%", 100 * r.worseThanRrShare()))
-                    .print(spec.commandLine().getOut(), rows, List.of());
+            TerminalTable.print(spec.commandLine().getOut(), AllocatorComparison.TABLE.columns(), rows);
             return 0;
         }
     }

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.eval.bench.EvaluateBenchmark;
-import org.smarttunnel.ingest.FileTrees;
+import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,17 +60,9 @@ final class BenchEvaluateCommand implements Callable<Integer> {
             List<EvaluateBenchmark.Result> results = EvaluateBenchmark.run(new EvaluateBenchmark.Plan(hosts, sites,
                     durationNs, runs, threads, dir, jvm), line -> err.println("bench: " + line));
             out.printf(Locale.ROOT, "Paper-scale evaluation (%d hosts x %d sites, %s per path; %d threads on %d cores, "
-                    + "Java %s):%n", hosts, sites, org.smarttunnel.eval.Durations.format(durationNs), threads,
+                    + "Java %s):%n", hosts, sites, org.smarttunnel.common.text.Durations.format(durationNs), threads,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            new TextTable<EvaluateBenchmark.Result>()
-                    .right("runs", r -> Integer.toString(r.runs()))
-                    .right("tunnels", r -> Long.toString(r.tunnels()))
-                    .right("intervals", r -> Long.toString(r.intervals()))
-                    .right("seconds", r -> String.format(Locale.ROOT, "%.1f", r.nanos() / 1e9))
-                    .right("ms/tunnel", r -> String.format(Locale.ROOT, "%.0f", r.nanos() / 1e6 / r.tunnels()))
-                    .right("peak RSS MiB", r -> r.peakRssKib() < 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.0f", r.peakRssKib() / 1024.0))
-                    .print(out, results, List.of());
+            TerminalTable.print(out, EvaluateBenchmark.TABLE.columns(), results);
         } finally {
             if (temporary) {
                 FileTrees.delete(dir);

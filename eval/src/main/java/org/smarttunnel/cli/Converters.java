@@ -2,7 +2,7 @@ package org.smarttunnel.cli;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.ingest.log.ZoneNames;
 import picocli.CommandLine;
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.Evaluation;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.PathPool;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.ingest.IngestException;
-import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d site%s), %d probes, intervals of %s; %d paths below "
                 + "%s%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(),
                 pool.sites().size() == 1 ? "" : "s", pool.probes(), Durations.format(ds.intervalUs() * 1000), pool.lowCount(),
-                Csv.number(100 * o.lowLoss()), Csv.number(pool.lowShare()));
+                Numbers.number(100 * o.lowLoss()), Numbers.number(pool.lowShare()));
         w.printf(Locale.ROOT, "Evaluating: N %s, K %s, groups of %d packets, %d runs per cell, %s, %d allocators, "
                 + "%d threads%n", joined(o.paths()), joined(o.redundancies()), o.group(), o.runs(),
                 o.modeOrder().stream().map(FitMode::id).collect(Collectors.joining(" and ")), o.allocators().size(),

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.Evaluation;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
@@ -138,17 +141,17 @@ final class EvaluateCommand implements Callable<Integer> {
         for (FitMode m : o.modeOrder()) {
             w.println();
             w.printf(Locale.ROOT, "Loss-free intervals (%%) over random N-path tunnels, %s (Table II; P = %s):%n",
-                    m.id(), org.smarttunnel.ingest.dataset.Csv.number(t.pLow()));
-            TextTable<Allocator> table = new TextTable<Allocator>().left("allocator", Allocator::id);
+                    m.id(), Numbers.number(t.pLow()));
+            List<Column<Allocator>> columns = new ArrayList<>(List.of(Column.text("allocator", Allocator::id)));
             for (int n : o.paths()) {
                 for (int k : o.redundancies()) {
-                    table.right("N=" + n + " K=" + k, a -> {
+                    columns.add(Column.formatted("N=" + n + " K=" + k, "%", a -> {
                         OptionalDouble p = t.lossFreeProbability(n, k, m, a.id());
                         return p.isPresent() ? String.format(Locale.ROOT, "%.2f", 100 * p.getAsDouble()) : "-";
-                    });
+                    }));
                 }
             }
-            table.print(w, new ArrayList<>(o.allocators()), List.of());
+            TerminalTable.print(w, columns, o.allocators());
         }
     }
 }

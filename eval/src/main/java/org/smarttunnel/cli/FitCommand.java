@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.fitting.model.Netem;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.fitting.predict.IntervalModel;
 import org.smarttunnel.fitting.predict.StateChoice;
-import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.IngestException;
-import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.dataset.TraceSummary;
 import org.smarttunnel.ingest.trace.Trace;
@@ -37,8 +39,6 @@ import picocli.CommandLine.Spec;
                         + "interval's (Fisher's exact test). With --netem, prints the netem command emulating one "
                         + "trace instead.", ""})
 final class FitCommand implements Callable<Integer> {
-    static final String HEADER = "trace,interval,mode,states,probes,losses,loss_rate,mean_burst,q,fit_distance";
-
     @Spec
     CommandSpec spec;
 
@@ -92,14 +92,14 @@ final class FitCommand implements Callable<Integer> {
         }
         StateChoice choice = StateChoice.parse(states == null ? "auto" : states);
         Set<FitMode> modes = modes(mode);
-        List<String> rows = new ArrayList<>();
+        List<IntervalModel> rows = new ArrayList<>();
         List<Predictability> predictability = new ArrayList<>();
         Map<Integer, Integer> statesUsed = new TreeMap<>();
         for (TraceSummary t : ds.traces()) {
             Trace trace = ds.load(t.id());
             IntervalFits fits = new IntervalFits(trace, intervalUs);
             for (IntervalModel m : fits.models(modes, choice, history)) {
-                rows.add(row(m));
+                rows.add(m);
                 statesUsed.merge(m.states(), 1, Integer::sum);
             }
             int tested = 0;
@@ -112,7 +112,7 @@ final class FitCommand implements Callable<Integer> {
             }
             predictability.add(new Predictability(t.id(), tested, holds));
         }
-        AtomicFiles.writeLines(out, HEADER, rows);
+        CsvTables.write(out, IntervalModel.TABLE, rows);
         print(ds, rows.size(), choice, predictability, statesUsed);
         return 0;
     }
@@ -124,15 +124,6 @@ final class FitCommand implements Callable<Integer> {
             case "both" -> EnumSet.allOf(FitMode.class);
             default -> throw new IllegalArgumentException("--mode must be oracle, predicted or both, not '" + text + "'");
         };
-    }
-
-    static String row(IntervalModel m) {
-        StringBuilder q = new StringBuilder();
-        for (int k = 0; k < m.states(); k++) {
-            q.append(k == 0 ? "" : ";").append(Csv.number(m.model().q(k)));
-        }
-        return Csv.row(m.trace(), m.interval(), m.mode().id(), m.states(), m.probes(), m.losses(),
-                Csv.rate(m.losses(), m.probes()), Csv.number(m.model().meanBurst()), q, Csv.number(m.fitDistance()));
     }
 
     private record Predictability(String trace, int tested, int holds) {
@@ -152,14 +143,12 @@ final class FitCommand implements Callable<Integer> {
         int tested = p.stream().mapToInt(Predictability::tested).sum();
         int holds = p.stream().mapToInt(Predictability::holds).sum();
         o.printf(Locale.ROOT, "%nPrediction holds (Fisher's exact test of the loss counts, p >= %s) in %d of %d intervals%s:%n",
-                Csv.number(level), holds, tested, tested == 0 ? ""
+                Numbers.number(level), holds, tested, tested == 0 ? ""
                         : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * holds / tested));
-        new TextTable<Predictability>()
-                .left("trace", Predictability::trace)
-                .right("tested", x -> Integer.toString(x.tested()))
-                .right("holds", x -> Integer.toString(x.holds()))
-                .right("share", Predictability::share)
-                .print(o, p, List.of());
+        TerminalTable.print(o, List.of(Column.text("trace", Predictability::trace),
+                Column.integer("tested", "intervals", Predictability::tested),
+                Column.integer("holds", "intervals", Predictability::holds),
+                Column.formatted("share", "%", Predictability::share)), p);
     }
 
     private int netem(TraceDataset ds) throws IOException, IngestException {
@@ -174,16 +163,8 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), %s fit: q = %s%n", trace.id(), counts.probes(),
                 counts.losses(), ImportCommand.percent(counts.losses(), counts.probes()),
-                n == 1 ? "Bernoulli" : "2-state Gilbert", Csv.row((Object[]) qText(model)).replace(',', ';'));
+                n == 1 ? "Bernoulli" : "2-state Gilbert", IntervalModel.qText(model));
         o.println(Netem.command(model, device));
         return 0;
-    }
-
-    private static String[] qText(org.smarttunnel.fitting.model.GilbertModel m) {
-        String[] q = new String[m.states()];
-        for (int k = 0; k < q.length; k++) {
-            q[k] = Csv.number(m.q(k));
-        }
-        return q;
     }
 }

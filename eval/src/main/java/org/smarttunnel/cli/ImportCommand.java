@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.FileReport;
 import org.smarttunnel.ingest.ImportOptions;
@@ -148,18 +151,18 @@ final class ImportCommand implements Callable<Integer> {
         }
         long probes = c.added().stream().mapToLong(a -> a.summary().probes()).sum();
         long lost = c.added().stream().mapToLong(a -> a.summary().lost()).sum();
-        new TextTable<CommitResult.Added>()
-                .left("trace", a -> a.summary().id())
-                .left("host", a -> a.summary().info().host())
-                .left("site", a -> a.summary().info().site())
-                .right("probes", a -> Long.toString(a.summary().probes()))
-                .right("lost", a -> Long.toString(a.summary().lost()))
-                .right("loss", a -> percent(a.summary()))
-                .right("intervals", a -> Integer.toString(a.stats().intervals().size()))
-                .left("first send (UTC)", a -> java.time.Instant.ofEpochSecond(0, a.summary().firstSendUs() * 1000)
-                        .toString())
-                .print(o, c.added(), List.of("total", "", "", Long.toString(probes), Long.toString(lost),
-                        percent(lost, probes), "", ""));
+        TerminalTable.print(o, List.of(
+                Column.text("trace", a -> a.summary().id()),
+                Column.text("host", a -> a.summary().info().host()),
+                Column.text("site", a -> a.summary().info().site()),
+                Column.integer("probes", "probes", a -> a.summary().probes()),
+                Column.integer("lost", "probes", a -> a.summary().lost()),
+                Column.formatted("loss", "%", a -> percent(a.summary())),
+                Column.integer("intervals", "intervals", a -> a.stats().intervals().size()),
+                Column.<CommitResult.Added>text("first send (UTC)", a -> Instant.ofEpochSecond(0,
+                        a.summary().firstSendUs() * 1000).toString())),
+                c.added(), List.of("total", "", "", Long.toString(probes), Long.toString(lost), percent(lost, probes),
+                        "", ""));
     }
 
     static String percent(TraceSummary t) {

@@ -1,6 +1,9 @@
 package org.smarttunnel.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.fitting.model.LossModelFamily;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,11 +16,9 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new TextTable<LossModelFamily>()
-                .left("model", LossModelFamily::id)
-                .left("states", LossModelFamily::states)
-                .left("description", LossModelFamily::description)
-                .print(spec.commandLine().getOut(), LossModelFamily.all(), java.util.List.of());
+        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("model", LossModelFamily::id),
+                Column.text("states", LossModelFamily::states), Column.text("description",
+                        LossModelFamily::description)), LossModelFamily.all());
         return 0;
     }
 }

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.smarttunnel.eval.Durations;
-import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.IngestException;
-import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.replay.alloc.Allocators;
@@ -119,11 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         var chosen = Allocators.parse(String.join(",", allocators));
         List<ReplayRow> rows = ReplayRunner.run(loaded, chosen, o);
-        List<String> lines = new ArrayList<>();
-        for (ReplayRow r : rows) {
-            lines.add(r.csv());
-        }
-        AtomicFiles.writeLines(out, ReplayRow.HEADER, lines);
+        CsvTables.write(out, ReplayRow.TABLE, rows);
         print(rows, o);
         return 0;
     }
@@ -139,7 +137,7 @@ final class ReplayCommand implements Callable<Integer> {
     private void print(List<ReplayRow> rows, ReplayOptions o) {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Replayed %d traces as one tunnel (G=%d, %s, %s intervals, %s): %d rows to %s%n",
-                traces.size(), o.group(), o.adapting() ? "R adapted to loss " + Csv.number(o.targetLoss())
+                traces.size(), o.group(), o.adapting() ? "R adapted to loss " + Numbers.number(o.targetLoss())
                         : "R=" + o.redundancy(), Durations.format(intervalNs), o.alignment() == ReplayOptions.Alignment.TIME
                         ? "aligned by time" : "aligned by interval number", rows.size(), out);
         Map<String, Summary> s = new LinkedHashMap<>();
@@ -147,13 +145,13 @@ final class ReplayCommand implements Callable<Integer> {
             String key = r.mode().id() + "/" + r.allocator();
             s.merge(key, new Summary(r.mode().id(), r.allocator(), 0, 0, 0, 0, 0).add(r), (a, b) -> a.add(r));
         }
-        new TextTable<Summary>()
-                .left("mode", Summary::mode)
-                .left("allocator", Summary::allocator)
-                .right("intervals", x -> Integer.toString(x.intervals()))
-                .right("loss-free", x -> String.format(Locale.ROOT, "%.1f%%", 100.0 * x.lossFree() / x.intervals()))
-                .right("mean loss rate", x -> Csv.number(x.lossRateSum() / x.intervals()))
-                .right("data lost/sent", x -> x.lost() + "/" + x.sent())
-                .print(w, new ArrayList<>(s.values()), List.of());
+        TerminalTable.print(w, List.of(Column.text("mode", Summary::mode),
+                Column.text("allocator", Summary::allocator),
+                Column.integer("intervals", "intervals", Summary::intervals),
+                Column.formatted("loss-free", "%", x -> String.format(Locale.ROOT, "%.1f%%",
+                        100.0 * x.lossFree() / x.intervals())),
+                Column.number("mean loss rate", "fraction", x -> x.lossRateSum() / x.intervals()),
+                Column.formatted("data lost/sent", "packets", x -> x.lost() + "/" + x.sent())),
+                new ArrayList<>(s.values()));
     }
 }

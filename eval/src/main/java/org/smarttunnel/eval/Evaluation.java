@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.smarttunnel.eval.experiment.Combination;
 import org.smarttunnel.eval.experiment.Experiment;
+import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.eval.report.Charts;
 import org.smarttunnel.eval.report.ReportWriter;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.ingest.AtomicFiles;
-import org.smarttunnel.ingest.FileTrees;
+import org.smarttunnel.common.io.AtomicFiles;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.common.io.FileTrees;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 
@@ -22,12 +25,12 @@ import org.smarttunnel.ingest.dataset.TraceDataset;
  * done, so an interrupted or failed run leaves the previous reports as they were.
  */
 public final class Evaluation {
-    public static final String REPLAY = "replay.csv";
-    public static final String COMBINATIONS = "combinations.csv";
-    public static final String LOSS_FREE = "loss_free.csv";
-    public static final String MEAN_LOSS = "mean_loss.csv";
-    public static final String BY_PATHS = "loss_free_by_paths.csv";
-    public static final String EXPECTED = "expected_loss.csv";
+    public static final String REPLAY = ExperimentRow.TABLE.name();
+    public static final String COMBINATIONS = Combination.TABLE.name();
+    public static final String LOSS_FREE = Tables.LOSS_FREE.name();
+    public static final String MEAN_LOSS = Tables.MEAN_LOSS.name();
+    public static final String BY_PATHS = Tables.BY_PATHS.name();
+    public static final String EXPECTED = Tables.EXPECTED_LOSS.name();
     public static final String REPORT = "report.md";
 
     /** What an evaluation produced. */
@@ -46,12 +49,11 @@ public final class Evaluation {
         try {
             Experiment.Result run = Experiment.run(ds, o, staging.resolve(REPLAY), staging.resolve(COMBINATIONS),
                     progress);
-            double pLow = run.pool().lowShare();
-            Tables t = Tables.fromReplay(staging.resolve(REPLAY), o, pLow);
-            AtomicFiles.writeLines(staging.resolve(LOSS_FREE), Tables.LOSS_FREE_HEADER, t.lossFreeRows());
-            AtomicFiles.writeLines(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS_HEADER, t.meanLossRows());
-            AtomicFiles.writeLines(staging.resolve(BY_PATHS), Tables.BY_PATHS_HEADER, t.byPathsRows());
-            AtomicFiles.writeLines(staging.resolve(EXPECTED), Tables.EXPECTED_HEADER, t.expectedLossRows());
+            Tables t = run.tables();
+            CsvTables.write(staging.resolve(LOSS_FREE), Tables.LOSS_FREE, t.cellRows());
+            CsvTables.write(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS, t.cellRows());
+            CsvTables.write(staging.resolve(BY_PATHS), Tables.BY_PATHS, t.pathsRows());
+            CsvTables.write(staging.resolve(EXPECTED), Tables.EXPECTED_LOSS, t.pathsRows());
             write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
             List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
                     EXPECTED, ReportWriter.LOSS_FREE_CHART));

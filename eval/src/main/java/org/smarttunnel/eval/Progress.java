@@ -2,6 +2,7 @@ package org.smarttunnel.eval;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.smarttunnel.common.text.Durations;
 
 /**
  * Progress of a long job on the terminal: a bar redrawn in place (at most five times a

@@ -68,7 +68,7 @@ class EvaluateCommandTest {
         assertTrue(run.out.startsWith("Evaluated 0 tunnels"), run.out);
         assertTrue(run.out.contains("No combination exists for N=2 G=0, N=2 G=1, N=2 G=2:"), run.out);
         assertTrue(run.out.contains("this dataset has at most 1 host per site"), run.out);
-        assertEquals(List.of(Tables.LOSS_FREE_HEADER), Files.readAllLines(tmp.resolve("lone-out/loss_free.csv"))
+        assertEquals(List.of("n_paths,k,g,mode,allocator,intervals,loss_free_pct"), Files.readAllLines(tmp.resolve("lone-out/loss_free.csv"))
                 .stream().filter(l -> !l.endsWith(",0,")).toList(), "every cell kept, all empty");
     }
 

@@ -48,7 +48,7 @@ class FitCommandTest {
         // 1 predicted = interval 0's model
         // 2: 1111000000  s0 6/1, s1 4/3: q = 1/6; 3/4, mean 4; one burst of 4: TV 0.894531
         // 2 predicted = 0 + 1 pooled: s0 17/3, s1 3/1: q = 3/17; 1/3, mean 1.5, TV 1/9
-        assertEquals(List.of(FitCommand.HEADER,
+        assertEquals(List.of("trace,interval,mode,states,probes,losses,loss_rate,mean_burst,q,fit_distance",
                 "alpha_paris_z,0,oracle,2,10,2,0.2,1,0.222222;0,0",
                 "alpha_paris_z,1,oracle,2,10,2,0.2,2,0.125;0.5,0.75",
                 "alpha_paris_z,1,predicted,2,10,2,0.2,1,0.222222;0,0",

@@ -92,8 +92,8 @@ class EvaluationTest {
         }
         List<String> lossFree = Files.readAllLines(dir.resolve(Evaluation.LOSS_FREE));
         List<String> meanLoss = Files.readAllLines(dir.resolve(Evaluation.MEAN_LOSS));
-        assertEquals(Tables.LOSS_FREE_HEADER, lossFree.get(0));
-        assertEquals(Tables.MEAN_LOSS_HEADER, meanLoss.get(0));
+        assertEquals("n_paths,k,g,mode,allocator,intervals,loss_free_pct", lossFree.get(0));
+        assertEquals("n_paths,k,g,mode,allocator,intervals,mean_loss_rate", meanLoss.get(0));
         int withData = 0;
         Map<String, Double> shares = new HashMap<>();
         Map<String, Double> means = new HashMap<>();

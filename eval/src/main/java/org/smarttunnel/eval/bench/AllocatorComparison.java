@@ -3,6 +3,9 @@ package org.smarttunnel.eval.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.eval.simulate.PathParams;
 import org.smarttunnel.eval.simulate.Population;
 import org.smarttunnel.fitting.model.DelayProfile;
@@ -19,6 +22,16 @@ import org.smarttunnel.replay.alloc.FecAdaptation;
  * of all, how often worse than round robin.
  */
 public final class AllocatorComparison {
+    /** The printed table. */
+    public static final TableSpec<Row> TABLE = TableSpec.<Row>named("allocators compared")
+            .column(Column.integer("N", "paths", Row::paths))
+            .column(Column.text("allocator", Row::allocator))
+            .column(Column.fixed("median loss rate", "fraction", "%.3e", Row::medianLossRate))
+            .column(Column.formatted("best", "%", r -> String.format(Locale.ROOT, "%.1f%%", 100 * r.bestShare())))
+            .column(Column.formatted("worse than rr", "%", r -> Double.isNaN(r.worseThanRrShare()) ? "-"
+                    : String.format(Locale.ROOT, "%.1f%%", 100 * r.worseThanRrShare())))
+            .build();
+
     /** One allocator at one N. */
     public record Row(int paths, String allocator, double medianLossRate, double bestShare, double worseThanRrShare) {
     }

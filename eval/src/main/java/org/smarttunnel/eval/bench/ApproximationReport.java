@@ -2,6 +2,8 @@ package org.smarttunnel.eval.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.fitting.model.GilbertModel;
 import org.smarttunnel.fitting.stats.ExactFec;
 import org.smarttunnel.fitting.stats.GroupLayout;
@@ -14,6 +16,18 @@ import org.smarttunnel.fitting.stats.NormalApproximation;
  * the given loss rate and mean burst, slots dealt round robin, R = G / 5.
  */
 public final class ApproximationReport {
+    /** The printed table; K is the redundant packets of a group. */
+    public static final TableSpec<Row> TABLE = TableSpec.<Row>named("approximation")
+            .column(Column.fixed("burst", "probes", "%.1f", Row::burst))
+            .column(Column.fixed("loss", "fraction", "%.3f", Row::loss))
+            .column(Column.integer("N", "paths", Row::paths))
+            .column(Column.integer("group", "packets", Row::groupSize))
+            .column(Column.integer("K", "packets", Row::redundancy))
+            .column(Column.fixed("exact", "packets", "%.3e", Row::exact))
+            .column(Column.formatted("normal", "packets", Row::normalText))
+            .column(Column.fixed("log10(normal/exact)", "", "%+.3f", Row::log10Ratio))
+            .build();
+
     /** One point of the grid. */
     public record Row(double loss, double burst, int paths, int groupSize, int redundancy, double exact,
             double logNormal) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
 import java.util.function.Consumer;
 import org.smarttunnel.eval.simulate.SimulationOptions;
 import org.smarttunnel.eval.simulate.TraceSimulator;
@@ -20,6 +22,16 @@ import org.smarttunnel.ingest.dataset.TraceFormat;
  * memory: time should grow linearly with the runs, memory stay flat.
  */
 public final class EvaluateBenchmark {
+    /** The printed table. */
+    public static final TableSpec<Result> TABLE = TableSpec.<Result>named("evaluation benchmark")
+            .column(Column.integer("runs", "runs", Result::runs))
+            .column(Column.integer("tunnels", "tunnels", Result::tunnels))
+            .column(Column.integer("intervals", "intervals", Result::intervals))
+            .column(Column.fixed("seconds", "s", "%.1f", r -> r.nanos() / 1e9))
+            .column(Column.fixed("ms/tunnel", "ms", "%.0f", r -> r.nanos() / 1e6 / r.tunnels()))
+            .column(Measurement.peakRss(Result::peakRssKib))
+            .build();
+
     /** One timed evaluation. */
     public record Result(int runs, long tunnels, long intervals, long nanos, long peakRssKib) {
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.eval.simulate.CaptureSimulator;
 import org.smarttunnel.eval.simulate.SimulationOptions;
 
@@ -20,6 +22,41 @@ public final class IngestBenchmark {
 
     /** A measurement on a capture of {@code probes} probes. */
     public record Result(long probes, Measurement measurement) {
+    }
+
+    /** A result as printed: with its pass number in its JVM (pass 1 includes JIT warm-up). */
+    public record Row(long probes, Measurement m, int pass) {
+    }
+
+    /** The printed table. */
+    public static final TableSpec<Row> TABLE = TableSpec.<Row>named("ingest benchmark")
+            .column(Column.integer("probes", "probes", Row::probes))
+            .column(Column.text("reader", r -> r.m().reader()))
+            .column(Column.text("stage", r -> r.m().stage()))
+            .column(Column.integer("pass", "", Row::pass))
+            .column(Column.integer("packets", "packets", r -> r.m().frames()))
+            .column(Column.fixed("MB", "MB", "%.0f", r -> r.m().bytes() / 1e6))
+            .column(Column.fixed("seconds", "s", "%.3f", r -> r.m().nanos() / 1e9))
+            .column(Column.fixed("packets/s", "packets/s", "%,.0f", r -> r.m().framesPerSecond()))
+            .column(Measurement.peakRss(r -> r.m().peakRssKib()))
+            .build();
+
+    /** Numbers the passes of each (reader, stage, capture) in the order they ran. */
+    public static List<Row> rows(List<Result> all) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Measurement m = all.get(i).measurement();
+            int pass = 1;
+            for (int j = i - 1; j >= 0 && same(all.get(j).measurement(), m); j--) {
+                pass++;
+            }
+            rows.add(new Row(all.get(i).probes(), m, pass));
+        }
+        return rows;
+    }
+
+    private static boolean same(Measurement a, Measurement b) {
+        return a.reader().equals(b.reader()) && a.stage().equals(b.stage()) && a.bytes() == b.bytes();
     }
 
     /** What to measure. */

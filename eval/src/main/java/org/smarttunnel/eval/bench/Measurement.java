@@ -1,6 +1,8 @@
 package org.smarttunnel.eval.bench;
 
 import java.util.Locale;
+import java.util.function.ToLongFunction;
+import org.smarttunnel.common.table.Column;
 
 /**
  * One timed pass over a capture: which reader, which stage ({@code scan} = read and decode
@@ -9,6 +11,12 @@ import java.util.Locale;
  */
 public record Measurement(String reader, String stage, long frames, long probes, long bytes, long nanos,
         long peakRssKib) {
+
+    /** Peak resident memory in MiB, "n/a" where the system does not tell. */
+    public static <T> Column<T> peakRss(ToLongFunction<T> kib) {
+        return Column.formatted("peak RSS MiB", "MiB", r -> kib.applyAsLong(r) < 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.0f", kib.applyAsLong(r) / 1024.0));
+    }
 
     public double framesPerSecond() {
         return frames * 1e9 / nanos;

@@ -1,9 +1,6 @@
 package org.smarttunnel.eval.experiment;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,9 +12,8 @@ import java.util.concurrent.Future;
 import org.smarttunnel.eval.Failures;
 import org.smarttunnel.eval.Progress;
 import org.smarttunnel.fitting.predict.IntervalFits;
-import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.ingest.IngestException;
-import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.run.ReplayOptions;
 import org.smarttunnel.replay.run.ReplayRow;
@@ -33,15 +29,12 @@ import org.smarttunnel.replay.run.ReplayRunner;
  * depend on K: the same tunnels are replayed at every redundancy.
  */
 public final class Experiment {
-    public static final String REPLAY_HEADER = "n_paths,k,g,run," + ReplayRow.HEADER;
-    public static final String COMBINATIONS_HEADER = "n_paths,g,run,site,hosts,traces";
-
     /** A cell (N, G): how many sets were possible and the combinations drawn. */
     public record Cell(int n, int g, double possible, List<Combination> combinations) {
     }
 
-    /** What ran: the paths, the cells, the rows written, and how often a trace was read. */
-    public record Result(PathPool pool, List<Cell> cells, long rows, long traceLoads) {
+    /** What ran: the paths, the cells, the rows written, how often a trace was read, and the tables of the rows. */
+    public record Result(PathPool pool, List<Cell> cells, long rows, long traceLoads, Tables tables) {
         public long combinations() {
             return cells.stream().mapToLong(c -> c.combinations().size()).sum();
         }
@@ -68,58 +61,53 @@ public final class Experiment {
         return cells;
     }
 
+    /**
+     * Runs the experiment: {@code combinations.csv} first, then {@code replay.csv} streamed row
+     * by row while the summary tables are built from the same rows in memory.
+     */
     public static Result run(TraceDataset ds, ExperimentOptions o, Path replayCsv, Path combinationsCsv,
             Progress progress) throws IOException, IngestException, InterruptedException {
         PathPool pool = PathPool.of(ds, o.lowLoss());
         List<Cell> cells = cells(pool, o);
         List<Combination> work = new ArrayList<>();
-        List<String> combinationRows = new ArrayList<>();
         for (Cell c : cells) {
-            for (Combination x : c.combinations()) {
-                work.add(x);
-                combinationRows.add(Csv.row(x.n(), x.g(), x.run(), x.site(), String.join(";", x.hosts()),
-                        String.join(";", x.ids())));
-            }
+            work.addAll(c.combinations());
         }
-        AtomicFiles.writeLines(combinationsCsv, COMBINATIONS_HEADER, combinationRows);
+        CsvTables.write(combinationsCsv, Combination.TABLE, work);
         TraceCache cache = new TraceCache(ds, o.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
-        ReplayOptions base = o.replay();
+        Tables.Collector tables = new Tables.Collector();
         progress.start(work.size());
-        long rows = 0;
         ExecutorService workers = Executors.newFixedThreadPool(o.threads(), r -> {
             Thread t = new Thread(r, "evaluate");
             t.setDaemon(true);
             return t;
         });
-        try (BufferedWriter w = Files.newBufferedWriter(replayCsv, StandardCharsets.UTF_8)) {
-            w.write(REPLAY_HEADER);
-            w.write('\n');
-            ArrayDeque<Future<List<String>>> window = new ArrayDeque<>();
+        try (CsvTables.Sink<ExperimentRow> out = CsvTables.open(replayCsv, ExperimentRow.TABLE)) {
+            ArrayDeque<Future<List<ExperimentRow>>> window = new ArrayDeque<>();
             int next = 0;
             int ahead = 2 * o.threads() + 2;
             while (next < work.size() || !window.isEmpty()) {
                 while (next < work.size() && window.size() < ahead) {
                     Combination c = work.get(next++);
                     window.add(workers.submit(() -> {
-                        List<String> lines = replay(c, cache, o, base);
+                        List<ExperimentRow> rows = replay(c, cache, o);
                         progress.step();
-                        return lines;
+                        return rows;
                     }));
                 }
-                for (String line : await(window.poll())) {
-                    w.write(line);
-                    w.write('\n');
-                    rows++;
+                for (ExperimentRow row : await(window.poll())) {
+                    out.add(row);
+                    tables.add(row);
                 }
             }
+            return new Result(pool, cells, out.rows(), cache.loads(), tables.tables(o, pool.lowShare()));
         } finally {
             workers.shutdownNow();
             progress.finish();
         }
-        return new Result(pool, cells, rows, cache.loads());
     }
 
-    private static List<String> await(Future<List<String>> f) throws IOException, IngestException,
+    private static List<ExperimentRow> await(Future<List<ExperimentRow>> f) throws IOException, IngestException,
             InterruptedException {
         try {
             return f.get();
@@ -129,21 +117,20 @@ public final class Experiment {
     }
 
     /** Every row of one combination: per K, the replay of its intervals under every mode and allocator. */
-    static List<String> replay(Combination c, TraceCache cache, ExperimentOptions o, ReplayOptions base)
+    static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o)
             throws IOException, IngestException {
         List<IntervalFits> fits = new ArrayList<>();
         for (String id : c.ids()) {
             fits.add(cache.get(id));
         }
-        List<String> lines = new ArrayList<>();
+        List<ExperimentRow> rows = new ArrayList<>();
         for (int k : o.redundancies()) {
-            ReplayOptions ro = base.withRedundancy(k).withSeed(CombinationSampler.mix(o.seed(), c.n(), c.g(), c.run(),
-                    k));
-            String prefix = c.n() + "," + k + "," + c.g() + "," + c.run() + ",";
+            ReplayOptions ro = o.replay().withRedundancy(k).withSeed(CombinationSampler.mix(o.seed(), c.n(), c.g(),
+                    c.run(), k));
             for (ReplayRow r : ReplayRunner.run(fits, c.ids(), o.allocators(), ro)) {
-                lines.add(prefix + r.csv());
+                rows.add(new ExperimentRow(c.n(), k, c.g(), c.run(), r));
             }
         }
-        return lines;
+        return rows;
     }
 }

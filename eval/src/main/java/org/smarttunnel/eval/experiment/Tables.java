@@ -4,8 +4,6 @@ import static tech.tablesaw.aggregate.AggregateFunctions.count;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,17 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.ingest.dataset.Csv;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.replay.alloc.Allocator;
-import tech.tablesaw.api.ColumnType;
+import org.smarttunnel.replay.engine.IntervalResult;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * The paper's tables, built with Tablesaw from {@code replay.csv}: per cell (N, K, G), mode and
+ * The paper's tables, built with Tablesaw from the replayed rows as they stream out of the
+ * experiment (never read back from {@code replay.csv}): per cell (N, K, G), mode and
  * allocator, the intervals replayed, the share of them without any data lost after FEC
  * (Tables III, IV, VII, VIII) and the mean over intervals of the interval's loss rate after
  * FEC, data lost / data sent (Tables V, VI); per (N, K) the probability of a loss-free
@@ -33,11 +34,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * combinations has 0 intervals and empty values, and so does a per-N value that needs it.
  */
 public final class Tables {
-    public static final String LOSS_FREE_HEADER = "n_paths,k,g,mode,allocator,intervals,loss_free_pct";
-    public static final String MEAN_LOSS_HEADER = "n_paths,k,g,mode,allocator,intervals,mean_loss_rate";
-    public static final String BY_PATHS_HEADER = "n_paths,k,mode,allocator,intervals,loss_free_prob";
-    public static final String EXPECTED_HEADER = "n_paths,k,mode,allocator,p_low,expected_loss";
-
     /** A cell of the grid. */
     public record Key(int n, int k, int g, String mode, String allocator) {
     }
@@ -47,6 +43,62 @@ public final class Tables {
         public double lossFreeShare() {
             return (double) lossFree / intervals;
         }
+    }
+
+    /** A row of loss_free.csv and mean_loss.csv: a cell of the grid and what its intervals gave, if any. */
+    public record CellRow(int n, int k, int g, FitMode mode, String allocator, Optional<Stat> stat) {
+        long intervals() {
+            return stat.map(Stat::intervals).orElse(0L);
+        }
+    }
+
+    /** A row of loss_free_by_paths.csv and expected_loss.csv: one (N, K, mode, allocator) over every G. */
+    public record PathsRow(int n, int k, FitMode mode, String allocator, long intervals, OptionalDouble lossFreeProb,
+            OptionalDouble expectedLoss, double pLow) {
+    }
+
+    /** Tables III, IV, VII, VIII: % of the cell's intervals without any data lost after FEC. */
+    public static final TableSpec<CellRow> LOSS_FREE = cellTable("loss_free.csv", Column.formatted("loss_free_pct",
+            "%", r -> r.stat().map(s -> Numbers.number(100.0 * s.lossFree() / s.intervals())).orElse("")));
+
+    /** Tables V, VI: the mean over the cell's intervals of data_lost / data_sent. */
+    public static final TableSpec<CellRow> MEAN_LOSS = cellTable("mean_loss.csv", Column.formatted("mean_loss_rate",
+            "fraction", r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
+
+    /** Table II: probability of a loss-free interval over random N-path tunnels. */
+    public static final TableSpec<PathsRow> BY_PATHS = TableSpec.<PathsRow>named("loss_free_by_paths.csv")
+            .column(Column.integer("n_paths", "paths", PathsRow::n))
+            .column(Column.integer("k", "packets", PathsRow::k))
+            .column(Column.text("mode", r -> r.mode().id()))
+            .column(Column.text("allocator", PathsRow::allocator))
+            .column(Column.integer("intervals", "intervals", PathsRow::intervals))
+            .column(Column.formatted("loss_free_prob", "probability", r -> optional(r.lossFreeProb())))
+            .build();
+
+    /** L(N,K) of the paper's section V-B. */
+    public static final TableSpec<PathsRow> EXPECTED_LOSS = TableSpec.<PathsRow>named("expected_loss.csv")
+            .column(Column.integer("n_paths", "paths", PathsRow::n))
+            .column(Column.integer("k", "packets", PathsRow::k))
+            .column(Column.text("mode", r -> r.mode().id()))
+            .column(Column.text("allocator", PathsRow::allocator))
+            .column(Column.number("p_low", "fraction", PathsRow::pLow))
+            .column(Column.formatted("expected_loss", "fraction", r -> optional(r.expectedLoss())))
+            .build();
+
+    private static TableSpec<CellRow> cellTable(String name, Column<CellRow> value) {
+        return TableSpec.<CellRow>named(name)
+                .column(Column.integer("n_paths", "paths", CellRow::n))
+                .column(Column.integer("k", "packets", CellRow::k))
+                .column(Column.integer("g", "paths", CellRow::g))
+                .column(Column.text("mode", r -> r.mode().id()))
+                .column(Column.text("allocator", CellRow::allocator))
+                .column(Column.integer("intervals", "intervals", CellRow::intervals))
+                .column(value)
+                .build();
+    }
+
+    private static String optional(OptionalDouble v) {
+        return v.isPresent() ? Numbers.number(v.getAsDouble()) : "";
     }
 
     private final ExperimentOptions o;
@@ -59,36 +111,46 @@ public final class Tables {
         this.stats = stats;
     }
 
-    /** Reads {@code replay.csv} (only the columns the tables need) and aggregates it. */
-    public static Tables fromReplay(Path replayCsv, ExperimentOptions o, double pLow) throws IOException {
-        Table replay = Table.read().csv(CsvReadOptions.builder(replayCsv.toFile()).columnTypes(Tables::type).build());
-        LongColumn sent = replay.longColumn("data_sent");
-        LongColumn lost = replay.longColumn("data_lost");
+    /**
+     * Gathers the replayed rows, as they stream out of the experiment, into a Tablesaw table of
+     * the columns the summaries need, and sums them per (N, K, G, mode, allocator).
+     */
+    public static final class Collector {
+        private final IntColumn n = IntColumn.create("n_paths");
+        private final IntColumn k = IntColumn.create("k");
+        private final IntColumn g = IntColumn.create("g");
+        private final StringColumn mode = StringColumn.create("mode");
+        private final StringColumn allocator = StringColumn.create("allocator");
+        private final IntColumn lossFree = IntColumn.create("loss_free");
         // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
-        DoubleColumn rate = DoubleColumn.create("rate", replay.rowCount());
-        for (int i = 0; i < replay.rowCount(); i++) {
-            rate.set(i, sent.getLong(i) == 0 ? 0 : (double) lost.getLong(i) / sent.getLong(i));
-        }
-        replay.addColumns(rate);
-        Table summary = replay.summarize(List.of("loss_free", "rate"), count, sum, mean)
-                .by("n_paths", "k", "g", "mode", "allocator");
-        Map<Key, Stat> stats = new HashMap<>();
-        for (Row r : summary) {
-            Key key = new Key(r.getInt("n_paths"), r.getInt("k"), r.getInt("g"), r.getString("mode"),
-                    r.getString("allocator"));
-            stats.put(key, new Stat(Math.round(r.getDouble("Count [loss_free]")),
-                    Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]")));
-        }
-        return new Tables(o, pLow, stats);
-    }
+        private final DoubleColumn rate = DoubleColumn.create("rate");
 
-    private static ColumnType type(String column) {
-        return switch (column) {
-            case "n_paths", "k", "g", "loss_free" -> ColumnType.INTEGER;
-            case "mode", "allocator" -> ColumnType.STRING;
-            case "data_sent", "data_lost" -> ColumnType.LONG;
-            default -> ColumnType.SKIP;
-        };
+        public void add(ExperimentRow row) {
+            IntervalResult r = row.replay().result();
+            n.append(row.n());
+            k.append(row.k());
+            g.append(row.g());
+            mode.append(row.replay().mode().id());
+            allocator.append(row.replay().allocator());
+            lossFree.append(r.lossFree() ? 1 : 0);
+            rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
+        }
+
+        public Tables tables(ExperimentOptions o, double pLow) {
+            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate);
+            Map<Key, Stat> stats = new HashMap<>();
+            if (replay.rowCount() > 0) {
+                Table summary = replay.summarize(List.of("loss_free", "rate"), count, sum, mean)
+                        .by("n_paths", "k", "g", "mode", "allocator");
+                for (Row r : summary) {
+                    Key key = new Key(r.getInt("n_paths"), r.getInt("k"), r.getInt("g"), r.getString("mode"),
+                            r.getString("allocator"));
+                    stats.put(key, new Stat(Math.round(r.getDouble("Count [loss_free]")),
+                            Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]")));
+                }
+            }
+            return new Tables(o, pLow, stats);
+        }
     }
 
     public double pLow() {
@@ -153,24 +215,15 @@ public final class Tables {
         return total;
     }
 
-    public List<String> lossFreeRows() {
-        return cellRows(s -> Csv.number(100.0 * s.lossFree() / s.intervals()));
-    }
-
-    public List<String> meanLossRows() {
-        return cellRows(s -> Csv.number(s.meanLossRate()));
-    }
-
-    private List<String> cellRows(java.util.function.Function<Stat, String> value) {
-        List<String> rows = new ArrayList<>();
+    /** Every cell of the grid, in the order of the tables: N, K, G, mode, allocator. */
+    public List<CellRow> cellRows() {
+        List<CellRow> rows = new ArrayList<>();
         for (int n : o.paths()) {
             for (int k : o.redundancies()) {
                 for (int g = 0; g <= n; g++) {
                     for (FitMode mode : o.modeOrder()) {
                         for (Allocator a : o.allocators()) {
-                            Optional<Stat> s = stat(n, k, g, mode, a.id());
-                            rows.add(Csv.row(n, k, g, mode.id(), a.id(), s.map(Stat::intervals).orElse(0L),
-                                    s.map(value).orElse("")));
+                            rows.add(new CellRow(n, k, g, mode, a.id(), stat(n, k, g, mode, a.id())));
                         }
                     }
                 }
@@ -179,33 +232,15 @@ public final class Tables {
         return rows;
     }
 
-    public List<String> byPathsRows() {
-        return perPathsRows((n, k, mode, a) -> {
-            OptionalDouble p = lossFreeProbability(n, k, mode, a);
-            return Csv.row(n, k, mode.id(), a, intervals(n, k, mode, a), p.isPresent() ? Csv.number(p.getAsDouble())
-                    : "");
-        });
-    }
-
-    public List<String> expectedLossRows() {
-        return perPathsRows((n, k, mode, a) -> {
-            OptionalDouble l = expectedLoss(n, k, mode, a);
-            return Csv.row(n, k, mode.id(), a, Csv.number(pLow), l.isPresent() ? Csv.number(l.getAsDouble()) : "");
-        });
-    }
-
     /** A row per (N, K, mode, allocator). */
-    private interface PerPaths {
-        String row(int n, int k, FitMode mode, String allocator);
-    }
-
-    private List<String> perPathsRows(PerPaths row) {
-        List<String> rows = new ArrayList<>();
+    public List<PathsRow> pathsRows() {
+        List<PathsRow> rows = new ArrayList<>();
         for (int n : o.paths()) {
             for (int k : o.redundancies()) {
                 for (FitMode mode : o.modeOrder()) {
                     for (Allocator a : o.allocators()) {
-                        rows.add(row.row(n, k, mode, a.id()));
+                        rows.add(new PathsRow(n, k, mode, a.id(), intervals(n, k, mode, a.id()),
+                                lossFreeProbability(n, k, mode, a.id()), expectedLoss(n, k, mode, a.id()), pLow));
                     }
                 }
             }

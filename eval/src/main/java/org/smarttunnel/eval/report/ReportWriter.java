@@ -6,8 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
-import org.smarttunnel.eval.Durations;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Numbers;
+import org.smarttunnel.eval.experiment.Combination;
 import org.smarttunnel.eval.experiment.Experiment;
+import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.PathPool;
 import org.smarttunnel.eval.experiment.Tables;
@@ -294,12 +298,11 @@ public final class ReportWriter {
 
     private void files() {
         md.append("## Files\n\n");
-        md.append("- `replay.csv`: every replayed interval (`").append(Experiment.REPLAY_HEADER).append("`)\n");
-        md.append("- `combinations.csv`: the tunnels drawn (`").append(Experiment.COMBINATIONS_HEADER).append("`)\n");
-        md.append("- `loss_free.csv`: `").append(Tables.LOSS_FREE_HEADER).append("`\n");
-        md.append("- `mean_loss.csv`: `").append(Tables.MEAN_LOSS_HEADER).append("`\n");
-        md.append("- `loss_free_by_paths.csv`: `").append(Tables.BY_PATHS_HEADER).append("`\n");
-        md.append("- `expected_loss.csv`: `").append(Tables.EXPECTED_HEADER).append("`\n");
+        md.append("- `replay.csv`: every replayed interval (`").append(header(ExperimentRow.TABLE)).append("`)\n");
+        md.append("- `combinations.csv`: the tunnels drawn (`").append(header(Combination.TABLE)).append("`)\n");
+        for (TableSpec<?> table : List.of(Tables.LOSS_FREE, Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS)) {
+            md.append("- `").append(table.name()).append("`: `").append(header(table)).append("`\n");
+        }
     }
 
     private interface CellText {
@@ -353,7 +356,11 @@ public final class ReportWriter {
     }
 
     private static String number(double v) {
-        return org.smarttunnel.ingest.dataset.Csv.number(v);
+        return Numbers.number(v);
+    }
+
+    private static String header(TableSpec<?> table) {
+        return String.join(",", table.header());
     }
 
     private static String percent(double v) {

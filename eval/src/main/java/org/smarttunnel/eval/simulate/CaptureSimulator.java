@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.zip.GZIPOutputStream;
-import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.common.io.AtomicFiles;
 import org.smarttunnel.ingest.capture.EchoFrames;
 import org.smarttunnel.ingest.capture.PcapWriter;
 

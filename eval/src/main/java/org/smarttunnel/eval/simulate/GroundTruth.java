@@ -4,35 +4,74 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.smarttunnel.ingest.AtomicFiles;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.common.table.TableSpec;
 
 /**
- * What the simulator did, written beside its output:
- * <ul>
- * <li>{@code truth.csv}, per path: {@code host,site,src,dst,ident,low,loss_rate,short_burst,
- * long_share,long_burst,mean_burst,base_rtt_ms,queue_ms,bottleneck,probes,lost,bottleneck_lost}
- * (the drawn parameters, then the realised counts);</li>
- * <li>{@code truth_periods.csv}, per path and drift period:
- * {@code host,site,period,start_us,loss_rate,probes,lost} (the rate the path's own chain ran
- * at, and what it realised, bottleneck drops included);</li>
- * <li>{@code bottlenecks.csv}, per shared bottleneck:
- * {@code bottleneck,site,hosts,loss_rate,mean_episode_ms,episode_loss,episodes}.</li>
- * </ul>
+ * What the simulator did, written beside its output: {@code truth.csv} per path (the drawn
+ * parameters, then the realised counts), {@code truth_periods.csv} per path and drift period
+ * (the rate the path's own chain ran at, and what it realised, bottleneck drops included) and
+ * {@code bottlenecks.csv} per shared bottleneck.
  */
 public final class GroundTruth {
-    public static final String PATHS = "truth.csv";
-    public static final String PERIODS = "truth_periods.csv";
-    public static final String BOTTLENECKS = "bottlenecks.csv";
-
     /** A simulated path and what it realised. */
     public record PathTruth(int host, int site, String src, String dst, int ident, PathParams params,
             String bottleneck, long probes, long lost, long bottleneckLost) {
     }
 
+    /** One drift period of one path. */
+    public record PeriodTruth(int host, int site, int period, long startUs, double lossRate, long probes, long lost) {
+    }
+
+    /** A shared bottleneck and how many congestion episodes began during the run. */
+    public record BottleneckTruth(Bottleneck bottleneck, long episodes) {
+    }
+
+    public static final TableSpec<PathTruth> PATHS = TableSpec.<PathTruth>named("truth.csv")
+            .column(Column.integer("host", "", PathTruth::host))
+            .column(Column.integer("site", "", PathTruth::site))
+            .column(Column.text("src", PathTruth::src))
+            .column(Column.text("dst", PathTruth::dst))
+            .column(Column.integer("ident", "", PathTruth::ident))
+            .column(Column.integer("low", "0/1", t -> t.params().low() ? 1 : 0))
+            .column(Column.fixed("loss_rate", "fraction", "%.6f", t -> t.params().lossRate()))
+            .column(Column.fixed("short_burst", "probes", "%.3f", t -> t.params().bursts().shortMean()))
+            .column(Column.fixed("long_share", "fraction", "%.4f", t -> t.params().bursts().longShare()))
+            .column(Column.fixed("long_burst", "probes", "%.3f", t -> t.params().bursts().longMean()))
+            .column(Column.fixed("mean_burst", "probes", "%.3f", t -> t.params().meanBurst()))
+            .column(Column.fixed("base_rtt_ms", "ms", "%.3f", t -> t.params().baseRttNs() / 1e6))
+            .column(Column.fixed("queue_ms", "ms", "%.3f", t -> t.params().queueNs() / 1e6))
+            .column(Column.text("bottleneck", PathTruth::bottleneck))
+            .column(Column.integer("probes", "probes", PathTruth::probes))
+            .column(Column.integer("lost", "probes", PathTruth::lost))
+            .column(Column.integer("bottleneck_lost", "probes", PathTruth::bottleneckLost))
+            .build();
+
+    public static final TableSpec<PeriodTruth> PERIODS = TableSpec.<PeriodTruth>named("truth_periods.csv")
+            .column(Column.integer("host", "", PeriodTruth::host))
+            .column(Column.integer("site", "", PeriodTruth::site))
+            .column(Column.integer("period", "", PeriodTruth::period))
+            .column(Column.integer("start_us", "µs since the epoch", PeriodTruth::startUs))
+            .column(Column.fixed("loss_rate", "fraction", "%.6f", PeriodTruth::lossRate))
+            .column(Column.integer("probes", "probes", PeriodTruth::probes))
+            .column(Column.integer("lost", "probes", PeriodTruth::lost))
+            .build();
+
+    public static final TableSpec<BottleneckTruth> BOTTLENECKS = TableSpec.<BottleneckTruth>named("bottlenecks.csv")
+            .column(Column.text("bottleneck", b -> b.bottleneck().id()))
+            .column(Column.integer("site", "", b -> b.bottleneck().site()))
+            .column(Column.text("hosts", b -> String.join(";", b.bottleneck().hosts().stream().map(String::valueOf)
+                    .toList())))
+            .column(Column.fixed("loss_rate", "fraction", "%.6f", b -> b.bottleneck().lossRate()))
+            .column(Column.fixed("mean_episode_ms", "ms", "%.3f", b -> b.bottleneck().meanEpisodeNs() / 1e6))
+            .column(Column.fixed("episode_loss", "probability", "%.3f", b -> b.bottleneck().episodeLoss()))
+            .column(Column.integer("episodes", "episodes", BottleneckTruth::episodes))
+            .build();
+
     private final Topology world;
     private final List<PathTruth> paths = new ArrayList<>();
-    private final List<String> periods = new ArrayList<>();
+    private final List<PeriodTruth> periods = new ArrayList<>();
 
     public GroundTruth(Topology world) {
         this.world = world;
@@ -46,8 +85,8 @@ public final class GroundTruth {
                 p.probes(), p.lost(), p.bottleneckLost()));
         SimulationOptions o = world.options();
         for (int j = 0; j < o.periods(); j++) {
-            periods.add(String.format(Locale.ROOT, "%d,%d,%d,%d,%.6f,%d,%d", host, site, j,
-                    (o.startNs() + j * o.driftPeriodNs()) / 1000, p.rate(j), p.periodProbes(j), p.periodLost(j)));
+            periods.add(new PeriodTruth(host, site, j, (o.startNs() + j * o.driftPeriodNs()) / 1000, p.rate(j),
+                    p.periodProbes(j), p.periodLost(j)));
         }
     }
 
@@ -56,26 +95,13 @@ public final class GroundTruth {
     }
 
     public void write(Path dir) throws IOException {
-        List<String> rows = new ArrayList<>();
-        for (PathTruth t : paths) {
-            PathParams p = t.params();
-            BurstLaw b = p.bursts();
-            rows.add(String.format(Locale.ROOT, "%d,%d,%s,%s,%d,%d,%.6f,%.3f,%.4f,%.3f,%.3f,%.3f,%.3f,%s,%d,%d,%d",
-                    t.host(), t.site(), t.src(), t.dst(), t.ident(), p.low() ? 1 : 0, p.lossRate(), b.shortMean(),
-                    b.longShare(), b.longMean(), p.meanBurst(), p.baseRttNs() / 1e6, p.queueNs() / 1e6, t.bottleneck(),
-                    t.probes(), t.lost(), t.bottleneckLost()));
-        }
-        AtomicFiles.writeLines(dir.resolve(PATHS), "host,site,src,dst,ident,low,loss_rate,short_burst,long_share,"
-                + "long_burst,mean_burst,base_rtt_ms,queue_ms,bottleneck,probes,lost,bottleneck_lost", rows);
-        AtomicFiles.writeLines(dir.resolve(PERIODS), "host,site,period,start_us,loss_rate,probes,lost", periods);
-        List<String> links = new ArrayList<>();
+        CsvTables.write(dir.resolve(PATHS.name()), PATHS, paths);
+        CsvTables.write(dir.resolve(PERIODS.name()), PERIODS, periods);
         SimulationOptions o = world.options();
+        List<BottleneckTruth> links = new ArrayList<>();
         for (Bottleneck b : world.bottlenecks()) {
-            links.add(String.format(Locale.ROOT, "%s,%d,%s,%.6f,%.3f,%.3f,%d", b.id(), b.site(),
-                    String.join(";", b.hosts().stream().map(String::valueOf).toList()), b.lossRate(),
-                    b.meanEpisodeNs() / 1e6, b.episodeLoss(), b.episodes(o.startNs(), o.startNs() + o.durationNs())));
+            links.add(new BottleneckTruth(b, b.episodes(o.startNs(), o.startNs() + o.durationNs())));
         }
-        AtomicFiles.writeLines(dir.resolve(BOTTLENECKS),
-                "bottleneck,site,hosts,loss_rate,mean_episode_ms,episode_loss,episodes", links);
+        CsvTables.write(dir.resolve(BOTTLENECKS.name()), BOTTLENECKS, links);
     }
 }

@@ -158,7 +158,7 @@ class SimulationTest {
         }
         assertTrue(members.stream().filter(m -> m).count() >= 2, "at least two paths cross it");
         truth.write(tmp);
-        List<String> links = Files.readAllLines(tmp.resolve(GroundTruth.BOTTLENECKS));
+        List<String> links = Files.readAllLines(tmp.resolve(GroundTruth.BOTTLENECKS.name()));
         assertEquals(3, links.size(), "a bottleneck per site: " + links);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.smarttunnel.ingest.AtomicFiles;
-import org.smarttunnel.ingest.FileTrees;
+import org.apache.commons.csv.CSVRecord;
+import org.smarttunnel.common.io.AtomicFiles;
+import org.smarttunnel.common.io.FileTrees;
+import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.TraceStats;
 import org.smarttunnel.ingest.trace.Interval;
@@ -37,18 +37,16 @@ public final class DatasetWriter implements AutoCloseable {
     private final FileLock lock;
     private final Path staging;
     private final List<TraceSummary> existing;
-    private final List<String> existingIndexLines;
     private int stagedFiles;
 
     private DatasetWriter(Path dir, long intervalUs, FileChannel lockChannel, FileLock lock, Path staging,
-            List<TraceSummary> existing, List<String> existingIndexLines) {
+            List<TraceSummary> existing) {
         this.dir = dir;
         this.intervalUs = intervalUs;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.staging = staging;
         this.existing = existing;
-        this.existingIndexLines = existingIndexLines;
     }
 
     /** Opens (creating if needed) the dataset for adding traces cut into intervals of {@code intervalUs}. */
@@ -71,7 +69,6 @@ public final class DatasetWriter implements AutoCloseable {
         try {
             removeStaleStaging(dir);
             List<TraceSummary> existing = new ArrayList<>();
-            List<String> lines = new ArrayList<>();
             if (TraceDataset.exists(dir)) {
                 TraceDataset current = TraceDataset.open(dir);
                 if (current.intervalUs() != intervalUs) {
@@ -80,10 +77,9 @@ public final class DatasetWriter implements AutoCloseable {
                             + "or into a new directory");
                 }
                 existing.addAll(current.traces());
-                lines.addAll(current.indexLines);
             }
             Path staging = Files.createTempDirectory(dir, STAGING_PREFIX);
-            return new DatasetWriter(dir, intervalUs, channel, lock, staging, existing, lines);
+            return new DatasetWriter(dir, intervalUs, channel, lock, staging, existing);
         } catch (IOException | IngestException | RuntimeException e) {
             lock.release();
             channel.close();
@@ -117,7 +113,7 @@ public final class DatasetWriter implements AutoCloseable {
      * dataset already holds (same host, site, addresses, identifier, counts and time range)
      * are left out and reported.
      */
-    public CommitResult commit(List<PendingTrace> pending) throws IOException {
+    public CommitResult commit(List<PendingTrace> pending) throws IOException, IngestException {
         Set<String> usedIds = new HashSet<>();
         List<TraceSummary> all = new ArrayList<>(existing);
         existing.forEach(t -> usedIds.add(t.id()));
@@ -148,13 +144,9 @@ public final class DatasetWriter implements AutoCloseable {
         }
         writeSettings();
         writeIntervals(added);
-        List<String> index = new ArrayList<>(existingIndexLines);
-        added.forEach(a -> index.add(a.summary().toCsv()));
-        AtomicFiles.writeLines(dir.resolve(TraceDataset.INDEX), TraceSummary.HEADER, index);
+        CsvTables.write(dir.resolve(TraceDataset.INDEX), TraceSummary.TABLE, all);
         existing.clear();
         existing.addAll(all);
-        existingIndexLines.clear();
-        existingIndexLines.addAll(index);
         return new CommitResult(added, skipped, all.size());
     }
 
@@ -173,22 +165,33 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     /** Keeps the rows of traces in the index (a crash may have left others), appends the new ones. */
-    private void writeIntervals(List<CommitResult.Added> added) throws IOException {
+    private void writeIntervals(List<CommitResult.Added> added) throws IOException, IngestException {
         Set<String> known = new HashSet<>();
         existing.forEach(t -> known.add(t.id()));
-        List<String> rows = new ArrayList<>();
+        List<IntervalRow> rows = new ArrayList<>();
         Path file = dir.resolve(TraceDataset.INTERVALS);
         if (Files.isRegularFile(file)) {
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                lines.skip(1).filter(l -> !l.isEmpty() && known.contains(Csv.split(l).get(0))).forEach(rows::add);
-            }
+            CsvInput.read(file, IntervalRow.TABLE, (r, line) -> {
+                if (known.contains(r.get(0))) {
+                    rows.add(intervalRow(file, line, r));
+                }
+            });
         }
         for (CommitResult.Added a : added) {
             for (Interval i : a.stats().intervals()) {
-                rows.add(Csv.row(i.trace(), i.number(), i.startUs(), i.probes(), i.lost(), Csv.rate(i.lost(), i.probes())));
+                rows.add(IntervalRow.of(i));
             }
         }
-        AtomicFiles.writeLines(file, TraceDataset.INTERVALS_HEADER, rows);
+        CsvTables.write(file, IntervalRow.TABLE, rows);
+    }
+
+    private static IntervalRow intervalRow(Path file, long line, CSVRecord r) throws IngestException {
+        try {
+            return new IntervalRow(r.get(0), Integer.parseInt(r.get(1)), Long.parseLong(r.get(2)),
+                    Long.parseLong(r.get(3)), Long.parseLong(r.get(4)));
+        } catch (NumberFormatException e) {
+            throw IngestException.atLine(file.toString(), line, "not a number: " + e.getMessage());
+        }
     }
 
     /** Removes the staging area (and any trace left in it) and releases the lock. */

@@ -1,17 +1,17 @@
 package org.smarttunnel.ingest.dataset;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Probe;
@@ -28,19 +28,16 @@ public final class TraceDataset {
     public static final String INTERVALS = "intervals.csv";
     public static final String SETTINGS = "dataset.properties";
     public static final String TRACES = "traces";
-    public static final String INTERVALS_HEADER = "trace,interval,start_us,probes,lost,loss_rate";
     static final String INTERVAL_KEY = "interval_us";
 
     private final Path dir;
     private final long intervalUs;
     private final List<TraceSummary> traces;
-    final List<String> indexLines;
 
-    private TraceDataset(Path dir, long intervalUs, List<TraceSummary> traces, List<String> indexLines) {
+    private TraceDataset(Path dir, long intervalUs, List<TraceSummary> traces) {
         this.dir = dir;
         this.intervalUs = intervalUs;
         this.traces = Collections.unmodifiableList(traces);
-        this.indexLines = indexLines;
     }
 
     public static boolean exists(Path dir) {
@@ -54,23 +51,8 @@ public final class TraceDataset {
         }
         long intervalUs = readInterval(dir);
         List<TraceSummary> rows = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (!TraceSummary.HEADER.equals(header)) {
-                throw IngestException.atLine(index.toString(), 1, "header is not '" + TraceSummary.HEADER + "'");
-            }
-            String line;
-            long lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (!line.isEmpty()) {
-                    rows.add(parseIndexRow(index.toString(), lineNo, line));
-                    lines.add(line);
-                }
-            }
-        }
-        return new TraceDataset(dir, intervalUs, rows, lines);
+        CsvInput.read(index, TraceSummary.TABLE, (r, line) -> rows.add(indexRow(index.toString(), line, r)));
+        return new TraceDataset(dir, intervalUs, rows);
     }
 
     private static long readInterval(Path dir) throws IOException, IngestException {
@@ -88,22 +70,13 @@ public final class TraceDataset {
         }
     }
 
-    private static TraceSummary parseIndexRow(String file, long lineNo, String line) throws IngestException {
-        List<String> f;
-        try {
-            f = Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw IngestException.atLine(file, lineNo, e.getMessage());
-        }
-        if (f.size() != 12) {
-            throw IngestException.atLine(file, lineNo, "expected 12 fields, found " + f.size());
-        }
+    private static TraceSummary indexRow(String file, long line, CSVRecord f) throws IngestException {
         try {
             TraceInfo info = new TraceInfo(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6));
             return new TraceSummary(info, f.get(1), Long.parseLong(f.get(7)), Long.parseLong(f.get(8)),
                     Long.parseLong(f.get(10)), Long.parseLong(f.get(11)));
         } catch (IllegalArgumentException e) {
-            throw IngestException.atLine(file, lineNo, e.getMessage());
+            throw IngestException.atLine(file, line, e.getMessage());
         }
     }
 
@@ -141,55 +114,49 @@ public final class TraceDataset {
 
     private static Trace readCsv(Path file, TraceInfo info) throws IOException, IngestException {
         String name = file.toString();
-        List<long[]> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            String header = r.readLine();
-            if (!TraceCsvWriter.HEADER.equals(header)) {
-                throw IngestException.atLine(name, 1, "header is not '" + TraceCsvWriter.HEADER + "'");
-            }
-            String line;
-            long lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                rows.add(probeRow(name, lineNo, line, rows.size()));
-            }
-        }
-        int n = rows.size();
-        int[] seq = new int[n];
-        long[] send = new long[n];
-        int[] rtt = new int[n];
-        LossSequence.Builder loss = new LossSequence.Builder(n);
-        for (int i = 0; i < n; i++) {
-            long[] row = rows.get(i);
-            seq[i] = (int) row[0];
-            send[i] = row[1];
-            loss.add(row[2] == 1);
-            rtt[i] = (int) row[3];
-        }
+        ProbeColumns probes = new ProbeColumns();
+        CsvInput.read(file, TraceCsvWriter.TABLE, (r, line) -> probes.add(name, line, r));
         try {
-            return new Trace(info, seq, send, loss.build(), rtt);
+            return probes.trace(info);
         } catch (IllegalArgumentException e) {
             throw IngestException.inFile(name, e.getMessage());
         }
     }
 
-    private static long[] probeRow(String name, long lineNo, String line, int expectedIndex) throws IngestException {
-        String[] f = line.split(",", -1);
-        if (f.length != 5) {
-            throw IngestException.atLine(name, lineNo, "expected 5 fields, found " + f.length);
+    /** The probes of a trace file, column by column as they are read. */
+    private static final class ProbeColumns {
+        private int n;
+        private int[] seq = new int[1024];
+        private long[] send = new long[1024];
+        private int[] rtt = new int[1024];
+        private final LossSequence.Builder loss = new LossSequence.Builder(1024);
+
+        void add(String name, long line, CSVRecord f) throws IngestException {
+            try {
+                if (Integer.parseInt(f.get(0)) != n) {
+                    throw IngestException.atLine(name, line, "index " + f.get(0) + " where " + n + " belongs");
+                }
+                String lost = f.get(3);
+                if (!lost.equals("0") && !lost.equals("1")) {
+                    throw IngestException.atLine(name, line, "lost must be 0 or 1");
+                }
+                if (n == seq.length) {
+                    seq = Arrays.copyOf(seq, 2 * n);
+                    send = Arrays.copyOf(send, 2 * n);
+                    rtt = Arrays.copyOf(rtt, 2 * n);
+                }
+                seq[n] = Integer.parseInt(f.get(1));
+                send[n] = Long.parseLong(f.get(2));
+                rtt[n] = f.get(4).isEmpty() ? Probe.NO_RTT : Integer.parseInt(f.get(4));
+                loss.add(lost.equals("1"));
+                n++;
+            } catch (NumberFormatException e) {
+                throw IngestException.atLine(name, line, "not a number: " + e.getMessage());
+            }
         }
-        try {
-            if (Integer.parseInt(f[0]) != expectedIndex) {
-                throw IngestException.atLine(name, lineNo, "index " + f[0] + " where " + expectedIndex + " belongs");
-            }
-            long lost = Long.parseLong(f[3]);
-            if (lost != 0 && lost != 1) {
-                throw IngestException.atLine(name, lineNo, "lost must be 0 or 1");
-            }
-            long rtt = f[4].isEmpty() ? Probe.NO_RTT : Integer.parseInt(f[4]);
-            return new long[] {Integer.parseInt(f[1]), Long.parseLong(f[2]), lost, rtt};
-        } catch (NumberFormatException e) {
-            throw IngestException.atLine(name, lineNo, "not a number: " + e.getMessage());
+
+        Trace trace(TraceInfo info) {
+            return new Trace(info, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), loss.build(), Arrays.copyOf(rtt, n));
         }
     }
 }

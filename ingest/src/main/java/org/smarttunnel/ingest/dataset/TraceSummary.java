@@ -1,12 +1,28 @@
 package org.smarttunnel.ingest.dataset;
 
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
 /** One row of {@code index.csv}: a trace, where its probes are, and its totals. */
 public record TraceSummary(TraceInfo info, String file, long probes, long lost, long firstSendUs, long lastSendUs) {
 
-    public static final String HEADER =
-            "trace,file,host,site,src,dst,ident,probes,lost,loss_rate,first_send_us,last_send_us";
+    /** {@code index.csv}. */
+    public static final TableSpec<TraceSummary> TABLE = TableSpec.<TraceSummary>named("index.csv")
+            .column(Column.text("trace", TraceSummary::id))
+            .column(Column.text("file", TraceSummary::file))
+            .column(Column.text("host", t -> t.info().host()))
+            .column(Column.text("site", t -> t.info().site()))
+            .column(Column.text("src", t -> t.info().src()))
+            .column(Column.text("dst", t -> t.info().dst()))
+            .column(Column.text("ident", t -> t.info().ident()))
+            .column(Column.integer("probes", "probes", TraceSummary::probes))
+            .column(Column.integer("lost", "probes", TraceSummary::lost))
+            .column(Column.formatted("loss_rate", "fraction", t -> Numbers.rate(t.lost(), t.probes())))
+            .column(Column.integer("first_send_us", "µs since the epoch", TraceSummary::firstSendUs))
+            .column(Column.integer("last_send_us", "µs since the epoch", TraceSummary::lastSendUs))
+            .build();
 
     public String id() {
         return info.id();
@@ -14,11 +30,6 @@ public record TraceSummary(TraceInfo info, String file, long probes, long lost, 
 
     public double lossRate() {
         return probes == 0 ? Double.NaN : (double) lost / probes;
-    }
-
-    String toCsv() {
-        return Csv.row(info.id(), file, info.host(), info.site(), info.src(), info.dst(), info.ident(), probes, lost,
-                Csv.rate(lost, probes), firstSendUs, lastSendUs);
     }
 
     /** Whether {@code other} is the same measurement (re-importing a file must not duplicate it). */

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.ingest.trace.Probe;
+import org.smarttunnel.ingest.trace.Trace;
+import org.smarttunnel.ingest.trace.TraceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +57,27 @@ class TraceCsvWriterTest {
                 2,12,1009999999,1,
                 3,7,1010000000,0,0
                 """, Files.readString(dir.resolve("d.csv")));
+    }
+
+    @Test
+    void theFastWriterWritesWhatCommonsCsvWritesForTheDeclaredTableAndReadsBack() throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Probe> probes = new ArrayList<>();
+        TraceCsvWriter w = new TraceCsvWriter(dir.resolve("r.csv"), 40_000_000L, new OpenFiles(1));
+        long sendNs = 999_000L;
+        for (int i = 0; i < 5000; i++) {
+            sendNs += 1000L * random.nextLong(1, 3_000_000L);
+            boolean lost = random.nextInt(10) == 0;
+            int rttUs = lost || random.nextInt(50) == 0 ? Probe.NO_RTT : random.nextInt(0, 20_000_000);
+            int seq = random.nextInt(65536);
+            w.probe(seq, sendNs, lost, rttUs < 0 ? -1 : rttUs * 1000L);
+            probes.add(new Probe(i, seq, sendNs / 1000, lost, rttUs));
+        }
+        w.close();
+        assertEquals(CsvTables.text(TraceCsvWriter.TABLE, probes), Files.readString(dir.resolve("r.csv")));
+        Trace t = TraceDataset.read(dir.resolve("r.csv"), new TraceInfo("r", "h", "s", "", "", ""));
+        for (Probe p : probes) {
+            assertEquals(p, t.probe(p.index()));
+        }
     }
 }

@@ -1,8 +1,10 @@
 package org.smarttunnel.replay.run;
 
 import java.util.List;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.ingest.dataset.Csv;
 import org.smarttunnel.replay.alloc.Allocation;
 import org.smarttunnel.replay.engine.IntervalResult;
 
@@ -13,13 +15,19 @@ public record ReplayRow(FitMode mode, String allocator, int interval, List<Strin
         traces = List.copyOf(traces);
     }
 
-    public static final String HEADER =
-            "mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,loss_rate,loss_free";
-
-    /** The row in the columns of {@link #HEADER}. */
-    public String csv() {
-        return Csv.row(mode.id(), allocator, interval, String.join(";", traces), allocation.text(), result.groups(),
-                result.failedGroups(), result.dataSent(), result.dataLost(),
-                Csv.rate(result.dataLost(), result.dataSent()), result.lossFree() ? 1 : 0);
-    }
+    /** The rows {@code replay} writes (and the tail of {@code evaluate}'s replay.csv). */
+    public static final TableSpec<ReplayRow> TABLE = TableSpec.<ReplayRow>named("replay.csv")
+            .column(Column.text("mode", r -> r.mode().id()))
+            .column(Column.text("allocator", ReplayRow::allocator))
+            .column(Column.integer("interval", "", ReplayRow::interval))
+            .column(Column.text("traces", r -> String.join(";", r.traces())))
+            .column(Column.text("allocation", r -> r.allocation().text()))
+            .column(Column.integer("groups", "groups", r -> r.result().groups()))
+            .column(Column.integer("failed_groups", "groups", r -> r.result().failedGroups()))
+            .column(Column.integer("data_sent", "packets", r -> r.result().dataSent()))
+            .column(Column.integer("data_lost", "packets", r -> r.result().dataLost()))
+            .column(Column.formatted("loss_rate", "fraction",
+                    r -> Numbers.rate(r.result().dataLost(), r.result().dataSent())))
+            .column(Column.integer("loss_free", "0/1", r -> r.result().lossFree() ? 1 : 0))
+            .build();
 }

@@ -1,4 +1,4 @@
-package org.smarttunnel.ingest;
+package org.smarttunnel.common.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.smarttunnel.ingest;
+package org.smarttunnel.common.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

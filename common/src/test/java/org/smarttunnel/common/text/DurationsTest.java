@@ -1,4 +1,4 @@
-package org.smarttunnel.eval;
+package org.smarttunnel.common.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

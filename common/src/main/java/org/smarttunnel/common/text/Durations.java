@@ -1,4 +1,4 @@
-package org.smarttunnel.eval;
+package org.smarttunnel.common.text;
 
 import java.math.BigDecimal;
 import java.util.Locale;

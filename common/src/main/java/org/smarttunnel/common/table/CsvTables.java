@@ -1,0 +1,95 @@
+package org.smarttunnel.common.table;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.smarttunnel.common.io.AtomicFiles;
+
+/**
+ * Writes declared tables as CSV through commons-csv: RFC 4180 quoting (a field is quoted only
+ * when it must be), records ending in a bare line feed, UTF-8, the header first.
+ */
+public final class CsvTables {
+    /** The toolkit's CSV dialect; readers use it too. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private CsvTables() {
+    }
+
+    /** The whole table at once, atomically: readers see the old file or the complete new one. */
+    public static <T> void write(Path target, TableSpec<T> spec, Iterable<? extends T> rows) throws IOException {
+        AtomicFiles.write(target, w -> {
+            Sink<T> sink = new Sink<>(w, spec);
+            for (T row : rows) {
+                sink.add(row);
+            }
+            sink.flush();
+        });
+    }
+
+    /**
+     * A table written row by row as rows stream in, never held whole. The file is written in
+     * place: callers write into a staging directory or a temporary file and rename it when done.
+     */
+    public static <T> Sink<T> open(Path target, TableSpec<T> spec) throws IOException {
+        return new Sink<>(Files.newBufferedWriter(target, StandardCharsets.UTF_8), spec);
+    }
+
+    /** The text of a whole table, for tests and small outputs. */
+    public static <T> String text(TableSpec<T> spec, Iterable<? extends T> rows) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            CSVPrinter p = new CSVPrinter(sb, FORMAT);
+            p.printRecord(spec.header());
+            for (T row : rows) {
+                p.printRecord(spec.texts(row));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /** Rows of one table going to one writer. */
+    public static final class Sink<T> implements AutoCloseable {
+        private final Writer out;
+        private final CSVPrinter printer;
+        private final TableSpec<T> spec;
+        private long rows;
+
+        private Sink(Writer out, TableSpec<T> spec) throws IOException {
+            this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out);
+            this.printer = new CSVPrinter(this.out, FORMAT);
+            this.spec = spec;
+            printer.printRecord(spec.header());
+        }
+
+        public void add(T row) throws IOException {
+            for (Column<T> c : spec.columns()) {
+                printer.print(c.of(row));
+            }
+            printer.println();
+            rows++;
+        }
+
+        /** Rows written so far (the header not counted). */
+        public long rows() {
+            return rows;
+        }
+
+        void flush() throws IOException {
+            printer.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            printer.close();
+        }
+    }
+}
