@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "allocators", description = "List the allocators, one line each.")
+@Command(name = "allocators", description = "List the allocators --allocators chooses from, one line each.")
 final class AllocatorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,7 +18,8 @@ final class AllocatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("allocator", Allocator::id),
-                Column.text("description", Allocator::description)), Allocators.all());
+                Column.text("group", a -> a.group().label()), Column.text("description", Allocator::description)),
+                Allocators.all());
         return 0;
     }
 }

@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.ingest.ImportOptions;
 import org.smarttunnel.eval.bench.AllocatorComparison;
 import org.smarttunnel.eval.bench.ApproximationReport;
 import org.smarttunnel.eval.bench.IngestBenchmark;
 import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.smarttunnel.replay.run.ReplayOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,35 +47,30 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--probes", split = ",", defaultValue = "1000000", paramLabel = "N",
+        @Option(names = "--probes", split = ",", defaultValue = Defaults.BENCH_PROBES, paramLabel = "PROBES",
                 description = "Capture size(s) in probes; several show whether memory stays flat "
                         + "(default: ${DEFAULT-VALUE}).")
         List<Long> probes;
 
-        @Option(names = "--readers", split = ",", defaultValue = "fast,pcap4j", paramLabel = "READER",
+        @Option(names = "--readers", split = ",", defaultValue = Defaults.BENCH_READERS, paramLabel = "READER",
                 description = "Readers to time (default: ${DEFAULT-VALUE}).")
         List<String> readers;
 
-        @Option(names = "--stages", split = ",", defaultValue = "scan,import", paramLabel = "STAGE",
+        @Option(names = "--stages", split = ",", defaultValue = Defaults.BENCH_STAGES, paramLabel = "STAGE",
                 description = "Stages to time (default: ${DEFAULT-VALUE}).")
         List<String> stages;
 
-        @Option(names = "--repeat", defaultValue = "2", paramLabel = "N",
+        @Option(names = "--repeat", defaultValue = "" + Defaults.BENCH_REPEAT, paramLabel = "PASSES",
                 description = "Passes per JVM; the first includes JIT warm-up (default: ${DEFAULT-VALUE}).")
         int repeat;
 
-        @Option(names = "--work", paramLabel = "DIR",
-                description = "Where captures and datasets go (default: a temporary directory, removed after).")
-        Path work;
-
-        @Option(names = "--jvm", split = " ", paramLabel = "OPTS",
-                description = "Extra JVM options for the timed JVMs, e.g. --jvm=-Xmx512m.")
-        List<String> jvm = new ArrayList<>();
+        @Mixin
+        BenchMixin bench;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             for (String r : readers) {
-                ImportCommand.choice(org.smarttunnel.ingest.capture.CaptureReader.class, "--readers", r);
+                ImportOptions.parseReader(r);
             }
             for (String s : stages) {
                 if (!s.equals("scan") && !s.equals("import")) {
@@ -81,18 +80,17 @@ final class BenchCommand implements Callable<Integer> {
             if (repeat < 1) {
                 throw new IllegalArgumentException("--repeat must be at least 1");
             }
-            boolean temporary = work == null;
-            Path dir = temporary ? Files.createTempDirectory("smarttunnel-bench-") : Files.createDirectories(work);
+            Path dir = bench.directory();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
                 List<IngestBenchmark.Result> all = IngestBenchmark.run(new IngestBenchmark.Plan(probes, readers, stages,
-                        repeat, dir, jvm), line -> err.println("bench: " + line));
+                        repeat, dir, bench.jvm), line -> err.println("bench: " + line));
                 out.println("Ingest benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + "); pass 1 includes JIT warm-up:");
                 TerminalTable.print(out, IngestBenchmark.TABLE.columns(), IngestBenchmark.rows(all));
             } finally {
-                if (temporary) {
+                if (bench.temporary()) {
                     FileTrees.delete(dir);
                 }
             }
@@ -109,20 +107,20 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--loss", split = ",", defaultValue = "0.005,0.02,0.05,0.1,0.2,0.25", paramLabel = "P",
+        @Option(names = "--loss", split = ",", defaultValue = Defaults.BENCH_LOSSES, paramLabel = "RATE",
                 description = "Loss rates (default: ${DEFAULT-VALUE}).")
         List<Double> losses;
 
-        @Option(names = "--burst", split = ",", defaultValue = "1,3", paramLabel = "B",
+        @Option(names = "--burst", split = ",", defaultValue = Defaults.BENCH_BURSTS, paramLabel = "PROBES",
                 description = "Mean burst lengths; 1 = Bernoulli (default: ${DEFAULT-VALUE}).")
         List<Double> bursts;
 
-        @Option(names = "--paths", split = ",", defaultValue = "3,10", paramLabel = "N",
+        @Option(names = "--paths", split = ",", defaultValue = Defaults.BENCH_APPROXIMATION_PATHS, paramLabel = "N",
                 description = "Numbers of paths (default: ${DEFAULT-VALUE}).")
         List<Integer> paths;
 
-        @Option(names = "--group", split = ",", defaultValue = "40,100,300", paramLabel = "G",
-                description = "Group sizes (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--group", split = ",", defaultValue = Defaults.BENCH_GROUPS, paramLabel = "PACKETS",
+                description = "Group sizes; each has a fifth of its packets redundant (default: ${DEFAULT-VALUE}).")
         List<Integer> groups;
 
         @Override
@@ -152,35 +150,29 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--paths", split = ",", defaultValue = "2,3,4", paramLabel = "N",
+        @Option(names = "--paths", split = ",", defaultValue = Defaults.BENCH_ALLOCATOR_PATHS, paramLabel = "N",
                 description = "Numbers of paths (default: ${DEFAULT-VALUE}).")
         List<Integer> paths;
 
-        @Option(names = "--sets", defaultValue = "200", paramLabel = "K",
-                description = "Path sets per N (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sets", defaultValue = "" + Defaults.BENCH_SETS, paramLabel = "SETS",
+                description = "Path sets per number of paths (default: ${DEFAULT-VALUE}).")
         int sets;
 
-        @Option(names = "--group", defaultValue = "40", paramLabel = "G", description = "Group size (default: ${DEFAULT-VALUE}).")
-        int group;
-
-        @Option(names = "--redundancy", defaultValue = "7", paramLabel = "R",
-                description = "Redundancy (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--redundancy", defaultValue = "" + Defaults.REDUNDANCY, paramLabel = "K",
+                description = "Redundant packets per group (default: ${DEFAULT-VALUE}).")
         int redundancy;
 
-        @Option(names = "--allocator", defaultValue = "all", paramLabel = "IDS",
-                description = "Allocators (default: ${DEFAULT-VALUE}).")
-        String allocators;
-
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        AllocationMixin allocation;
 
         @Override
         public Integer call() {
             if (sets < 1) {
                 throw new IllegalArgumentException("--sets must be positive");
             }
-            var rows = org.smarttunnel.eval.bench.AllocatorComparison.compare(
-                    org.smarttunnel.replay.alloc.Allocators.parse(allocators), paths, sets, group, redundancy, seed);
+            ReplayOptions o = allocation.apply(ReplayOptions.builder()).redundancy(redundancy).build();
+            var rows = AllocatorComparison.compare(o.allocators(), paths, sets, o.group(), o.redundancy(), o.seed(),
+                    o.emax());
             TerminalTable.print(spec.commandLine().getOut(), AllocatorComparison.TABLE.columns(), rows);
             return 0;
         }

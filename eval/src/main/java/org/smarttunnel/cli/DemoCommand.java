@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.Evaluation;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Spec;
                         + "prints the loss-free table. The same as 'smarttunnel evaluate --data traces/demo --out "
                         + "reports'.", ""})
 final class DemoCommand implements Callable<Integer> {
-    static final String DATA = "traces/demo";
-    static final String REPORTS = "reports";
+    static final String DATA = Defaults.DEMO_DATA;
+    static final String REPORTS = Defaults.DEMO_REPORTS;
 
     @Spec
     CommandSpec spec;
@@ -43,12 +44,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Reports (default: reports beside traces/).")
     Path out;
 
-    @Option(names = "--runs", defaultValue = "20", paramLabel = "R",
-            description = "Combinations per cell (default: ${DEFAULT-VALUE}, the paper's).")
+    @Option(names = "--runs", defaultValue = "" + Defaults.RUNS, paramLabel = "RUNS",
+            description = "Tunnels drawn per cell (default: ${DEFAULT-VALUE}, the paper's).")
     int runs;
 
     @Mixin
-    RunOptions running;
+    RunMixin running;
+
+    /** The paper's experiment, with these runs and threads. */
+    ExperimentOptions options() {
+        return running.apply(ExperimentOptions.paper().toBuilder().runs(runs)).build();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         Path reports = out != null ? out : root.resolve(REPORTS);
         PrintWriter w = spec.commandLine().getOut();
         TraceDataset ds = TraceDataset.open(dataset);
-        ExperimentOptions o = ExperimentOptions.paper(runs, running.threads(), ds.intervalUs());
+        ExperimentOptions o = options().withDatasetInterval(ds.intervalUs());
         PathPool pool = PathPool.of(ds, o.lowLoss());
         w.printf(Locale.ROOT, "Dataset %s: %d traces (%d hosts, %d site%s), %d probes, intervals of %s; %d paths below "
                 + "%s%% loss (P = %s)%n", dataset, pool.traces().size(), pool.hostCount(), pool.sites().size(),
@@ -70,8 +76,9 @@ final class DemoCommand implements Callable<Integer> {
         w.flush();
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
-        Evaluation.Outcome r = Evaluation.run(ds, dataset.toString(), o, reports, running.progress(err));
-        EvaluateCommand.summary(w, r, o, (System.nanoTime() - start) / 1e9);
+        Evaluation.Outcome r = Evaluation.run(ds, dataset.toString(), o, reports,
+                EvaluateCommand.reproduce(o, dataset, reports), running.progress(err));
+        EvaluateCommand.summary(w, r, (System.nanoTime() - start) / 1e9);
         w.println();
         w.println("Tables beside the paper's, findings and charts: " + reports.resolve(Evaluation.REPORT));
         return 0;

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.common.text.Durations;
@@ -21,7 +20,7 @@ import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocator;
-import org.smarttunnel.replay.alloc.Allocators;
+import org.smarttunnel.replay.run.ReplayOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,86 +40,79 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Trace dataset (from 'import').")
-    Path data;
+    @Mixin
+    DatasetMixin data;
 
-    @Option(names = "--paths", split = ",", defaultValue = "2,3,4,6", paramLabel = "N",
-            description = "Numbers of paths per tunnel (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--paths", split = ",", defaultValue = Defaults.PATHS, paramLabel = "N",
+            description = "Paths per tunnel, N (default: ${DEFAULT-VALUE}).")
     List<Integer> paths;
 
-    @Option(names = "--redundancy", split = ",", defaultValue = "7,10,14", paramLabel = "K",
-            description = "Redundant packets per group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--redundancy", split = ",", defaultValue = Defaults.REDUNDANCIES, paramLabel = "K",
+            description = "Redundant packets per group, K (default: ${DEFAULT-VALUE}).")
     List<Integer> redundancy;
 
-    @Option(names = "--group", defaultValue = "40", paramLabel = "G", description = "FEC group size (default: ${DEFAULT-VALUE}).")
-    int group;
-
-    @Option(names = "--runs", defaultValue = "20", paramLabel = "R",
-            description = "Combinations per cell (N, G) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "" + Defaults.RUNS, paramLabel = "RUNS",
+            description = "Tunnels drawn per cell (N, G) (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--modes", split = ",", defaultValue = "oracle,predicted", paramLabel = "MODE",
-            description = "oracle, predicted or both (default: ${DEFAULT-VALUE}).")
-    List<String> modes;
-
-    @Option(names = "--allocators", split = ",", defaultValue = "all", paramLabel = "ID",
-            description = "Allocators, or all (default: ${DEFAULT-VALUE}; see 'smarttunnel allocators').")
-    List<String> allocators;
-
-    @Option(names = "--low-loss", defaultValue = "0.02", paramLabel = "RATE",
+    @Option(names = "--low-loss", defaultValue = "" + Defaults.LOW_LOSS, paramLabel = "RATE",
             description = "A path is low-loss when its whole-trace loss rate is below RATE (default: ${DEFAULT-VALUE}).")
     double lowLoss;
 
     @Mixin
-    ModelOptions model;
-
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Interval length (default: the dataset's).")
-    Long intervalNs;
-
-    @Option(names = "--emax", defaultValue = "500", paramLabel = "E",
-            description = "smarttunnel's scale of means (default: ${DEFAULT-VALUE}).")
-    int emax;
+    AllocationMixin allocation;
 
     @Mixin
-    RunOptions running;
+    ModelMixin model;
+
+    @Mixin
+    RunMixin running;
 
     @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
     Path out;
 
+    ExperimentOptions options() {
+        return running.apply(ExperimentOptions.builder()
+                .replay(allocation.apply(ReplayOptions.builder()).models(model.options()).build())
+                .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss))
+                .build();
+    }
+
     @Override
     public Integer call() throws IOException, IngestException, InterruptedException {
-        TraceDataset ds = TraceDataset.open(data);
-        ExperimentOptions o = options(ds);
+        TraceDataset ds = data.open();
+        ExperimentOptions o = options().withDatasetInterval(ds.intervalUs());
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Evaluation.Outcome r = Evaluation.run(ds, data.toString(), o, out, running.progress(err));
-        summary(w, r, o, (System.nanoTime() - start) / 1e9);
+        Evaluation.Outcome r = Evaluation.run(ds, data.data.toString(), o, out, reproduce(o, data.data, out),
+                running.progress(err));
+        summary(w, r, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
-    ExperimentOptions options(TraceDataset ds) {
-        long intervalUs = intervalNs == null ? ds.intervalUs() : Converters.micros(intervalNs, "--interval");
-        return new ExperimentOptions(paths, redundancy, group, runs, seed, modes(modes),
-                Allocators.parse(String.join(",", allocators)), lowLoss,
-                running.threads(), model.stateChoice(),
-                model.history, intervalUs, emax);
+    /**
+     * The command line that runs {@code o} again: every option of the experiment spelled out,
+     * so that a report says exactly what produced it whatever the defaults become.
+     */
+    static String reproduce(ExperimentOptions o, Path dataset, Path reports) {
+        ReplayOptions r = o.replay();
+        return "./smarttunnel evaluate --data " + dataset + " --paths " + join(o.paths()) + " --redundancy "
+                + join(o.redundancies()) + " --group " + r.group() + " --runs " + o.runs() + " --seed " + r.seed()
+                + " \\\n    --modes " + FitMode.text(r.models().modes()) + " --allocators "
+                + String.join(",", r.allocators().stream().map(Allocator::id).toList())
+                + " \\\n    --low-loss " + Numbers.number(o.lowLoss()) + " --model " + r.models().model().id()
+                + " --states " + r.models().requestedStates() + " --history " + r.models().history() + " --interval "
+                + Durations.format(o.intervalUs() * 1000) + " --emax " + r.emax() + " \\\n    --out " + reports;
     }
 
-    static Set<FitMode> modes(List<String> texts) {
-        Set<FitMode> out = EnumSet.noneOf(FitMode.class);
-        for (String t : texts) {
-            out.addAll(FitCommand.modes(t.trim()));
-        }
-        return out;
+    private static String join(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     /** What ran, where it went, and the loss-free table. */
-    static void summary(PrintWriter w, Evaluation.Outcome r, ExperimentOptions o, double seconds) {
+    static void summary(PrintWriter w, Evaluation.Outcome r, double seconds) {
+        ExperimentOptions o = r.tables().options();
         long intervals = r.run().rows();
         w.printf(Locale.ROOT, "Evaluated %d tunnels (%d cells, %d traces read %d times): %d intervals replayed in %s%n",
                 r.run().combinations(), r.run().cells().size(), r.run().pool().traces().size(), r.run().traceLoads(),

@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.FileReport;
 import org.smarttunnel.ingest.ImportOptions;
@@ -18,7 +21,6 @@ import org.smarttunnel.ingest.ImportReport;
 import org.smarttunnel.ingest.Importer;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.InputFormat;
-import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.CommitResult;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 import org.smarttunnel.ingest.dataset.TraceSummary;
@@ -44,14 +46,18 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory (created if needed).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = Defaults.FORMAT,
             description = "auto, pcap (pcap or pcapng), pinglog or zing (default: ${DEFAULT-VALUE}, by content).")
     String format;
 
-    @Option(names = "--reader", paramLabel = "READER", defaultValue = "fast",
+    @Option(names = "--readers", paramLabel = "READER", defaultValue = Defaults.READER,
             description = "Capture reader: fast (streaming, pure Java) or pcap4j (libpcap; the reference) "
                     + "(default: ${DEFAULT-VALUE}).")
     String reader;
+
+    /** The singular spelling earlier versions had, kept working and out of the help. */
+    @Option(names = "--reader", hidden = true, paramLabel = "READER")
+    String readerAlias;
 
     @Option(names = "--host", paramLabel = "NAME",
             description = "Host label of every trace (default: the source address, or for logs the file name).")
@@ -62,16 +68,18 @@ final class ImportCommand implements Callable<Integer> {
     String site;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Replies later than this are losses (default: 2s for captures and zing; none for ping "
-                    + "logs, whose printed replies all count).")
+            description = "Replies later than this are losses (default: " + Defaults.TIMEOUT + " for captures and "
+                    + "zing; none for ping logs, whose printed replies all count).")
     Long timeoutNs;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "40s", converter = Converters.Duration.class,
-            description = "Interval length for intervals.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = Defaults.INTERVAL,
+            converter = Converters.Duration.class,
+            description = "Interval length the dataset is cut into, fixed per dataset (default: ${DEFAULT-VALUE}).")
     long intervalNs;
 
-    @Option(names = "--spacing", paramLabel = "DURATION", defaultValue = "1s", converter = Converters.Duration.class,
-            description = "Probe spacing of ping logs without timestamps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--spacing", paramLabel = "DURATION", defaultValue = Defaults.LOG_SPACING,
+            converter = Converters.Duration.class,
+            description = "Probe spacing of ping logs without time stamps (default: ${DEFAULT-VALUE}).")
     long spacingNs;
 
     @Option(names = "--zone", paramLabel = "ZONE", converter = Converters.Zone.class,
@@ -93,45 +101,24 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
         for (Diagnostic d : report.diagnostics()) {
-            e.println(d);
+            e.println(d.line(Flags::of));
         }
         print(o, report);
         return report.hasErrors() ? Main.BAD_INPUT : 0;
     }
 
-    private ImportOptions options() {
-        ImportOptions o = ImportOptions.defaults()
-                .withFormat(choice(InputFormat.class, "--format", format))
-                .withReader(choice(CaptureReader.class, "--reader", reader))
-                .withIntervalUs(Converters.micros(intervalNs, "--interval"))
-                .withSpacingNs(spacingNs)
-                .withTraceFormat(compact ? TraceFormat.COMPACT : TraceFormat.CSV);
-        if (host != null) {
-            o = o.withHost(host);
-        }
-        if (site != null) {
-            o = o.withSite(site);
-        }
-        if (timeoutNs != null) {
-            o = o.withTimeoutNs(timeoutNs);
-        }
-        if (zone != null) {
-            o = o.withZone(zone);
-        }
-        return o;
-    }
-
-    static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value)) {
-                return e;
-            }
-        }
-        StringBuilder names = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            names.append(names.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new IllegalArgumentException(option + " must be one of " + names + ", not '" + value + "'");
+    ImportOptions options() {
+        return ImportOptions.builder()
+                .format(InputFormat.parse(format))
+                .reader(ImportOptions.parseReader(readerAlias != null ? readerAlias : reader))
+                .host(Optional.ofNullable(host))
+                .site(Optional.ofNullable(site))
+                .timeoutNs(timeoutNs == null ? OptionalLong.empty() : OptionalLong.of(timeoutNs))
+                .intervalUs(Converters.micros(intervalNs, "--interval"))
+                .spacingNs(spacingNs)
+                .zone(Optional.ofNullable(zone))
+                .traceFormat(compact ? TraceFormat.COMPACT : TraceFormat.CSV)
+                .build();
     }
 
     private void print(PrintWriter o, ImportReport report) {

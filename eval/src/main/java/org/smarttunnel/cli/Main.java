@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.ingest.IngestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,9 +60,17 @@ public final class Main implements Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-            if (cause instanceof IngestException || cause instanceof IOException) {
+            if (cause instanceof IngestException ie) {
+                err.println(ie.toDiagnostic().line(Flags::of));
+                return BAD_INPUT;
+            }
+            if (cause instanceof IOException) {
                 err.println("error: " + cause.getMessage());
                 return BAD_INPUT;
+            }
+            if (cause instanceof InvalidSettingException s) {
+                err.println("error: " + Flags.of(s.setting()) + " " + s.problem());
+                return USAGE;
             }
             if (cause instanceof IllegalArgumentException) {
                 err.println("error: " + cause.getMessage());

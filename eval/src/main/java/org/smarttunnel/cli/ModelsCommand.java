@@ -4,21 +4,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TerminalTable;
-import org.smarttunnel.fitting.model.LossModelFamily;
+import org.smarttunnel.fitting.model.LossModelType;
+import org.smarttunnel.fitting.model.LossModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "models", description = "List the loss models (the extended Gilbert family), one line each.")
+@Command(name = "models", description = "List the loss models --model chooses from, one line each.")
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("model", LossModelFamily::id),
-                Column.text("states", LossModelFamily::states), Column.text("description",
-                        LossModelFamily::description)), LossModelFamily.all());
+        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("model", LossModelType::id),
+                Column.text("states", LossModelType::statesText), Column.text("description",
+                        LossModelType::description)), LossModels.all());
         return 0;
     }
 }

@@ -8,16 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.trace.Trace;
-import org.smarttunnel.replay.alloc.Allocators;
+import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.run.ReplayOptions;
 import org.smarttunnel.replay.run.ReplayRow;
 import org.smarttunnel.replay.run.ReplayRunner;
@@ -31,96 +36,82 @@ import picocli.CommandLine.Spec;
         description = {"Replay captured intervals of several traces, combined into one tunnel, under allocators.", "",
                 "Every interval of the chosen traces (aligned by interval number, or by absolute time) is replayed "
                         + "under every allocator and mode: the allocator sees only the models of the mode, the "
-                        + "replay uses the interval's real losses (slot j = probe j of every path, groups of G "
-                        + "slots, D data then R redundant, a group losing its lost data when more than R are lost). "
-                        + "One row per (mode, allocator, interval).", ""})
+                        + "replay uses the interval's real losses (slot j = probe j of every path, groups of --group "
+                        + "slots, the data packets first, then --redundancy redundant ones; a group loses its lost "
+                        + "data when more packets are lost than it has redundant ones). One row per (mode, allocator, "
+                        + "interval).", ""})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Trace dataset (from 'import').")
-    Path data;
+    @Mixin
+    DatasetMixin data;
 
     @Option(names = "--trace", required = true, paramLabel = "ID",
             description = "A trace of the tunnel, one per path; repeat for every path, in path order.")
     List<String> traces;
 
-    @Option(names = "--allocator", required = true, split = ",", paramLabel = "ID",
-            description = "Allocators to replay, comma-separated, or all (see 'smarttunnel allocators').")
-    List<String> allocators;
+    @Mixin
+    AllocationMixin allocation;
 
-    @Option(names = "--group", defaultValue = "40", paramLabel = "G", description = "FEC group size (default: ${DEFAULT-VALUE}).")
-    int group;
-
-    @Option(names = "--redundancy", defaultValue = "7", paramLabel = "R",
+    @Option(names = "--redundancy", defaultValue = "" + Defaults.REDUNDANCY, paramLabel = "K",
             description = "Redundant packets per group (default: ${DEFAULT-VALUE}).")
     int redundancy;
 
-    @Option(names = "--mode", defaultValue = "both", paramLabel = "MODE",
-            description = "oracle, predicted or both (default: ${DEFAULT-VALUE}).")
-    String mode;
-
     @Mixin
-    ModelOptions model;
+    ModelMixin model;
 
-    @Option(names = "--interval", defaultValue = "40s", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Interval length (default: ${DEFAULT-VALUE}).")
-    long intervalNs;
-
-    @Option(names = "--align", defaultValue = "interval", paramLabel = "HOW",
+    @Option(names = "--align", defaultValue = Defaults.ALIGN, paramLabel = "HOW",
             description = "interval: by interval number; time: by absolute time from the latest first send, "
                     + "for traces measured together (default: ${DEFAULT-VALUE}).")
     String align;
 
-    @Option(names = "--capacity", split = ",", paramLabel = "C",
-            description = "Packets per group each path can carry, in path order (smarttunnel and smarttunnel-exact "
-                    + "honour it; paper Fig. 4).")
+    @Option(names = "--capacity", split = ",", paramLabel = "PACKETS",
+            description = "Packets per group each path can carry, in path order (for the allocators that honour "
+                    + "capacities: smarttunnel and smarttunnel-exact; SmartTunnel's Fig. 4).")
     List<Integer> capacity;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--emax", defaultValue = "500", paramLabel = "E",
-            description = "smarttunnel's scale of means (default: ${DEFAULT-VALUE}).")
-    int emax;
-
     @Option(names = "--target-loss", paramLabel = "RATE",
-            description = "FEC adaptation (paper IV-D): per interval and allocator, the smallest R whose predicted "
-                    + "loss rate after FEC (exact, under the model) meets RATE; --redundancy is then ignored.")
+            description = "FEC adaptation (SmartTunnel IV-D): per interval and allocator, the fewest redundant "
+                    + "packets whose predicted loss rate after FEC (exact, under the model) meets RATE; "
+                    + "--redundancy is then ignored.")
     Double targetLoss;
 
-    @Option(names = "--max-redundancy", paramLabel = "R",
-            description = "Largest R adaptation tries (default: half the group).")
+    @Option(names = "--max-redundancy", paramLabel = "K",
+            description = "Most redundant packets adaptation tries (default: half the group).")
     Integer maxRedundancy;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file for the rows.")
     Path out;
 
+    ReplayOptions options() {
+        return allocation.apply(ReplayOptions.builder())
+                .models(model.options())
+                .redundancy(redundancy)
+                .alignment(ReplayOptions.Alignment.parse(align))
+                .capacity(capacity == null ? List.of() : capacity)
+                .targetLoss(targetLoss == null ? OptionalDouble.empty() : OptionalDouble.of(targetLoss))
+                .maxRedundancy(maxRedundancy == null ? OptionalInt.empty() : OptionalInt.of(maxRedundancy))
+                .build();
+    }
+
     @Override
     public Integer call() throws IOException, IngestException {
-        if (capacity != null && capacity.size() != traces.size()) {
-            throw new IllegalArgumentException("--capacity needs one value per --trace (" + traces.size() + ")");
+        TraceDataset ds = data.open();
+        ReplayOptions o = options();
+        o = o.toBuilder().models(o.models().toBuilder().intervalUs(o.models().intervalUs(ds.intervalUs())).build())
+                .build();
+        if (!o.capacity().isEmpty()) {
+            List<String> ignoring = o.allocators().stream().filter(a -> !a.honoursCapacity()).map(Allocator::id)
+                    .toList();
+            InvalidSettingException.require(ignoring.isEmpty(), Setting.CAPACITY, "is not honoured by "
+                    + String.join(", ", ignoring) + "; leave those allocators out or the capacities off");
         }
-        if (targetLoss != null && !(targetLoss >= 0 && targetLoss < 1)) {
-            throw new IllegalArgumentException("--target-loss must lie in [0, 1)");
-        }
-        ReplayOptions.Alignment alignment = switch (align.toLowerCase(Locale.ROOT)) {
-            case "interval" -> ReplayOptions.Alignment.INTERVAL;
-            case "time" -> ReplayOptions.Alignment.TIME;
-            default -> throw new IllegalArgumentException("--align must be interval or time, not '" + align + "'");
-        };
-        ReplayOptions o = new ReplayOptions(group, redundancy, FitCommand.modes(mode), model.stateChoice(), model.history,
-                Converters.micros(intervalNs, "--interval"), alignment, capacity == null ? null : capacity.stream().mapToInt(Integer::intValue)
-                        .toArray(), seed, emax, targetLoss == null ? Double.NaN : targetLoss,
-                maxRedundancy == null ? group / 2 : maxRedundancy);
-        TraceDataset ds = TraceDataset.open(data);
         List<Trace> loaded = new ArrayList<>();
         for (String id : traces) {
             loaded.add(ds.load(id));
         }
-        var chosen = Allocators.parse(String.join(",", allocators));
-        List<ReplayRow> rows = ReplayRunner.run(loaded, chosen, o);
+        List<ReplayRow> rows = ReplayRunner.run(loaded, o);
         CsvTables.write(out, ReplayRow.TABLE, rows);
         print(rows, o);
         return 0;
@@ -136,10 +127,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void print(List<ReplayRow> rows, ReplayOptions o) {
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Replayed %d traces as one tunnel (G=%d, %s, %s intervals, %s): %d rows to %s%n",
-                traces.size(), o.group(), o.adapting() ? "R adapted to loss " + Numbers.number(o.targetLoss())
-                        : "R=" + o.redundancy(), Durations.format(intervalNs), o.alignment() == ReplayOptions.Alignment.TIME
-                        ? "aligned by time" : "aligned by interval number", rows.size(), out);
+        w.printf(Locale.ROOT, "Replayed %d traces as one tunnel (groups of %d, %s, %s intervals, %s): %d rows to %s%n",
+                traces.size(), o.group(), o.adapting() ? "K adapted to loss " + Numbers.number(o.targetLoss()
+                        .getAsDouble()) : "K=" + o.redundancy(),
+                Durations.format(o.models().intervalUs().getAsLong() * 1000),
+                o.alignment() == ReplayOptions.Alignment.TIME ? "aligned by time" : "aligned by interval number",
+                rows.size(), out);
         Map<String, Summary> s = new LinkedHashMap<>();
         for (ReplayRow r : rows) {
             String key = r.mode().id() + "/" + r.allocator();

@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.eval.simulate.CaptureSimulator;
 import org.smarttunnel.eval.simulate.GroundTruth;
 import org.smarttunnel.eval.simulate.Population;
 import org.smarttunnel.eval.simulate.SimulationOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,43 +30,44 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hosts", required = true, paramLabel = "H", description = "Probing hosts (1-250).")
+    @Option(names = "--hosts", required = true, paramLabel = "HOSTS", description = "Probing hosts (1-250).")
     int hosts;
 
-    @Option(names = "--sites", required = true, paramLabel = "S", description = "Probed sites (1-250).")
+    @Option(names = "--sites", required = true, paramLabel = "SITES", description = "Probed sites (1-250).")
     int sites;
 
-    @Option(names = "--duration", defaultValue = "800s", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Length of every run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = Defaults.DURATION, paramLabel = "DURATION",
+            converter = Converters.Duration.class, description = "Length of every run (default: ${DEFAULT-VALUE}).")
     long durationNs;
 
-    @Option(names = "--spacing", defaultValue = "2ms", paramLabel = "DURATION", converter = Converters.Duration.class,
+    @Option(names = "--spacing", defaultValue = Defaults.PROBE_SPACING, paramLabel = "DURATION",
+            converter = Converters.Duration.class,
             description = "Time between probes while probing (default: ${DEFAULT-VALUE}).")
     long spacingNs;
 
-    @Option(names = "--on", defaultValue = "1s", paramLabel = "DURATION", converter = Converters.Duration.class,
+    @Option(names = "--on", defaultValue = Defaults.ON, paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Probing period of each on/off cycle (default: ${DEFAULT-VALUE}).")
     long onNs;
 
-    @Option(names = "--off", defaultValue = "1s", paramLabel = "DURATION", converter = Converters.Duration.class,
+    @Option(names = "--off", defaultValue = Defaults.OFF, paramLabel = "DURATION", converter = Converters.Duration.class,
             description = "Pause of each on/off cycle; 0s probes without pause (default: ${DEFAULT-VALUE}).")
     long offNs;
 
-    @Option(names = "--low-loss-share", defaultValue = "0.785", paramLabel = "SHARE",
+    @Option(names = "--low-loss-share", defaultValue = "" + Defaults.LOW_LOSS_SHARE, paramLabel = "SHARE",
             description = "Share of each site's paths drawn below 2%% loss (default: ${DEFAULT-VALUE}, the paper's).")
     double lowShare;
 
-    @Option(names = "--drift", defaultValue = "1.5", paramLabel = "SIGMA",
+    @Option(names = "--drift", defaultValue = "" + Defaults.DRIFT, paramLabel = "SIGMA",
             description = "Standard deviation of a path's log loss rate from one drift period to the next; 0 keeps "
                     + "rates fixed (default: ${DEFAULT-VALUE}).")
     double drift;
 
-    @Option(names = "--drift-period", defaultValue = "40s", paramLabel = "DURATION",
+    @Option(names = "--drift-period", defaultValue = Defaults.DRIFT_PERIOD, paramLabel = "DURATION",
             converter = Converters.Duration.class,
             description = "Length of a drift period (default: ${DEFAULT-VALUE}, one interval).")
     long driftPeriodNs;
 
-    @Option(names = "--shared", defaultValue = "0", paramLabel = "SHARE",
+    @Option(names = "--shared", defaultValue = "" + Defaults.SHARED, paramLabel = "SHARE",
             description = "Share of sites with a bottleneck that about half their paths cross (default: "
                     + "${DEFAULT-VALUE}); see bottlenecks.csv.")
     double shared;
@@ -75,16 +78,21 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "Write gzip-compressed captures (host-NN.pcap.gz).")
     boolean gzip;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedMixin seed;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the captures.")
     Path out;
 
+    SimulationOptions options() {
+        return SimulationOptions.builder(hosts, sites).probing(durationNs, spacingNs, onNs, offNs).lowShare(lowShare)
+                .drift(drift).driftPeriodNs(driftPeriodNs).shared(shared).replyOnly(replyOnly).gzip(gzip)
+                .seed(seed.seed).build();
+    }
+
     @Override
     public Integer call() throws IOException {
-        SimulationOptions o = new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replyOnly, seed,
-                gzip, SimulationOptions.DEFAULT_START_NS, lowShare, drift, driftPeriodNs, shared);
+        SimulationOptions o = options();
         CaptureSimulator.Result r = CaptureSimulator.write(o, out);
         PrintWriter w = spec.commandLine().getOut();
         long probes = r.paths().stream().mapToLong(GroundTruth.PathTruth::probes).sum();
@@ -92,12 +100,12 @@ final class SimulateCommand implements Callable<Integer> {
         long low = r.paths().stream().filter(p -> p.lost() < Population.LOW_LOSS_LIMIT * p.probes()).count();
         double meanRate = r.paths().stream().mapToDouble(p -> p.probes() == 0 ? 0 : (double) p.lost() / p.probes())
                 .average().orElse(0);
-        long shared = r.paths().stream().filter(p -> !p.bottleneck().isEmpty()).count();
+        long crossing = r.paths().stream().filter(p -> !p.bottleneck().isEmpty()).count();
         w.printf(Locale.ROOT, "Wrote %d captures (%d packets) and the ground truth (%s, %s, %s) to %s%n",
                 r.captures().size(), r.packets(), GroundTruth.PATHS.name(), GroundTruth.PERIODS.name(), GroundTruth.BOTTLENECKS.name(), out);
         w.printf(Locale.ROOT, "%d paths, %d probes, %d lost: %d paths (%.1f%%) below 2%% loss, mean loss rate %.4f, "
                 + "%d crossing a shared bottleneck%n", r.paths().size(), probes, lost, low,
-                100.0 * low / r.paths().size(), meanRate, shared);
+                100.0 * low / r.paths().size(), meanRate, crossing);
         return 0;
     }
 }

@@ -41,8 +41,10 @@ public final class Evaluation {
     }
 
     /** Evaluates the dataset ({@code dataName} is how the report names it) into {@code out}. */
-    public static Outcome run(TraceDataset ds, String dataName, ExperimentOptions o, Path out, Progress progress)
+    public static Outcome run(TraceDataset ds, String dataName, ExperimentOptions o, Path out, String reproduce,
+            Progress progress)
             throws IOException, IngestException, InterruptedException {
+        o = o.withDatasetInterval(ds.intervalUs());
         Files.createDirectories(out);
         Path staging = Files.createDirectories(out.resolve(".evaluate-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime()));
@@ -61,7 +63,7 @@ public final class Evaluation {
                 write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
                 names.add(ReportWriter.lossRateChart(m));
             }
-            write(staging.resolve(REPORT), ReportWriter.write(t, run, dataName));
+            write(staging.resolve(REPORT), ReportWriter.write(t, run, dataName, reproduce));
             names.add(REPORT);
             List<Path> files = new ArrayList<>();
             for (String name : names) {

@@ -43,7 +43,13 @@ class EvaluateCommandTest {
         assertEquals(0, one.status, one::toString);
         assertEquals(0, three.status, three::toString);
         for (String f : FILES) {
-            assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(f), tmp.resolve("t3").resolve(f)), f);
+            if (f.equals("report.md")) {
+                // the report names its own output directory in the command that reproduces it
+                assertEquals(Files.readString(tmp.resolve("t1").resolve(f)).replace(tmp.resolve("t1").toString(), "OUT"),
+                        Files.readString(tmp.resolve("t3").resolve(f)).replace(tmp.resolve("t3").toString(), "OUT"), f);
+            } else {
+                assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(f), tmp.resolve("t3").resolve(f)), f);
+            }
         }
         Cli other = evaluate(tmp.resolve("s2"), "--seed", 2, "--quiet");
         assertEquals(0, other.status, other::toString);

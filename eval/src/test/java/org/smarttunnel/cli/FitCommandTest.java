@@ -70,7 +70,11 @@ class FitCommandTest {
         assertEquals(2, Cli.run("fit", "--data", data).status);
         Cli m = Cli.run("models");
         assertEquals(0, m.status);
-        assertEquals(5, m.out.lines().count());
-        assertTrue(m.out.contains("extended-gilbert  3-16"));
+        assertEquals(4, m.out.lines().count());
+        assertTrue(m.out.contains("extended-gilbert  1-16"), m.out);
+        assertEquals(0, Cli.run("fit", "--data", data, "--model", "bernoulli", "--out", tmp.resolve("b.csv")).status);
+        Cli conflict = Cli.run("fit", "--data", data, "--model", "gilbert", "--states", 3, "--out", tmp.resolve("c"));
+        assertEquals(2, conflict.status);
+        assertEquals("error: --states cannot be 3 for the gilbert model, which has 2 states\n", conflict.err);
     }
 }

@@ -113,7 +113,7 @@ class ReplayCommandTest {
                 "--group", 8, "--target-loss", "1e-3", "--max-redundancy", 4, "--interval", "1s", "--mode", "oracle",
                 "--out", out);
         assertEquals(0, r.status, r::toString);
-        assertTrue(r.out.contains("R adapted to loss 0.001"), r.out);
+        assertTrue(r.out.contains("K adapted to loss 0.001"), r.out);
         assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "nope", "--out", out).status);
         assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "rr", "--capacity", "4,4",
                 "--out", out).status);

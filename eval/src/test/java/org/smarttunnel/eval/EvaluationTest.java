@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
+import org.smarttunnel.fitting.predict.ModelOptions;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocators;
+import org.smarttunnel.replay.run.ReplayOptions;
 
 /** The evaluation's files: golden formats, tables recomputed from replay.csv, empty cells. */
 class EvaluationTest {
@@ -37,11 +38,13 @@ class EvaluationTest {
     @BeforeAll
     static void evaluate() throws Exception {
         Path data = SimulatedData.dataset(tmp.resolve("data"), 5, 1, 80, 21);
-        ExperimentOptions o = new ExperimentOptions(List.of(2, 3), List.of(7, 14), 40, 2, 5,
-                EnumSet.allOf(FitMode.class), Allocators.parse("rr,smarttunnel"), 0.02, 2, StateChoice.AUTO, 8,
-                SimulatedData.INTERVAL_US, 500);
+        ExperimentOptions o = ExperimentOptions.builder().paths(List.of(2, 3)).redundancies(List.of(7, 14)).runs(2)
+                .threads(2).replay(ReplayOptions.builder().seed(5).allocators(Allocators.parse("rr,smarttunnel"))
+                        .models(ModelOptions.builder().intervalUs(SimulatedData.INTERVAL_US).build()).build())
+                .build();
         reports = tmp.resolve("reports");
-        Evaluation.run(TraceDataset.open(data), "DATA", o, reports, Progress.silent());
+        Evaluation.run(TraceDataset.open(data), "DATA", o, reports, "./smarttunnel evaluate --data DATA ...",
+                Progress.silent());
     }
 
     @Test

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
+import org.smarttunnel.fitting.predict.ModelOptions;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocators;
+import org.smarttunnel.replay.run.ReplayOptions;
 
 /**
  * The paper's qualitative findings (section V-B) on a fixed simulated dataset (20 hosts to one
@@ -30,10 +31,12 @@ class QualitativeFindingsTest {
     @Test
     void theSmartTunnelFamilyLeadsEveryOracleCellAndLossFreeSharesGrowWithKAndG() throws Exception {
         Path data = SimulatedData.dataset(tmp.resolve("data"), 20, 1, 400, 1);
-        ExperimentOptions o = new ExperimentOptions(List.of(2, 3), List.of(7, 10, 14), 40, 12, 1,
-                EnumSet.of(FitMode.ORACLE), Allocators.parse("smarttunnel,smarttunnel-exact,rr,greedy,mkwnu"), 0.02,
-                2, StateChoice.AUTO, 8, SimulatedData.INTERVAL_US, 500);
-        Evaluation.Outcome r = Evaluation.run(TraceDataset.open(data), "data", o, tmp.resolve("reports"),
+        ExperimentOptions o = ExperimentOptions.builder().paths(List.of(2, 3)).runs(12).threads(2)
+                .replay(ReplayOptions.builder().allocators(Allocators.parse("smarttunnel,smarttunnel-exact,rr,greedy,"
+                        + "mkwnu")).models(ModelOptions.builder().modes(EnumSet.of(FitMode.ORACLE))
+                        .intervalUs(SimulatedData.INTERVAL_US).build()).build())
+                .build();
+        Evaluation.Outcome r = Evaluation.run(TraceDataset.open(data), "data", o, tmp.resolve("reports"), "",
                 Progress.silent());
         Tables t = r.tables();
         List<String> failures = new ArrayList<>();

@@ -17,8 +17,8 @@ public final class SimulatedData {
     /** {@code hosts} hosts probing {@code sites} sites for {@code seconds} at 2 ms, 1 s on / 1 s off. */
     public static Path dataset(Path dir, int hosts, int sites, long seconds, long seed)
             throws IOException, IngestException {
-        SimulationOptions o = SimulationOptions.paper(hosts, sites, seed).withProbing(seconds * 1_000_000_000L,
-                2_000_000L, 1_000_000_000L, 1_000_000_000L);
+        SimulationOptions o = SimulationOptions.builder(hosts, sites).seed(seed).durationNs(seconds * 1_000_000_000L)
+                .build();
         TraceSimulator.write(o, dir, INTERVAL_US, TraceFormat.COMPACT);
         return dir;
     }

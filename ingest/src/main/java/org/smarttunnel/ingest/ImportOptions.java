@@ -4,11 +4,14 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 
 /**
- * Options of an import; the defaults live here, the command line only parses into them.
+ * Options of an import; built by {@link #builder()} from the defaults in {@link Defaults}.
  *
  * @param timeoutNs reply timeout; empty for the per-format default (2 s for captures and
  *        zing, none for ping logs, whose printed replies all count)
@@ -17,81 +20,112 @@ import org.smarttunnel.ingest.dataset.TraceFormat;
 public record ImportOptions(InputFormat format, CaptureReader reader, Optional<String> host, Optional<String> site,
         OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat) {
 
-    public static final long DEFAULT_TIMEOUT_NS = 2_000_000_000L;
-    public static final long DEFAULT_INTERVAL_US = 40_000_000L;
-    public static final long DEFAULT_SPACING_NS = 1_000_000_000L;
-
     public ImportOptions {
         Objects.requireNonNull(format);
         Objects.requireNonNull(reader);
         Objects.requireNonNull(traceFormat);
-        host.ifPresent(h -> requireLabel(h, "host"));
-        site.ifPresent(s -> requireLabel(s, "site"));
-        if (timeoutNs.isPresent() && timeoutNs.getAsLong() < 0) {
-            throw new IllegalArgumentException("--timeout must not be negative");
-        }
-        if (intervalUs <= 0) {
-            throw new IllegalArgumentException("--interval must be positive");
-        }
-        if (spacingNs <= 0) {
-            throw new IllegalArgumentException("--spacing must be positive");
-        }
+        host.ifPresent(h -> requireLabel(h, Setting.HOST));
+        site.ifPresent(s -> requireLabel(s, Setting.SITE));
+        InvalidSettingException.require(timeoutNs.isEmpty() || timeoutNs.getAsLong() >= 0, Setting.TIMEOUT,
+                "must not be negative");
+        InvalidSettingException.require(intervalUs > 0, Setting.INTERVAL, "must be positive");
+        InvalidSettingException.require(spacingNs > 0, Setting.SPACING, "must be positive");
     }
 
     public static ImportOptions defaults() {
-        return new ImportOptions(InputFormat.AUTO, CaptureReader.FAST, Optional.empty(), Optional.empty(),
-                OptionalLong.empty(), DEFAULT_INTERVAL_US, DEFAULT_SPACING_NS, Optional.empty(), TraceFormat.CSV);
+        return builder().build();
     }
 
-    private static void requireLabel(String value, String what) {
-        if (value.isBlank() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-            throw new IllegalArgumentException("--" + what + " must be non-empty text without commas or quotes");
-        }
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ImportOptions withFormat(InputFormat f) {
-        return new ImportOptions(f, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withReader(CaptureReader r) {
-        return new ImportOptions(format, r, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withHost(String h) {
-        return new ImportOptions(format, reader, Optional.of(h), site, timeoutNs, intervalUs, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withSite(String s) {
-        return new ImportOptions(format, reader, host, Optional.of(s), timeoutNs, intervalUs, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withTimeoutNs(long t) {
-        return new ImportOptions(format, reader, host, site, OptionalLong.of(t), intervalUs, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withIntervalUs(long i) {
-        return new ImportOptions(format, reader, host, site, timeoutNs, i, spacingNs, zone, traceFormat);
-    }
-
-    public ImportOptions withSpacingNs(long s) {
-        return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, s, zone, traceFormat);
-    }
-
-    public ImportOptions withZone(ZoneId z) {
-        return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, Optional.of(z), traceFormat);
-    }
-
-    public ImportOptions withTraceFormat(TraceFormat f) {
-        return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, f);
+    private static void requireLabel(String value, Setting setting) {
+        InvalidSettingException.require(!value.isBlank() && value.chars().noneMatch(c -> c == ',' || c == '"'
+                || c == '\n' || c == '\r'), setting, "must be non-empty text without commas or quotes");
     }
 
     /** Timeout for captures and zing files. */
     public long captureTimeoutNs() {
-        return timeoutNs.orElse(DEFAULT_TIMEOUT_NS);
+        return timeoutNs.orElse(Defaults.nanos(Defaults.TIMEOUT));
     }
 
     /** Timeout for ping logs: none unless given. */
     public long logTimeoutNs() {
         return timeoutNs.orElse(-1);
+    }
+
+    /** The capture reader named {@code text} (fast or pcap4j). */
+    public static CaptureReader parseReader(String text) {
+        for (CaptureReader r : CaptureReader.values()) {
+            if (r.name().equalsIgnoreCase(text.trim())) {
+                return r;
+            }
+        }
+        throw new InvalidSettingException(Setting.READER, "must be fast or pcap4j, not '" + text + "'");
+    }
+
+    /** Starts from the defaults ({@link Defaults}). */
+    public static final class Builder {
+        private InputFormat format = InputFormat.parse(Defaults.FORMAT);
+        private CaptureReader reader = parseReader(Defaults.READER);
+        private Optional<String> host = Optional.empty();
+        private Optional<String> site = Optional.empty();
+        private OptionalLong timeoutNs = OptionalLong.empty();
+        private long intervalUs = Defaults.micros(Defaults.INTERVAL);
+        private long spacingNs = Defaults.nanos(Defaults.LOG_SPACING);
+        private Optional<ZoneId> zone = Optional.empty();
+        private TraceFormat traceFormat = TraceFormat.CSV;
+
+        public Builder format(InputFormat f) {
+            format = f;
+            return this;
+        }
+
+        public Builder reader(CaptureReader r) {
+            reader = r;
+            return this;
+        }
+
+        /** The host label of every trace; empty for the source address or the log's file name. */
+        public Builder host(Optional<String> h) {
+            host = h;
+            return this;
+        }
+
+        /** The site label of every trace; empty for the destination address or the log's target. */
+        public Builder site(Optional<String> s) {
+            site = s;
+            return this;
+        }
+
+        public Builder timeoutNs(OptionalLong t) {
+            timeoutNs = t;
+            return this;
+        }
+
+        public Builder intervalUs(long i) {
+            intervalUs = i;
+            return this;
+        }
+
+        public Builder spacingNs(long s) {
+            spacingNs = s;
+            return this;
+        }
+
+        public Builder zone(Optional<ZoneId> z) {
+            zone = z;
+            return this;
+        }
+
+        public Builder traceFormat(TraceFormat f) {
+            traceFormat = f;
+            return this;
+        }
+
+        public ImportOptions build() {
+            return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat);
+        }
     }
 }

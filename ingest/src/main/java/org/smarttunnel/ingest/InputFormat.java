@@ -20,6 +20,17 @@ public enum InputFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** auto, pcap, pinglog or zing. */
+    public static InputFormat parse(String text) {
+        for (InputFormat f : values()) {
+            if (f.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new org.smarttunnel.common.options.InvalidSettingException(
+                org.smarttunnel.common.options.Setting.FORMAT, "must be auto, pcap, pinglog or zing, not '" + text + "'");
+    }
+
     /** Detects the format of a file from its (decompressed) first 64 KiB. */
     public static InputFormat detect(Path file, String name) throws IOException, IngestException {
         byte[] head = InputFiles.head(file, SNIFF_BYTES);

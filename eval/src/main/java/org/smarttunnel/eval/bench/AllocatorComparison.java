@@ -43,7 +43,7 @@ public final class AllocatorComparison {
     }
 
     public static List<Row> compare(List<Allocator> allocators, List<Integer> pathCounts, int sets, int group,
-            int redundancy, long seed) {
+            int redundancy, long seed, int emax) {
         DelayProfile none = new DelayProfile(Double.NaN, Double.NaN, DelayProfile.DEFAULT_PERIOD_US, new double[0],
                 new double[0]);
         List<Row> rows = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class AllocatorComparison {
                     PathParams p = population.path(i + 1, s + 1);
                     paths.add(new PathModel(p.model(p.lossRate()), none));
                 }
-                AllocationRequest req = new AllocationRequest(paths, group, redundancy, null, s, 500);
+                AllocationRequest req = new AllocationRequest(paths, group, redundancy, null, s, emax);
                 for (int a = 0; a < allocators.size(); a++) {
                     Allocation al = allocators.get(a).allocate(req);
                     loss[a][s] = FecAdaptation.predictedLossRate(req, al);

@@ -21,9 +21,10 @@ public final class EvaluateBenchWorker {
         TraceDataset ds = TraceDataset.open(Path.of(args[0]));
         int runs = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
-        ExperimentOptions o = ExperimentOptions.paper(runs, threads, ds.intervalUs());
+        ExperimentOptions o = ExperimentOptions.paper().toBuilder().runs(runs).threads(threads).build();
         long start = System.nanoTime();
-        Evaluation.Outcome r = Evaluation.run(ds, args[0], o, Path.of(args[1]), Progress.silent());
+        Evaluation.Outcome r = Evaluation.run(ds, args[0], o, Path.of(args[1]), "./smarttunnel bench evaluate",
+                Progress.silent());
         long nanos = System.nanoTime() - start;
         System.out.println(String.format(Locale.ROOT, "RESULT %d %d %d %d %d", runs, r.run().combinations(),
                 r.run().rows(), nanos, PeakMemory.peakRssKib()));

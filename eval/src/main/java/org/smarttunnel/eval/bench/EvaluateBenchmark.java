@@ -48,8 +48,8 @@ public final class EvaluateBenchmark {
         Path data = plan.work().resolve("data-" + plan.hosts() + "x" + plan.sites() + "-" + plan.durationNs() / 1_000_000_000L
                 + "s");
         if (!TraceDataset.exists(data)) {
-            SimulationOptions o = SimulationOptions.paper(plan.hosts(), plan.sites(), 1).withProbing(plan.durationNs(),
-                    2_000_000L, 1_000_000_000L, 1_000_000_000L);
+            SimulationOptions o = SimulationOptions.builder(plan.hosts(), plan.sites()).durationNs(plan.durationNs())
+                    .build();
             TraceSimulator.write(o, data, 40_000_000L, TraceFormat.COMPACT);
         }
         return data;

@@ -47,7 +47,7 @@ public final class IngestBenchWorker {
             CaptureStats s = CaptureIngest.scan(capture, capture.toString(), reader, diagnostics);
             frames = s.frames();
         } else {
-            ImportReport r = new Importer(ImportOptions.defaults().withReader(reader)).importFiles(List.of(capture),
+            ImportReport r = new Importer(ImportOptions.builder().reader(reader).build()).importFiles(List.of(capture),
                     work);
             frames = r.files().get(0).capture().orElseThrow().frames();
             probes = r.commit().added().stream().map(CommitResult.Added::summary).mapToLong(t -> t.probes()).sum();

@@ -70,8 +70,8 @@ public final class IngestBenchmark {
     /** The capture for {@code probes} probes: {@link #PATHS} paths, each probed every 2 ms. */
     public static Path capture(long probes, Path dir, long seed) throws IOException {
         long perPath = Math.max(1, probes / PATHS);
-        SimulationOptions o = SimulationOptions.paper(1, PATHS, seed)
-                .withProbing(perPath * SPACING_NS, SPACING_NS, perPath * SPACING_NS, 0);
+        SimulationOptions o = SimulationOptions.builder(1, PATHS).seed(seed)
+                .probing(perPath * SPACING_NS, SPACING_NS, perPath * SPACING_NS, 0).build();
         return CaptureSimulator.write(o, dir).captures().get(0);
     }
 

@@ -127,7 +127,7 @@ public final class Experiment {
         for (int k : o.redundancies()) {
             ReplayOptions ro = o.replay().withRedundancy(k).withSeed(CombinationSampler.mix(o.seed(), c.n(), c.g(),
                     c.run(), k));
-            for (ReplayRow r : ReplayRunner.run(fits, c.ids(), o.allocators(), ro)) {
+            for (ReplayRow r : ReplayRunner.run(fits, c.ids(), ro)) {
                 rows.add(new ExperimentRow(c.n(), k, c.g(), c.run(), r));
             }
         }

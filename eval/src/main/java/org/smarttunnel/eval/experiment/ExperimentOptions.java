@@ -1,84 +1,132 @@
 package org.smarttunnel.eval.experiment;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
-import org.smarttunnel.replay.alloc.AllocationRequest;
 import org.smarttunnel.replay.alloc.Allocator;
-import org.smarttunnel.replay.alloc.Allocators;
 import org.smarttunnel.replay.run.ReplayOptions;
 
 /**
  * An experiment (METHOD section 7): tunnels of every N in {@code paths}, replayed at every
- * redundancy K in {@code redundancies} with groups of {@code group}; per (N, G) cell
- * {@code runs} seeded combinations; every mode and allocator; a path is low-loss below
- * {@code lowLoss}; {@code threads} workers.
+ * redundancy K in {@code redundancies} as {@code replay} says (its own redundancy is replaced
+ * by each K); per (N, G) cell {@code runs} seeded combinations; a path is low-loss below
+ * {@code lowLoss}; {@code threads} workers (the results do not depend on them). The defaults
+ * are the paper's experiment.
  */
-public record ExperimentOptions(List<Integer> paths, List<Integer> redundancies, int group, int runs, long seed,
-        Set<FitMode> modes, List<Allocator> allocators, double lowLoss, int threads, StateChoice states, int history,
-        long intervalUs, int emax) {
-
-    public static final List<Integer> PAPER_PATHS = List.of(2, 3, 4, 6);
-    public static final List<Integer> PAPER_REDUNDANCY = List.of(7, 10, 14);
-    public static final int PAPER_GROUP = 40;
-    public static final int PAPER_RUNS = 20;
-    public static final double PAPER_LOW_LOSS = 0.02;
-    public static final long DEFAULT_SEED = 1;
-    /** METHOD section 2: a prediction pools the previous 8 intervals. */
-    public static final int DEFAULT_HISTORY = 8;
+public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<Integer> redundancies, int runs,
+        double lowLoss, int threads) {
 
     public ExperimentOptions {
         paths = List.copyOf(paths);
         redundancies = List.copyOf(redundancies);
-        modes = Set.copyOf(modes);
-        allocators = List.copyOf(allocators);
-        if (paths.isEmpty() || paths.stream().anyMatch(n -> n < 1 || n > 64) || paths.stream().distinct().count()
-                != paths.size()) {
-            throw new IllegalArgumentException("--paths needs distinct path counts from 1 to 64");
-        }
-        if (redundancies.isEmpty() || redundancies.stream().anyMatch(k -> k < 0 || k >= group)
-                || redundancies.stream().distinct().count() != redundancies.size()) {
-            throw new IllegalArgumentException("--redundancy needs distinct values from 0 to the group size - 1 ("
-                    + (group - 1) + ")");
-        }
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1");
-        }
-        if (modes.isEmpty() || allocators.isEmpty()) {
-            throw new IllegalArgumentException("at least one mode and one allocator are needed");
-        }
-        if (!(lowLoss > 0 && lowLoss <= 1)) {
-            throw new IllegalArgumentException("--low-loss must lie in (0, 1]");
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
+        InvalidSettingException.require(!paths.isEmpty() && paths.stream().allMatch(n -> n >= 1 && n <= 64)
+                && paths.stream().distinct().count() == paths.size(), Setting.PATHS,
+                "must list distinct path counts from 1 to 64");
+        int group = replay.group();
+        InvalidSettingException.require(!redundancies.isEmpty() && redundancies.stream().allMatch(k -> k >= 0
+                && k < group) && redundancies.stream().distinct().count() == redundancies.size(), Setting.REDUNDANCY,
+                "must list distinct values from 0 to the group size - 1 (" + (group - 1) + ")");
+        InvalidSettingException.require(runs >= 1, Setting.RUNS, "must be at least 1");
+        InvalidSettingException.require(lowLoss > 0 && lowLoss <= 1, Setting.LOW_LOSS, "must lie in (0, 1]");
+        InvalidSettingException.require(threads >= 1, Setting.THREADS, "must be at least 1");
+        InvalidSettingException.require(replay.capacity().isEmpty(), Setting.CAPACITY,
+                "applies to one tunnel's replay, not to an evaluation");
+        InvalidSettingException.require(!replay.adapting(), Setting.TARGET_LOSS,
+                "applies to one tunnel's replay, not to an evaluation");
     }
 
-    /**
-     * The paper's evaluation (N 2,3,4,6; K 7,10,14; groups of 40; both modes; every allocator; the
-     * default seed, states and history) with {@code runs} combinations per cell.
-     */
-    public static ExperimentOptions paper(int runs, int threads, long intervalUs) {
-        return new ExperimentOptions(PAPER_PATHS, PAPER_REDUNDANCY, PAPER_GROUP, runs, DEFAULT_SEED,
-                EnumSet.allOf(FitMode.class), Allocators.all(), PAPER_LOW_LOSS, threads, StateChoice.AUTO,
-                DEFAULT_HISTORY, intervalUs, defaultEmax());
+    /** The paper's experiment: every default. */
+    public static ExperimentOptions paper() {
+        return builder().build();
     }
 
-    /** How every tunnel is replayed, before its redundancy and seed are set. */
-    public ReplayOptions replay() {
-        return new ReplayOptions(group, redundancies.get(0), modes, states, history, intervalUs,
-                ReplayOptions.Alignment.INTERVAL, null, seed, emax, Double.NaN, group / 2);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().replay(replay).paths(paths).redundancies(redundancies).runs(runs).lowLoss(lowLoss)
+                .threads(threads);
+    }
+
+    // What the experiment reads of its replay options, named as the tables name them.
+
+    public int group() {
+        return replay.group();
+    }
+
+    public long seed() {
+        return replay.seed();
+    }
+
+    public List<Allocator> allocators() {
+        return replay.allocators();
     }
 
     /** Modes in the order of the tables: oracle, then predicted. */
     public List<FitMode> modeOrder() {
-        return java.util.Arrays.stream(FitMode.values()).filter(modes::contains).toList();
+        return replay.models().modeOrder();
     }
 
-    public static int defaultEmax() {
-        return AllocationRequest.DEFAULT_EMAX;
+    /** The interval length; the dataset's is set before an experiment runs. */
+    public long intervalUs() {
+        return replay.models().intervalUs().orElseThrow(() -> new InvalidSettingException(Setting.INTERVAL,
+                "must be set before the experiment runs"));
+    }
+
+    /** With the dataset's interval length unless one is set. */
+    public ExperimentOptions withDatasetInterval(long datasetUs) {
+        if (replay.models().intervalUs().isPresent()) {
+            return this;
+        }
+        return toBuilder().replay(replay.toBuilder().models(replay.models().toBuilder().intervalUs(datasetUs).build())
+                .build()).build();
+    }
+
+    /** Starts from the defaults ({@link Defaults}), the paper's experiment. */
+    public static final class Builder {
+        private ReplayOptions replay = ReplayOptions.builder().build();
+        private List<Integer> paths = Defaults.ints(Defaults.PATHS);
+        private List<Integer> redundancies = Defaults.ints(Defaults.REDUNDANCIES);
+        private int runs = Defaults.RUNS;
+        private double lowLoss = Defaults.LOW_LOSS;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        public Builder replay(ReplayOptions r) {
+            replay = r;
+            return this;
+        }
+
+        public Builder paths(List<Integer> p) {
+            paths = p;
+            return this;
+        }
+
+        public Builder redundancies(List<Integer> k) {
+            redundancies = k;
+            return this;
+        }
+
+        public Builder runs(int r) {
+            runs = r;
+            return this;
+        }
+
+        public Builder lowLoss(double l) {
+            lowLoss = l;
+            return this;
+        }
+
+        /** Worker threads; by default the number of processors. */
+        public Builder threads(int t) {
+            threads = t;
+            return this;
+        }
+
+        public ExperimentOptions build() {
+            return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads);
+        }
     }
 }

@@ -34,7 +34,10 @@ public final class ReportWriter {
     private final String data;
     private final StringBuilder md = new StringBuilder();
 
-    private ReportWriter(Tables t, Experiment.Result run, String data) {
+    private final String reproduce;
+
+    private ReportWriter(Tables t, Experiment.Result run, String data, String reproduce) {
+        this.reproduce = reproduce;
         this.t = t;
         this.o = t.options();
         this.run = run;
@@ -45,9 +48,12 @@ public final class ReportWriter {
         return "loss_rate_" + mode.id() + ".svg";
     }
 
-    /** The report of a run on the dataset at {@code data} (as the user named it). */
-    public static String write(Tables t, Experiment.Result run, String data) {
-        return new ReportWriter(t, run, data).render();
+    /**
+     * The report of a run on the dataset at {@code data} (as the user named it); {@code reproduce}
+     * is the command line that gives the same run.
+     */
+    public static String write(Tables t, Experiment.Result run, String data, String reproduce) {
+        return new ReportWriter(t, run, data, reproduce).render();
     }
 
     private String render() {
@@ -66,23 +72,13 @@ public final class ReportWriter {
     }
 
     private void parameters() {
-        md.append("Reproduce with:\n\n```sh\n./smarttunnel evaluate --data ").append(data)
-                .append(" --paths ").append(join(o.paths())).append(" --redundancy ").append(join(o.redundancies()))
-                .append(" --group ").append(o.group()).append(" --runs ").append(o.runs()).append(" --seed ")
-                .append(o.seed()).append(" \\\n    --modes ")
-                .append(o.modeOrder().stream().map(FitMode::id).collect(Collectors.joining(",")))
-                .append(" --allocators ").append(o.allocators().stream().map(Allocator::id)
-                        .collect(Collectors.joining(",")))
-                .append(" \\\n    --low-loss ").append(number(o.lowLoss())).append(" --states ").append(o.states())
-                .append(" --history ").append(o.history()).append(" --interval ")
-                .append(Durations.format(o.intervalUs() * 1000)).append(" --emax ").append(o.emax())
-                .append(" --out REPORTS\n```\n\n");
+        md.append("Reproduce with:\n\n```sh\n").append(reproduce).append("\n```\n\n");
         md.append("FEC groups of ").append(o.group()).append(" packets, K of them redundant; tunnels of N paths to one "
                 + "site from N different hosts, G of them low-loss (whole-trace loss rate below ")
                 .append(percent(o.lowLoss())).append("); ").append(o.runs()).append(" seeded combinations per cell "
                         + "(N, G), each replayed at every K; intervals of ")
                 .append(Durations.format(o.intervalUs() * 1000)).append("; predictions pool the previous ")
-                .append(o.history()).append(" intervals (METHOD sections 2-7). The number of threads does not change "
+                .append(o.replay().models().history()).append(" intervals (METHOD sections 2-7). The number of threads does not change "
                         + "any result.\n\n");
     }
 

@@ -1,5 +1,6 @@
 package org.smarttunnel.eval.simulate;
 
+import org.smarttunnel.common.options.Defaults;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,14 +15,14 @@ import java.util.SplittableRandom;
  * probes, and with probability 0-5% long ones of mean 6-30 probes (outages of 12-60 ms).
  * Round-trip times: 10-150 ms base plus a queueing delay wandering in [0, 0.2-5 ms]. The
  * paper publishes no more about its paths: the burst mixture and the default drift
- * ({@link SimulationOptions#DEFAULT_DRIFT}) were chosen so that SmartTunnel's oracle loss-free
+ * ({@link org.smarttunnel.common.options.Defaults#DRIFT}) were chosen so that SmartTunnel's oracle loss-free
  * shares on a simulated dataset land near its Tables III and IV (README, "simulate"). Each
  * (host, site) pair draws from its own deterministic streams, so a path does not change when
  * others are added.
  */
 public final class Population {
-    public static final double LOW_LOSS_SHARE = 0.785;
-    public static final double LOW_LOSS_LIMIT = 0.02;
+    /** The paper's limit of a low-loss path; the drawn classes keep clear of it. */
+    public static final double LOW_LOSS_LIMIT = Defaults.LOW_LOSS;
     static final double LOW_MIN = 0.0001;
     static final double LOW_MAX = 0.016;
     static final double HIGH_MIN = 0.025;
@@ -44,7 +45,7 @@ public final class Population {
     }
 
     public Population(long seed, int hosts) {
-        this(seed, hosts, LOW_LOSS_SHARE);
+        this(seed, hosts, Defaults.LOW_LOSS_SHARE);
     }
 
     /** Whether the host's path to the site is drawn as a low-loss one (the site's quota, in a seeded order). */

@@ -1,12 +1,16 @@
 package org.smarttunnel.eval.simulate;
 
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
+
 /**
  * What to simulate: hosts probing sites for {@code durationNs}, one probe every
  * {@code spacingNs} while on, in on/off cycles ({@code offNs = 0}: always on); captures of
  * requests and replies or replies only; gzip-compressed or not. The population: the share of
  * low-loss paths per site, the drift of loss rates ({@code drift} = standard deviation of the
  * log rate, one value per {@code driftPeriodNs}), and the share of sites with a bottleneck
- * shared by several of their paths.
+ * shared by several of their paths. The defaults are the paper's probing and population.
  */
 public record SimulationOptions(int hosts, int sites, long durationNs, long spacingNs, long onNs, long offNs,
         boolean replyOnly, long seed, boolean gzip, long startNs, double lowShare, double drift, long driftPeriodNs,
@@ -14,45 +18,29 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
 
     /** 2024-01-01T00:00:00Z: simulated captures start here so that runs are reproducible. */
     public static final long DEFAULT_START_NS = 1_704_067_200L * 1_000_000_000L;
-    public static final double DEFAULT_DRIFT = 1.5;
-    public static final long DEFAULT_DRIFT_PERIOD_NS = 40_000_000_000L;
 
     public SimulationOptions {
-        if (hosts < 1 || hosts > 250 || sites < 1 || sites > 250) {
-            throw new IllegalArgumentException("--hosts and --sites must be between 1 and 250");
-        }
-        if (durationNs <= 0 || spacingNs <= 0 || onNs <= 0 || offNs < 0) {
-            throw new IllegalArgumentException("--duration, --spacing and --on must be positive, --off not negative");
-        }
-        if (onNs < spacingNs) {
-            throw new IllegalArgumentException("--on must be at least one --spacing long");
-        }
-        if (!(lowShare >= 0 && lowShare <= 1) || !(shared >= 0 && shared <= 1)) {
-            throw new IllegalArgumentException("--low-loss-share and --shared must lie in [0, 1]");
-        }
-        if (!(drift >= 0 && drift <= 3)) {
-            throw new IllegalArgumentException("--drift must lie in [0, 3]");
-        }
-        if (driftPeriodNs <= 0) {
-            throw new IllegalArgumentException("--drift-period must be positive");
-        }
+        InvalidSettingException.require(hosts >= 1 && hosts <= 250, Setting.HOSTS, "must be between 1 and 250");
+        InvalidSettingException.require(sites >= 1 && sites <= 250, Setting.SITES, "must be between 1 and 250");
+        InvalidSettingException.require(durationNs > 0, Setting.DURATION, "must be positive");
+        InvalidSettingException.require(spacingNs > 0, Setting.SPACING, "must be positive");
+        InvalidSettingException.require(onNs >= spacingNs, Setting.ON, "must be at least one probe spacing long");
+        InvalidSettingException.require(offNs >= 0, Setting.OFF, "must not be negative");
+        InvalidSettingException.require(lowShare >= 0 && lowShare <= 1, Setting.LOW_LOSS_SHARE, "must lie in [0, 1]");
+        InvalidSettingException.require(shared >= 0 && shared <= 1, Setting.SHARED, "must lie in [0, 1]");
+        InvalidSettingException.require(drift >= 0 && drift <= 3, Setting.DRIFT, "must lie in [0, 3]");
+        InvalidSettingException.require(driftPeriodNs > 0, Setting.DRIFT_PERIOD, "must be positive");
     }
 
     /** The paper's probing (800 s, 2 ms, 1 s on / 1 s off), request and reply captured, population as measured. */
-    public static SimulationOptions paper(int hosts, int sites, long seed) {
-        return new SimulationOptions(hosts, sites, 800_000_000_000L, 2_000_000L, 1_000_000_000L, 1_000_000_000L,
-                false, seed, false, DEFAULT_START_NS, Population.LOW_LOSS_SHARE, DEFAULT_DRIFT,
-                DEFAULT_DRIFT_PERIOD_NS, 0);
+    public static Builder builder(int hosts, int sites) {
+        return new Builder(hosts, sites);
     }
 
-    public SimulationOptions withProbing(long duration, long spacing, long on, long off) {
-        return new SimulationOptions(hosts, sites, duration, spacing, on, off, replyOnly, seed, gzip, startNs,
-                lowShare, drift, driftPeriodNs, shared);
-    }
-
-    public SimulationOptions withPopulation(double low, double sigma, long period, double sharedShare) {
-        return new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replyOnly, seed, gzip, startNs,
-                low, sigma, period, sharedShare);
+    public Builder toBuilder() {
+        return new Builder(hosts, sites).durationNs(durationNs).spacingNs(spacingNs).onNs(onNs).offNs(offNs)
+                .replyOnly(replyOnly).seed(seed).gzip(gzip).startNs(startNs).lowShare(lowShare).drift(drift)
+                .driftPeriodNs(driftPeriodNs).shared(shared);
     }
 
     public long probesPerOnPeriod() {
@@ -62,5 +50,98 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
     /** Drift periods covering the run. */
     public int periods() {
         return (int) ((durationNs + driftPeriodNs - 1) / driftPeriodNs);
+    }
+
+    /** Starts from the defaults ({@link Defaults}). */
+    public static final class Builder {
+        private final int hosts;
+        private final int sites;
+        private long durationNs = Defaults.nanos(Defaults.DURATION);
+        private long spacingNs = Defaults.nanos(Defaults.PROBE_SPACING);
+        private long onNs = Defaults.nanos(Defaults.ON);
+        private long offNs = Defaults.nanos(Defaults.OFF);
+        private boolean replyOnly;
+        private long seed = Defaults.SEED;
+        private boolean gzip;
+        private long startNs = DEFAULT_START_NS;
+        private double lowShare = Defaults.LOW_LOSS_SHARE;
+        private double drift = Defaults.DRIFT;
+        private long driftPeriodNs = Defaults.nanos(Defaults.DRIFT_PERIOD);
+        private double shared = Defaults.SHARED;
+
+        private Builder(int hosts, int sites) {
+            this.hosts = hosts;
+            this.sites = sites;
+        }
+
+        public Builder durationNs(long v) {
+            durationNs = v;
+            return this;
+        }
+
+        public Builder spacingNs(long v) {
+            spacingNs = v;
+            return this;
+        }
+
+        public Builder onNs(long v) {
+            onNs = v;
+            return this;
+        }
+
+        public Builder offNs(long v) {
+            offNs = v;
+            return this;
+        }
+
+        /** Duration, spacing and on/off cycle at once. */
+        public Builder probing(long duration, long spacing, long on, long off) {
+            return durationNs(duration).spacingNs(spacing).onNs(on).offNs(off);
+        }
+
+        public Builder replyOnly(boolean v) {
+            replyOnly = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder gzip(boolean v) {
+            gzip = v;
+            return this;
+        }
+
+        public Builder startNs(long v) {
+            startNs = v;
+            return this;
+        }
+
+        public Builder lowShare(double v) {
+            lowShare = v;
+            return this;
+        }
+
+        public Builder drift(double v) {
+            drift = v;
+            return this;
+        }
+
+        public Builder driftPeriodNs(long v) {
+            driftPeriodNs = v;
+            return this;
+        }
+
+        public Builder shared(double v) {
+            shared = v;
+            return this;
+        }
+
+        public SimulationOptions build() {
+            return new SimulationOptions(hosts, sites, durationNs, spacingNs, onNs, offNs, replyOnly, seed, gzip,
+                    startNs, lowShare, drift, driftPeriodNs, shared);
+        }
     }
 }

@@ -17,24 +17,25 @@ import org.smarttunnel.ingest.Importer;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 import org.smarttunnel.ingest.dataset.TraceSummary;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.ingest.trace.LossSequence;
 
 class SimulationTest {
     @TempDir
     Path tmp;
 
-    private static SimulationOptions small(int hosts, int sites, long seconds, long seed) {
-        return SimulationOptions.paper(hosts, sites, seed).withProbing(seconds * 1_000_000_000L, 2_000_000L,
-                1_000_000_000L, 1_000_000_000L);
+    private static SimulationOptions.Builder small(int hosts, int sites, long seconds, long seed) {
+        return SimulationOptions.builder(hosts, sites).seed(seed).durationNs(seconds * 1_000_000_000L);
     }
 
     @Test
     void tracesWrittenDirectlyEqualTheImportedCaptures() throws Exception {
-        SimulationOptions o = small(2, 3, 24, 3).withPopulation(0.5, 0.8, 8_000_000_000L, 1.0);
+        SimulationOptions o = small(2, 3, 24, 3).lowShare(0.5).drift(0.8).driftPeriodNs(8_000_000_000L)
+                .shared(1.0).build();
         CaptureSimulator.Result caps = CaptureSimulator.write(o, tmp.resolve("caps"));
         new Importer(ImportOptions.defaults()).importFiles(caps.captures(), tmp.resolve("imported"));
-        TraceSimulator.write(o, tmp.resolve("direct"), ImportOptions.DEFAULT_INTERVAL_US, TraceFormat.CSV);
-        TraceSimulator.write(o, tmp.resolve("compact"), ImportOptions.DEFAULT_INTERVAL_US, TraceFormat.COMPACT);
+        TraceSimulator.write(o, tmp.resolve("direct"), Defaults.micros(Defaults.INTERVAL), TraceFormat.CSV);
+        TraceSimulator.write(o, tmp.resolve("compact"), Defaults.micros(Defaults.INTERVAL), TraceFormat.COMPACT);
         TraceDataset imported = TraceDataset.open(tmp.resolve("imported"));
         TraceDataset direct = TraceDataset.open(tmp.resolve("direct"));
         TraceDataset compact = TraceDataset.open(tmp.resolve("compact"));
@@ -111,13 +112,13 @@ class SimulationTest {
             var += Math.log(m[j - 1]) * Math.log(m[j - 1]);
         }
         assertTrue(lag / var > 0.4, "consecutive periods are correlated");
-        double[] wide = Drift.multipliers(SimulationOptions.DEFAULT_DRIFT, 400_000, new SplittableRandom(4));
+        double[] wide = Drift.multipliers(Defaults.DRIFT, 400_000, new SplittableRandom(4));
         double wideMean = 0;
         for (double v : wide) {
             wideMean += v / wide.length;
         }
         assertEquals(1, wideMean, 0.05, "the default drift keeps the mean too");
-        double[] run = Drift.overRun(SimulationOptions.DEFAULT_DRIFT, 20, new SplittableRandom(5));
+        double[] run = Drift.overRun(Defaults.DRIFT, 20, new SplittableRandom(5));
         assertEquals(1, java.util.Arrays.stream(run).average().orElseThrow(), 1e-12, "a run averages exactly 1");
         for (double v : Drift.multipliers(0, 10, new SplittableRandom(3))) {
             assertEquals(1, v, 0);
@@ -138,7 +139,7 @@ class SimulationTest {
             samples++;
         }
         assertEquals(0.01 / 0.8, (double) congested / samples, 0.1 * 0.01 / 0.8, "congested share of time");
-        SimulationOptions o = small(6, 2, 200, 8).withPopulation(1.0, 0, 40_000_000_000L, 1.0);
+        SimulationOptions o = small(6, 2, 200, 8).lowShare(1.0).drift(0).shared(1.0).build();
         GroundTruth truth = new GroundTruth(new Topology(o));
         Topology world = new Topology(o);
         List<Boolean> members = new ArrayList<>();

@@ -8,15 +8,14 @@ import java.util.Locale;
  * number of consecutive losses just before the current packet, capped at n-1;
  * {@code q[k]} = P(lost | state k). A loss in state k leads to state min(k+1, n-1), a
  * reception to state 0. n = 1 is the Bernoulli model, n = 2 the 2-state Gilbert model.
- * Immutable; derived quantities are computed once.
+ * Immutable; derived quantities are computed once. What the exact statistics derive from the
+ * chain (matrix powers, transfers) lives in {@code fitting.stats.ChainTables}.
  */
-public final class GilbertModel {
+public final class GilbertModel implements LossChain {
     private final double[] q;
     private final double[] stationary;
     private final double lossRate;
-    private volatile double[][] powers = new double[0][];
-    private volatile double[][] transfers = new double[0][];
-    private volatile double[][] lostTransfers = new double[0][];
+    private final int hash;
 
     private GilbertModel(double[] q) {
         this.q = q;
@@ -26,6 +25,7 @@ public final class GilbertModel {
             rate += stationary[k] * q[k];
         }
         this.lossRate = rate;
+        this.hash = Arrays.hashCode(q);
     }
 
     /** A model with {@code q.length} states; every q must lie in [0, 1]. */
@@ -46,12 +46,23 @@ public final class GilbertModel {
         return of(p, 1 - r);
     }
 
+    @Override
     public int states() {
         return q.length;
     }
 
     public double q(int k) {
         return q[k];
+    }
+
+    @Override
+    public double lossProbability(int state) {
+        return q[state];
+    }
+
+    @Override
+    public int next(int state, boolean lost) {
+        return lost ? afterLoss(state) : 0;
     }
 
     public double[] q() {
@@ -63,6 +74,8 @@ public final class GilbertModel {
         return Math.min(k + 1, q.length - 1);
     }
 
+    /** The stationary distribution, in closed form: pi_k proportional to q_0 ... q_(k-1), the last state absorbing the tail. */
+    @Override
     public double[] stationary() {
         return stationary.clone();
     }
@@ -72,6 +85,7 @@ public final class GilbertModel {
     }
 
     /** Stationary loss rate, sum over k of pi_k q_k. */
+    @Override
     public double lossRate() {
         return lossRate;
     }
@@ -123,148 +137,6 @@ public final class GilbertModel {
         return p;
     }
 
-    /**
-     * P^g for g = 0..maxPower, each flattened row-major (entry [i*n + j]); computed once and
-     * cached, since schedules reuse them for every allocation.
-     */
-    public double[][] powers(int maxPower) {
-        double[][] cached = powers;
-        if (cached.length > maxPower) {
-            return cached;
-        }
-        int n = q.length;
-        double[][] out = Arrays.copyOf(cached, maxPower + 1);
-        int from = cached.length;
-        if (from == 0) {
-            out[0] = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                out[0][i * n + i] = 1;
-            }
-            from = 1;
-        }
-        for (int g = from; g <= maxPower; g++) {
-            out[g] = step(out[g - 1]);
-        }
-        powers = out;
-        return out;
-    }
-
-    /**
-     * For g = 0..maxGap, the move from "before a carried slot" to "before the next carried slot
-     * g slots later", split by the fate of that next slot: entries [0, n) hold
-     * P(next slot received | state k now), entries n + k*n + t hold P(next slot lost and the
-     * chain then in state t | state k now). Cached like {@link #powers}.
-     */
-    public double[][] transfers(int maxGap) {
-        double[][] cached = transfers;
-        if (cached.length > maxGap) {
-            return cached;
-        }
-        int n = q.length;
-        double[][] pw = powers(maxGap);
-        double[][] out = new double[maxGap + 1][];
-        for (int g = 0; g <= maxGap; g++) {
-            double[] t = new double[n + n * n];
-            for (int k = 0; k < n; k++) {
-                for (int s = 0; s < n; s++) {
-                    double reach = pw[g][k * n + s];
-                    t[k] += reach * (1 - q[s]);
-                    t[n + k * n + afterLoss(s)] += reach * q[s];
-                }
-            }
-            out[g] = t;
-        }
-        transfers = out;
-        return out;
-    }
-
-    /**
-     * The "lost" half of {@link #transfers} in a factored form, for gaps g = 0..min(maxGap, n-3)
-     * (where it is cheaper than the dense n x n form). After g uncarried slots the chain is in
-     * state j < g only if slot g-j was received: P(j | k) = P(state 0 after g-j steps | k) Q(j),
-     * Q(j) = q_0 ... q_{j-1}; otherwise every slot was lost and it is in state min(k+g, n-1).
-     * So P(next slot lost, then state s | k) is, for 1 <= s <= g, a[s-1][k] = P(state 0 after
-     * g-s+1 steps | k) Q(s-1) q_{s-1}, entry (s-1)*n + k; plus, into state min(k+g+1, n-1),
-     * b[k] = q_k ... q_{min(k+g, n-1)} (the run of losses from k), entry g*n + k.
-     */
-    public double[][] lostTransfers(int maxGap) {
-        int n = q.length;
-        int top = Math.min(maxGap, n - 3);
-        double[][] cached = lostTransfers;
-        if (top < 0 || cached.length > top) {
-            return cached;
-        }
-        double[][] pw = powers(top + 1);
-        double[][] out = new double[top + 1][];
-        for (int g = 0; g <= top; g++) {
-            double[] t = new double[(g + 1) * n];
-            for (int s = 1; s <= g; s++) {
-                double runFromZero = 1;
-                for (int l = 0; l < s - 1; l++) {
-                    runFromZero *= q[Math.min(l, n - 1)];
-                }
-                double factor = runFromZero * q[s - 1];
-                for (int k = 0; k < n; k++) {
-                    t[(s - 1) * n + k] = pw[g - s + 1][k * n] * factor;
-                }
-            }
-            for (int k = 0; k < n; k++) {
-                double run = 1;
-                for (int l = 0; l <= g; l++) {
-                    run *= q[Math.min(k + l, n - 1)];
-                }
-                t[g * n + k] = run;
-            }
-            out[g] = t;
-        }
-        lostTransfers = out;
-        return out;
-    }
-
-    /** M P for a flattened n x n matrix M, using P's two non-zero entries per row. */
-    private double[] step(double[] m) {
-        int n = q.length;
-        double[] r = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double v = m[i * n + k];
-                if (v != 0) {
-                    r[i * n] += v * (1 - q[k]);
-                    r[i * n + afterLoss(k)] += v * q[k];
-                }
-            }
-        }
-        return r;
-    }
-
-    /**
-     * P(L_j = 1 and L_{j+g} = 1) in stationarity for g = 0..maxGap: the loss-pair function the
-     * variance of a slot set is built from (METHOD section 5).
-     */
-    public double[] pairLoss(int maxGap) {
-        int n = q.length;
-        double[] c = new double[maxGap + 1];
-        c[0] = lossRate;
-        double[] v = new double[n];
-        for (int k = 0; k < n; k++) {
-            v[afterLoss(k)] += stationary[k] * q[k];
-        }
-        for (int g = 1; g <= maxGap; g++) {
-            double s = 0;
-            for (int k = 0; k < n; k++) {
-                s += v[k] * q[k];
-            }
-            c[g] = s;
-            double[] next = new double[n];
-            for (int k = 0; k < n; k++) {
-                next[0] += v[k] * (1 - q[k]);
-                next[afterLoss(k)] += v[k] * q[k];
-            }
-            v = next;
-        }
-        return c;
-    }
-
     private static double[] solveStationary(double[] q) {
         int n = q.length;
         double[] u = new double[n];
@@ -299,7 +171,7 @@ public final class GilbertModel {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(q);
+        return hash;
     }
 
     @Override

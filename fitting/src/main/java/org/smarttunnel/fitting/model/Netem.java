@@ -2,6 +2,8 @@ package org.smarttunnel.fitting.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 
 /**
  * A fitted path as a Linux netem loss model, so it can be emulated. Bernoulli maps to
@@ -23,8 +25,8 @@ public final class Netem {
         if (m.states() == 2) {
             return "loss gemodel " + percent(m.q(0)) + " " + percent(1 - m.q(1)) + " 100% 0%";
         }
-        throw new IllegalArgumentException("netem has no " + m.states()
-                + "-state extended Gilbert model; fit with --states 1 or 2");
+        throw new InvalidSettingException(Setting.STATES, "must be 1 or 2 for netem, which has no " + m.states()
+                + "-state extended Gilbert model");
     }
 
     /** The full command for a device. */

@@ -3,6 +3,7 @@ package org.smarttunnel.fitting.predict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.smarttunnel.fitting.model.StateChoice;
 import org.smarttunnel.fitting.model.BurstFit;
 import org.smarttunnel.fitting.model.DelayProfile;
 import org.smarttunnel.fitting.model.GilbertModel;
@@ -68,7 +69,7 @@ public final class IntervalFits {
     /** The models of all intervals, ordered by interval and then mode (oracle before predicted). */
     public List<IntervalModel> models(Set<FitMode> modes, StateChoice states, int history) {
         if (history < 1) {
-            throw new IllegalArgumentException("--history must be at least 1");
+            throw new org.smarttunnel.common.options.InvalidSettingException(org.smarttunnel.common.options.Setting.HISTORY, "must be at least 1 interval");
         }
         List<IntervalModel> out = new ArrayList<>();
         for (int k = 0; k < intervals.size(); k++) {

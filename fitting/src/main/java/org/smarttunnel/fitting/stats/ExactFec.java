@@ -2,16 +2,17 @@ package org.smarttunnel.fitting.stats;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.LossChain;
 
 /**
  * Exact X_FEC (paper eq. 1) for many schedules in a row: the computation of
  * {@link JointLoss} and {@link GroupLoss#exact}, organised for speed. Buffers are allocated
  * once. Per path, the chain moves from one carried slot to the next by a precomputed transfer
- * (P^gap followed by the loss split, {@link GilbertModel#transfers}, or its factored form
- * {@link GilbertModel#lostTransfers} where that is cheaper), over contiguous cell ranges.
+ * (P^gap followed by the loss split, {@link ChainTables#transfers}, or its factored form
+ * {@link ChainTables#lostTransfers} where that is cheaper), over contiguous cell ranges.
  *
  * <p>A group fails as soon as more than R of its packets are lost, whatever happens to the
  * rest, so only loss counts (a, b) with a + b &lt;= R are tracked cell by cell; everything
@@ -36,6 +37,15 @@ public final class ExactFec {
     private final double[] tailMass;
     private final double[] tailData;
     private final Map<PathKey, PathTable> memo = new HashMap<>();
+    /** The tables of the chains scored lately (a search scores the same few chains many times). */
+    private final Map<LossChain, ChainTables> tables = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LossChain, ChainTables> eldest) {
+            return size() > 256;
+        }
+    };
     private boolean remembering;
     private double pathOverMass;
     private double pathOverData;
@@ -46,7 +56,7 @@ public final class ExactFec {
     private int accMaxB;
 
     /** A path's joint loss table depends only on its model and which slots (data or not) it carries. */
-    private record PathKey(GilbertModel model, long slots, int data, int width) {
+    private record PathKey(LossChain model, long slots, int data, int width) {
     }
 
     private record PathTable(double[] cells, double overMass, double overData, int maxA, int maxB) {
@@ -79,13 +89,26 @@ public final class ExactFec {
         remembering = true;
     }
 
+    private ChainTables tables(LossChain chain) {
+        ChainTables t = tables.get(chain);
+        if (t == null) {
+            t = new ChainTables(chain);
+            if (!t.renewsOnReception()) {
+                throw new IllegalArgumentException("the exact calculator needs chains that return to state 0 after a "
+                        + "reception, as extended Gilbert chains do");
+            }
+            tables.put(chain, t);
+        }
+        return t;
+    }
+
     /** Stop remembering and forget. */
     public void forget() {
         memo.clear();
         remembering = false;
     }
 
-    public double expectedLostAfterFec(List<GilbertModel> models, GroupLayout layout) {
+    public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout) {
         int g = layout.groupSize();
         if (g > maxGroup) {
             throw new IllegalArgumentException("group of " + g + " slots, calculator sized for " + maxGroup);
@@ -104,7 +127,7 @@ public final class ExactFec {
         double accMass = 0;
         double accData = 0;
         for (int p = 0; p <= last; p++) {
-            GilbertModel m = models.get(p);
+            LossChain m = models.get(p);
             int d = 0;
             int r = 0;
             for (int j = 0; j < g; j++) {
@@ -152,7 +175,7 @@ public final class ExactFec {
         return 0;
     }
 
-    private void remembered(GilbertModel m, GroupLayout layout, int p, int d, int r, int width) {
+    private void remembered(LossChain m, GroupLayout layout, int p, int d, int r, int width) {
         long slots = 0;
         for (int j = 0; j < layout.groupSize(); j++) {
             if (layout.pathOf(j) == p) {
@@ -179,7 +202,8 @@ public final class ExactFec {
      * elsewhere), and {@link #pathOverMass}, {@link #pathOverData} with the probability and
      * expected data loss of a + b &gt; R.
      */
-    private void pathJoint(GilbertModel m, GroupLayout layout, int p, int d, int r, int width) {
+    private void pathJoint(LossChain chain, GroupLayout layout, int p, int d, int r, int width) {
+        ChainTables m = tables(chain);
         int n = m.states();
         int redundancy = width - 1;
         int w = r + 1;
@@ -305,7 +329,7 @@ public final class ExactFec {
 
     /**
      * One carried slot after {@code gap} uncarried ones with the factored transfer
-     * ({@link GilbertModel#lostTransfers}): (gap + 2) x n products per cell instead of n x n.
+     * ({@link ChainTables#lostTransfers}): (gap + 2) x n products per cell instead of n x n.
      */
     private void stepFactored(double[] t, double[] f, int gap, int n, int cells, int end, int shift) {
         for (int k = 0; k < n; k++) {

@@ -1,6 +1,6 @@
 package org.smarttunnel.fitting.stats;
 
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.LossChain;
 
 /**
  * The exact joint distribution of (lost data, lost redundant) packets of a group: P(a, b)
@@ -27,7 +27,8 @@ public final class JointLoss {
     }
 
     /** One path's losses under its model. */
-    public static JointLoss of(GilbertModel model, PathSlots slots) {
+    public static JointLoss of(LossChain chain, PathSlots slots) {
+        ChainTables model = new ChainTables(chain);
         int n = model.states();
         int d = slots.data();
         int r = slots.redundant();
@@ -64,14 +65,15 @@ public final class JointLoss {
                 }
             }
             for (int k = 0; k < n; k++) {
-                double q = model.q(k);
+                double q = model.lossProbability(k);
                 int lostBase = model.afterLoss(k) * cells + shift;
+                int receivedBase = chain.next(k, false) * cells;
                 for (int a = 0; a <= aMax; a++) {
                     int cell = a * w;
                     for (int b = 0; b <= bMax; b++) {
                         double m = cur[k * cells + cell + b];
                         if (m != 0) {
-                            next[cell + b] += m * (1 - q);
+                            next[receivedBase + cell + b] += m * (1 - q);
                             next[lostBase + cell + b] += m * q;
                         }
                     }

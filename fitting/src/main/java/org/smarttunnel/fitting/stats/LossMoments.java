@@ -1,6 +1,6 @@
 package org.smarttunnel.fitting.stats;
 
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.LossChain;
 
 /**
  * Exact moments of one path's losses in a group (METHOD section 5): the chain starts the
@@ -12,8 +12,8 @@ public final class LossMoments {
     private LossMoments() {
     }
 
-    public static Moments of(GilbertModel model, PathSlots slots) {
-        double[] c = model.pairLoss(slots.groupSize());
+    public static Moments of(LossChain model, PathSlots slots) {
+        double[] c = ChainTables.pairLoss(model, slots.groupSize());
         double pl = model.lossRate();
         double[] dev = new double[c.length];
         for (int g = 0; g < c.length; g++) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
+import org.smarttunnel.fitting.model.StateChoice;
 import org.junit.jupiter.api.Test;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Trace;

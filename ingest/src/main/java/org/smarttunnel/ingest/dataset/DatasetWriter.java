@@ -15,6 +15,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.common.io.AtomicFiles;
 import org.smarttunnel.common.io.FileTrees;
+import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.TraceStats;
@@ -73,8 +75,8 @@ public final class DatasetWriter implements AutoCloseable {
                 TraceDataset current = TraceDataset.open(dir);
                 if (current.intervalUs() != intervalUs) {
                     throw IngestException.inFile(dir.resolve(TraceDataset.SETTINGS).toString(), "the dataset uses "
-                            + current.intervalUs() / 1_000_000.0 + " s intervals; import with that --interval "
-                            + "or into a new directory");
+                            + Durations.format(current.intervalUs() * 1000) + " intervals; import with that interval "
+                            + "length or into a new directory").withRemedy(Setting.INTERVAL);
                 }
                 existing.addAll(current.traces());
             }

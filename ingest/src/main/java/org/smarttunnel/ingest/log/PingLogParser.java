@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.capture.InputFiles;
@@ -126,7 +127,7 @@ public final class PingLogParser {
             if (time != null && !time.precise() && options.zone().isEmpty() && bannerZone == null && !warnedZone
                     && !line.isBlank()) {
                 diagnostics.add(Diagnostic.warningAtLine(name, lineNo,
-                        "wall-clock stamps without a time zone are read as UTC; pass --zone to change that"));
+                        "wall-clock stamps without a time zone are read as UTC").withRemedy(Setting.ZONE));
                 warnedZone = true;
             }
             Matcher m;
@@ -187,8 +188,8 @@ public final class PingLogParser {
             if (m.group(6) != null) {
                 Optional<ZoneOffset> offset = ZoneNames.offset(m.group(6));
                 if (offset.isEmpty() && options.zone().isEmpty()) {
-                    throw IngestException.atLine(name, lineNo, "unknown time zone '" + m.group(6)
-                            + "'; pass --zone (for example --zone +05:30 or --zone Asia/Kolkata)");
+                    throw IngestException.atLine(name, lineNo, "unknown time zone '" + m.group(6) + "'")
+                            .withRemedy(Setting.ZONE);
                 }
                 offset.ifPresent(o -> bannerZone = o);
             }

@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.smarttunnel.common.options.Setting;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.ImportOptions;
@@ -56,7 +58,7 @@ class ImporterTest {
         EchoRun run = new EchoRun(A, B, 4660, 7, new long[] {T0, T0 + S, T0 + 2 * S},
                 new long[] {30 * MS, -1, 25_500_000L});
         Path dir = tmp.resolve("ds");
-        ImportReport r = new Importer(ImportOptions.defaults().withIntervalUs(2_000_000))
+        ImportReport r = new Importer(ImportOptions.builder().intervalUs(2_000_000).build())
                 .importFiles(List.of(capture("tiny.pcap", run)), dir);
         assertFalse(r.hasErrors());
         assertEquals("""
@@ -138,7 +140,9 @@ class ImporterTest {
             assertEquals(dir + ": file: another import is writing this dataset", e.getMessage());
         }
         IngestException e = assertThrows(IngestException.class, () -> DatasetWriter.open(dir, 10_000_000));
-        assertTrue(e.getMessage().contains("the dataset uses 40.0 s intervals"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the dataset uses 40s intervals; import with that interval length or into a "
+                + "new directory"), e.getMessage());
+        assertEquals(Optional.of(Setting.INTERVAL), e.remedy());
     }
 
     @Test
@@ -161,7 +165,7 @@ class ImporterTest {
         EchoRun run = EchoRun.gilbert(A, B, 3, 100, 20_000, T0, 2 * MS, 0.02, 0.3, 9);
         Path file = capture("rt.pcap", run);
         Path dir = tmp.resolve("ds");
-        new Importer(ImportOptions.defaults().withReader(CaptureReader.FAST)).importFiles(List.of(file), dir);
+        new Importer(ImportOptions.builder().reader(CaptureReader.FAST).build()).importFiles(List.of(file), dir);
         Trace loaded = TraceDataset.open(dir).load("10.0.0.1_192.0.2.7_3");
         Trace memory = InMemoryImport.capture(file, CaptureReader.FAST, 2 * S).traces.get(0);
         ProbeAssert.assertProbes(InMemoryImport.probes(memory), InMemoryImport.probes(loaded), "round trip");
@@ -204,7 +208,7 @@ class ImporterTest {
     @Test
     void hostAndSiteOptionsOverrideTheAddresses() throws Exception {
         Path dir = tmp.resolve("ds");
-        new Importer(ImportOptions.defaults().withHost("alpha").withSite("paris")).importFiles(
+        new Importer(ImportOptions.builder().host(Optional.of("alpha")).site(Optional.of("paris")).build()).importFiles(
                 List.of(capture("a.pcap", EchoRun.gilbert(A, B, 1, 0, 100, T0, 2 * MS, 0.01, 0.3, 1))), dir);
         TraceSummary t = TraceDataset.open(dir).traces().get(0);
         assertEquals("alpha_paris_1", t.id());

@@ -154,8 +154,8 @@ class PingLogParserTest {
                 PING STARTED x
                 Thu Sep 12 11:56:13 XYZT 2024
                 """, S, -1));
-        assertEquals("ping.log: line 2: unknown time zone 'XYZT'; pass --zone (for example --zone +05:30 or "
-                + "--zone Asia/Kolkata)", e.getMessage());
+        assertEquals("ping.log: line 2: unknown time zone 'XYZT'", e.getMessage());
+        assertEquals(java.util.Optional.of(org.smarttunnel.common.options.Setting.ZONE), e.remedy());
     }
 
     @Test

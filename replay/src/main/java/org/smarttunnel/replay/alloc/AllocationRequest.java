@@ -2,6 +2,7 @@ package org.smarttunnel.replay.alloc;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.fitting.predict.PathModel;
 
 /**
@@ -12,8 +13,6 @@ import org.smarttunnel.fitting.predict.PathModel;
  */
 public record AllocationRequest(List<PathModel> paths, int groupSize, int redundancy, int[] capacity, long seed,
         int emax) {
-    public static final int DEFAULT_EMAX = 500;
-
     public AllocationRequest {
         paths = List.copyOf(paths);
         if (paths.isEmpty()) {
@@ -45,7 +44,7 @@ public record AllocationRequest(List<PathModel> paths, int groupSize, int redund
     }
 
     public static AllocationRequest of(List<PathModel> paths, int groupSize, int redundancy) {
-        return new AllocationRequest(paths, groupSize, redundancy, null, 1, DEFAULT_EMAX);
+        return new AllocationRequest(paths, groupSize, redundancy, null, Defaults.SEED, Defaults.EMAX);
     }
 
     public int data() {

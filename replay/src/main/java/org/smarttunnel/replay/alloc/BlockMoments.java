@@ -3,6 +3,7 @@ package org.smarttunnel.replay.alloc;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smarttunnel.fitting.predict.PathModel;
+import org.smarttunnel.fitting.stats.ChainTables;
 import org.smarttunnel.replay.schedule.CreditSpreading;
 
 /**
@@ -31,7 +32,7 @@ final class BlockMoments {
         for (int i = 0; i < n; i++) {
             var model = paths.get(i).loss();
             double pl = model.lossRate();
-            double[] c = model.pairLoss(Math.max(1, slots));
+            double[] c = ChainTables.pairLoss(model, Math.max(1, slots));
             for (int k = 0; k <= slots; k++) {
                 mean[i][k] = k * pl;
                 double v = 0;

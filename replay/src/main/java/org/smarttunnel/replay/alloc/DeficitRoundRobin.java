@@ -3,15 +3,17 @@ package org.smarttunnel.replay.alloc;
 import org.smarttunnel.fitting.stats.GroupLayout;
 
 /**
- * Seed 004's striping: deficit round robin over the paths with quanta proportional to their
+ * Session-layer striping (A. Habib, N. Christin and J. Chuang, "Taking advantage of multihoming
+ * with session layer striping", 2006): deficit round robin over the paths with quanta proportional to their
  * achievable throughput, here the model delivery rate 1 - p (the best path's quantum is one
  * packet per round). Each round every path in turn adds its quantum to its deficit and sends
  * packets while the deficit reaches one; deficits start at zero every group, so the layout is
  * the same for every group.
  */
-final class DeficitRoundRobin extends NamedAllocator {
+final class DeficitRoundRobin extends AbstractAllocator {
     DeficitRoundRobin() {
-        super("drr", "deficit round robin with quanta proportional to each path's delivery rate (seed 004)");
+        super("drr", AllocatorGroup.BEYOND, "deficit round robin with quanta proportional to each path's delivery "
+                + "rate, as in session-layer striping (Habib, Christin and Chuang, 2006)");
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /** The paper's Greedy: every packet on the path with the lowest model loss rate, ties broken at random. */
 final class Greedy extends SingleChoice {
     Greedy() {
-        super("greedy", "all packets on the path with the lowest model loss rate; ties broken at random (seeded)");
+        super("greedy", AllocatorGroup.PAPER_BASELINE, "Greedy", "the SmartTunnel paper's greedy baseline: every "
+                + "packet on the path with the lowest model loss rate, ties broken at random (seeded)");
     }
 
     @Override

@@ -6,7 +6,8 @@ package org.smarttunnel.replay.alloc;
  */
 final class MinRtt extends SingleChoice {
     MinRtt() {
-        super("minrtt", "Multipath TCP's default: all packets on the path with the lowest mean RTT");
+        super("minrtt", AllocatorGroup.BEYOND, null, "lowest RTT first, Multipath TCP's default scheduler: every "
+                + "packet on the path with the lowest mean RTT");
     }
 
     @Override

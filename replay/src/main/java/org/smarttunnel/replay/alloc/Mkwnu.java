@@ -15,11 +15,12 @@ import java.util.stream.IntStream;
  * A path that never loses has no variance: if one delivers more than D/G the Sharpe ratio is
  * unbounded and the lossless paths share the group equally.
  */
-final class Mkwnu extends NamedAllocator {
+final class Mkwnu extends AbstractAllocator {
     static final int GRID = 1000;
 
     Mkwnu() {
-        super("mkwnu", "Markowitz numeric (Jain et al.): best Sharpe ratio of delivery, no burstiness");
+        super("mkwnu", AllocatorGroup.PAPER_BASELINE, "MkwNu", "Markowitz numeric (Jain, Demmer, Patra and Fall, "
+                + "SIGCOMM 2005): the best Sharpe ratio of delivery, losses taken as independent");
     }
 
     @Override

@@ -4,21 +4,23 @@ import org.smarttunnel.fitting.model.DelayProfile;
 import org.smarttunnel.replay.schedule.RandomSchedule;
 
 /**
- * Seed 003's MPIP path selection: each packet picks path k with probability W_k / sum W. The
+ * MPIP's path selection (G. Tian and Y. Liu, "Multipath IP transmission: motivation, design,
+ * performance"): each packet picks path k with probability W_k / sum W. The
  * weights start at 1000/N and are adjusted by Algorithm 1 once per 100 ms period of the model
  * window: with Q_i the path's queuing delay (mean RTT in the period minus its minimum RTT so
  * far) and Q_avg their mean, W_i += S if Q_i <= Q_avg, else W_i -= S, kept in [1, 1000],
  * S = 10. A path without a reply in a period keeps its last Q; before its first reply it
  * does not count in Q_avg and keeps its weight.
  */
-final class Mpip extends NamedAllocator {
+final class Mpip extends AbstractAllocator {
     static final double START = 1000;
     static final double STEP = 10;
     static final double MAX = 1000;
     static final double MIN = 1;
 
     Mpip() {
-        super("mpip", "MPIP (seed 003): per-packet random path, weights adapted to queuing delay by Algorithm 1");
+        super("mpip", AllocatorGroup.BEYOND, "MPIP (Tian and Liu, Multipath IP transmission): a random path per "
+                + "packet, weights adapted to queuing delay (their Algorithm 1)");
     }
 
     @Override

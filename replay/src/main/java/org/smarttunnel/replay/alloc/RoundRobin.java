@@ -3,9 +3,10 @@ package org.smarttunnel.replay.alloc;
 import org.smarttunnel.fitting.stats.GroupLayout;
 
 /** The paper's round robin: slot j of a group goes to path j mod N, restarting every group (METHOD section 6). */
-final class RoundRobin extends NamedAllocator {
+final class RoundRobin extends AbstractAllocator {
     RoundRobin() {
-        super("rr", "round robin: slot j of every group on path j mod N");
+        super("rr", AllocatorGroup.PAPER_BASELINE, "RR", "round robin, the SmartTunnel paper's baseline: slot j of "
+                + "every group on path j mod N");
     }
 
     @Override

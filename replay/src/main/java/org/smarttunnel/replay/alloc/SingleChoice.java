@@ -1,9 +1,9 @@
 package org.smarttunnel.replay.alloc;
 
 /** Allocators that put the whole group on one path: they differ only in which path. */
-abstract class SingleChoice extends NamedAllocator {
-    SingleChoice(String id, String description) {
-        super(id, description);
+abstract class SingleChoice extends AbstractAllocator {
+    SingleChoice(String id, AllocatorGroup group, String paperName, String description) {
+        super(id, group, paperName, description);
     }
 
     /** The path to use. */

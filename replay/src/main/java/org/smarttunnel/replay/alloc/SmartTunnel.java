@@ -8,7 +8,7 @@ import org.smarttunnel.fitting.stats.FastNormalApproximation;
  * capacities (Fig. 4), credit spreading. The search pairs only Pareto-optimal candidates
  * ({@link SmartTunnelSearch}); {@link #fullScan()} is the paper's exhaustive pairing.
  */
-final class SmartTunnel extends NamedAllocator {
+final class SmartTunnel extends AbstractAllocator {
     private final SmartTunnelSearch.Scan scan;
 
     SmartTunnel() {
@@ -16,13 +16,19 @@ final class SmartTunnel extends NamedAllocator {
     }
 
     private SmartTunnel(SmartTunnelSearch.Scan scan) {
-        super("smarttunnel", "SmartTunnel (paper IV-B): minimum-variance allocations scored by the normal approximation");
+        super("smarttunnel", AllocatorGroup.SMARTTUNNEL, "SmartTunnel", "SmartTunnel (Li, Zhang, Qiu and Lam, "
+                + "INFOCOM 2007, IV-B): minimum-variance allocations per mean loss, scored by the normal approximation");
         this.scan = scan;
     }
 
     /** The paper's scan of every (e1, e2) pair: the test oracle of the faster search. */
     static SmartTunnel fullScan() {
         return new SmartTunnel(SmartTunnelSearch.Scan.FULL);
+    }
+
+    @Override
+    public boolean honoursCapacity() {
+        return true;
     }
 
     @Override

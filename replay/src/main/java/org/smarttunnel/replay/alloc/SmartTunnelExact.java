@@ -21,14 +21,20 @@ import org.smarttunnel.fitting.stats.GroupLayout;
  * several starts, and the coarse moves that let far starts arrive in few steps. Each path's
  * loss table is computed once per distinct slot set ({@link ExactFec#remember}).
  */
-final class SmartTunnelExact extends NamedAllocator {
+final class SmartTunnelExact extends AbstractAllocator {
     static final long EXHAUSTIVE = 2000;
     private static final int MAX_STEPS = 500;
     private static final int[] MOVE_SIZES = {4, 2, 1};
     private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(64, 16));
 
     SmartTunnelExact() {
-        super("smarttunnel-exact", "allocations scored by the exact expected loss of the real credit schedule (exhaustive or local search)");
+        super("smarttunnel-exact", AllocatorGroup.SMARTTUNNEL, "SmartTunnel's search scored by the exact expected "
+                + "loss of the real credit schedule instead of the normal approximation (this toolkit's variant)");
+    }
+
+    @Override
+    public boolean honoursCapacity() {
+        return true;
     }
 
     @Override

@@ -1,59 +1,163 @@
 package org.smarttunnel.replay.run;
 
-import java.util.EnumSet;
-import java.util.Set;
-import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
-import org.smarttunnel.replay.alloc.AllocationRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.fitting.predict.ModelOptions;
+import org.smarttunnel.replay.alloc.Allocator;
+import org.smarttunnel.replay.alloc.Allocators;
 
 /**
- * How to replay: group size G and redundancy R, modes, model states and history, interval
- * length and alignment, capacities (packets per group per path, null for none), seed, Emax,
- * and optional FEC adaptation (a target loss rate, NaN for none, and the largest R to try).
+ * Options of a replay (METHOD sections 3-6): how models are fitted, the allocators, the group
+ * size and redundant packets per group, how the traces' intervals line up, per-path capacities
+ * (packets per group, empty for none), the seed of every random choice, smarttunnel's Emax,
+ * and optional FEC adaptation (a target loss rate, and the largest redundancy to try: half the
+ * group unless set).
  */
-public record ReplayOptions(int group, int redundancy, Set<FitMode> modes, StateChoice states, int history,
-        long intervalUs, Alignment alignment, int[] capacity, long seed, int emax, double targetLoss,
-        int maxRedundancy) {
+public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int group, int redundancy,
+        Alignment alignment, List<Integer> capacity, long seed, int emax, OptionalDouble targetLoss,
+        OptionalInt maxRedundancy) {
 
     /** How the intervals of several traces line up (METHOD section 2). */
-    public enum Alignment { INTERVAL, TIME }
+    public enum Alignment {
+        INTERVAL, TIME;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Alignment parse(String text) {
+            for (Alignment a : values()) {
+                if (a.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return a;
+                }
+            }
+            throw new InvalidSettingException(Setting.ALIGN, "must be interval or time, not '" + text + "'");
+        }
+    }
 
     public ReplayOptions {
-        if (group < 1 || redundancy < 0 || redundancy >= group) {
-            throw new IllegalArgumentException("need 0 <= redundancy < group, got group " + group + ", redundancy "
-                    + redundancy);
-        }
-        if (modes.isEmpty()) {
-            throw new IllegalArgumentException("at least one mode is needed");
-        }
-        if (history < 1) {
-            throw new IllegalArgumentException("history must be at least 1 interval");
-        }
-        modes = Set.copyOf(modes);
-        capacity = capacity == null ? null : capacity.clone();
+        allocators = List.copyOf(allocators);
+        capacity = List.copyOf(capacity);
+        InvalidSettingException.require(!allocators.isEmpty(), Setting.ALLOCATORS, "must name at least one allocator");
+        InvalidSettingException.require(group >= 1, Setting.GROUP, "must be at least 1 packet");
+        InvalidSettingException.require(redundancy >= 0 && redundancy < group, Setting.REDUNDANCY,
+                "must lie between 0 and the group size - 1 (" + (group - 1) + ")");
+        InvalidSettingException.require(capacity.stream().allMatch(c -> c >= 0), Setting.CAPACITY,
+                "must not be negative");
+        InvalidSettingException.require(capacity.isEmpty() || capacity.stream().mapToLong(c -> c).sum() >= group,
+                Setting.CAPACITY, "must add up to at least the group size (" + group + ")");
+        InvalidSettingException.require(emax >= 1, Setting.EMAX, "must be at least 1");
+        InvalidSettingException.require(targetLoss.isEmpty() || targetLoss.getAsDouble() >= 0
+                && targetLoss.getAsDouble() < 1, Setting.TARGET_LOSS, "must lie in [0, 1)");
+        InvalidSettingException.require(maxRedundancy.isEmpty() || maxRedundancy.getAsInt() >= 0
+                && maxRedundancy.getAsInt() < group, Setting.MAX_REDUNDANCY, "must lie between 0 and the group size - 1 ("
+                + (group - 1) + ")");
     }
 
-    public static ReplayOptions defaults() {
-        return new ReplayOptions(40, 7, EnumSet.allOf(FitMode.class), StateChoice.AUTO, 8, 40_000_000L,
-                Alignment.INTERVAL, null, 1, AllocationRequest.DEFAULT_EMAX, Double.NaN, 20);
+    public static Builder builder() {
+        return new Builder();
     }
 
+    public Builder toBuilder() {
+        return new Builder().models(models).allocators(allocators).group(group).redundancy(redundancy)
+                .alignment(alignment).capacity(capacity).seed(seed).emax(emax).targetLoss(targetLoss)
+                .maxRedundancy(maxRedundancy);
+    }
+
+    /** Whether the redundancy is adapted per interval (paper IV-D). */
     public boolean adapting() {
-        return !Double.isNaN(targetLoss);
+        return targetLoss.isPresent();
+    }
+
+    /** The largest redundancy adaptation tries. */
+    public int adaptationLimit() {
+        return maxRedundancy.orElse(group / 2);
+    }
+
+    /** The capacities as the allocators take them: null for none. */
+    public int[] capacityArray() {
+        return capacity.isEmpty() ? null : capacity.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public ReplayOptions withRedundancy(int r) {
-        return new ReplayOptions(group, r, modes, states, history, intervalUs, alignment, capacity, seed, emax,
-                targetLoss, maxRedundancy);
+        return toBuilder().redundancy(r).build();
     }
 
     public ReplayOptions withSeed(long s) {
-        return new ReplayOptions(group, redundancy, modes, states, history, intervalUs, alignment, capacity, s, emax,
-                targetLoss, maxRedundancy);
+        return toBuilder().seed(s).build();
     }
 
-    public ReplayOptions withIntervalUs(long us) {
-        return new ReplayOptions(group, redundancy, modes, states, history, us, alignment, capacity, seed, emax,
-                targetLoss, maxRedundancy);
+    /** Starts from the defaults ({@link Defaults}). */
+    public static final class Builder {
+        private ModelOptions models = ModelOptions.builder().build();
+        private List<Allocator> allocators = Allocators.parse(Defaults.ALLOCATORS);
+        private int group = Defaults.GROUP;
+        private int redundancy = Defaults.REDUNDANCY;
+        private Alignment alignment = Alignment.parse(Defaults.ALIGN);
+        private List<Integer> capacity = List.of();
+        private long seed = Defaults.SEED;
+        private int emax = Defaults.EMAX;
+        private OptionalDouble targetLoss = OptionalDouble.empty();
+        private OptionalInt maxRedundancy = OptionalInt.empty();
+
+        public Builder models(ModelOptions m) {
+            models = m;
+            return this;
+        }
+
+        public Builder allocators(List<Allocator> a) {
+            allocators = a;
+            return this;
+        }
+
+        public Builder group(int g) {
+            group = g;
+            return this;
+        }
+
+        public Builder redundancy(int r) {
+            redundancy = r;
+            return this;
+        }
+
+        public Builder alignment(Alignment a) {
+            alignment = a;
+            return this;
+        }
+
+        public Builder capacity(List<Integer> c) {
+            capacity = c;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder emax(int e) {
+            emax = e;
+            return this;
+        }
+
+        public Builder targetLoss(OptionalDouble t) {
+            targetLoss = t;
+            return this;
+        }
+
+        public Builder maxRedundancy(OptionalInt m) {
+            maxRedundancy = m;
+            return this;
+        }
+
+        public ReplayOptions build() {
+            return new ReplayOptions(models, allocators, group, redundancy, alignment, capacity, seed, emax,
+                    targetLoss, maxRedundancy);
+        }
     }
 }

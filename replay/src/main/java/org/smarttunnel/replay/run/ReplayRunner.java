@@ -3,6 +3,8 @@ package org.smarttunnel.replay.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.fitting.predict.PathModel;
@@ -28,10 +30,13 @@ public final class ReplayRunner {
     private ReplayRunner() {
     }
 
-    public static List<ReplayRow> run(List<Trace> traces, List<Allocator> allocators, ReplayOptions o) {
+    public static List<ReplayRow> run(List<Trace> traces, ReplayOptions o) {
         if (traces.isEmpty()) {
             throw new IllegalArgumentException("at least one trace is needed");
         }
+        InvalidSettingException.require(o.models().intervalUs().isPresent(), Setting.INTERVAL,
+                "must be set to cut traces outside a dataset");
+        long intervalUs = o.models().intervalUs().getAsLong();
         List<IntervalFits> fits = new ArrayList<>();
         long origin = Long.MIN_VALUE;
         for (Trace t : traces) {
@@ -41,10 +46,10 @@ public final class ReplayRunner {
             origin = Math.max(origin, t.sendUs(0));
         }
         for (Trace t : traces) {
-            fits.add(o.alignment() == ReplayOptions.Alignment.TIME ? new IntervalFits(t, o.intervalUs(), origin)
-                    : new IntervalFits(t, o.intervalUs()));
+            fits.add(o.alignment() == ReplayOptions.Alignment.TIME ? new IntervalFits(t, intervalUs, origin)
+                    : new IntervalFits(t, intervalUs));
         }
-        return run(fits, traces.stream().map(Trace::id).toList(), allocators, o);
+        return run(fits, traces.stream().map(Trace::id).toList(), o);
     }
 
     /**
@@ -52,21 +57,19 @@ public final class ReplayRunner {
      * {@code ids} their trace ids). Path models come from {@code fits}, which keep them, so a
      * caller replaying the same paths at several redundancies fits each model once.
      */
-    public static List<ReplayRow> run(List<IntervalFits> fits, List<String> ids, List<Allocator> allocators,
-            ReplayOptions o) {
+    public static List<ReplayRow> run(List<IntervalFits> fits, List<String> ids, ReplayOptions o) {
         if (fits.isEmpty() || fits.size() != ids.size()) {
             throw new IllegalArgumentException("one trace id per path is needed");
         }
+        InvalidSettingException.require(o.capacity().isEmpty() || o.capacity().size() == fits.size(),
+                Setting.CAPACITY, "needs one value per path (" + fits.size() + ")");
         int intervals = Integer.MAX_VALUE;
         for (IntervalFits f : fits) {
             intervals = Math.min(intervals, f.intervals());
         }
         List<ReplayRow> rows = new ArrayList<>();
-        for (FitMode mode : FitMode.values()) {
-            if (!o.modes().contains(mode)) {
-                continue;
-            }
-            for (Allocator a : allocators) {
+        for (FitMode mode : o.models().modeOrder()) {
+            for (Allocator a : o.allocators()) {
                 for (int k = 0; k < intervals; k++) {
                     replayOne(fits, ids, a, mode, k, o).ifPresent(rows::add);
                 }
@@ -80,17 +83,17 @@ public final class ReplayRunner {
         List<PathModel> models = new ArrayList<>();
         List<LossSequence> losses = new ArrayList<>();
         for (IntervalFits f : fits) {
-            Optional<PathModel> m = f.pathModel(k, mode, o.states(), o.history());
+            Optional<PathModel> m = f.pathModel(k, mode, o.models().states(), o.models().history());
             if (m.isEmpty()) {
                 return Optional.empty();
             }
             models.add(m.get());
             losses.add(f.loss(k));
         }
-        AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacity(),
+        AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacityArray(),
                 seed(o.seed(), mode, a.id(), k), o.emax());
         Allocation allocation = o.adapting()
-                ? FecAdaptation.adapt(a, request, o.targetLoss(), o.maxRedundancy()).allocation()
+                ? FecAdaptation.adapt(a, request, o.targetLoss().getAsDouble(), o.adaptationLimit()).allocation()
                 : a.allocate(request);
         IntervalResult result = GroupReplay.replay(losses, allocation.schedule(), o.group());
         if (result.groups() == 0) {

@@ -6,7 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smarttunnel.fitting.predict.FitMode;
-import org.smarttunnel.fitting.predict.StateChoice;
+import org.smarttunnel.fitting.predict.ModelOptions;
+import org.smarttunnel.fitting.model.StateChoice;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.ingest.trace.TraceInfo;
@@ -36,10 +37,8 @@ class ReplayRunnerTest {
     void alignmentByTimeCutsIntervalsFromTheLatestFirstSend() {
         Trace a = trace("a", 1_000_000, 40, "1111100000" + "0".repeat(30));
         Trace b = trace("b", 1_500_000, 40, "0");
-        List<ReplayRow> byNumber = ReplayRunner.run(List.of(a, b), List.of(Allocators.byId("rr")),
-                options(ReplayOptions.Alignment.INTERVAL));
-        List<ReplayRow> byTime = ReplayRunner.run(List.of(a, b), List.of(Allocators.byId("rr")),
-                options(ReplayOptions.Alignment.TIME));
+        List<ReplayRow> byNumber = ReplayRunner.run(List.of(a, b), options(ReplayOptions.Alignment.INTERVAL));
+        List<ReplayRow> byTime = ReplayRunner.run(List.of(a, b), options(ReplayOptions.Alignment.TIME));
         assertEquals(List.of(5L, 0L, 0L, 0L), byNumber.stream().map(r -> r.result().dataLost()).toList());
         assertEquals(List.of(10L, 10L, 10L, 10L), byNumber.stream().map(r -> r.result().groups()).toList());
         assertEquals(List.of(0L, 0L, 0L, 0L), byTime.stream().map(r -> r.result().dataLost()).toList());
@@ -47,7 +46,10 @@ class ReplayRunnerTest {
     }
 
     private static ReplayOptions options(ReplayOptions.Alignment alignment) {
-        return new ReplayOptions(1, 0, EnumSet.of(FitMode.ORACLE), StateChoice.of(1), 8, 1_000_000, alignment, null, 1,
-                500, Double.NaN, 0);
+        return ReplayOptions.builder().group(1).redundancy(0).alignment(alignment)
+                .allocators(List.of(Allocators.byId("rr")))
+                .models(ModelOptions.builder().modes(EnumSet.of(FitMode.ORACLE)).states(StateChoice.of(1))
+                        .intervalUs(1_000_000).build())
+                .build();
     }
 }

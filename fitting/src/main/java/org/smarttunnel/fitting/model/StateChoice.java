@@ -1,36 +1,33 @@
-package org.smarttunnel.fitting.predict;
+package org.smarttunnel.fitting.model;
 
-import org.smarttunnel.fitting.model.TransitionCounts;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
 
 /** How many model states to use: a fixed n, or automatic per fit ({@link TransitionCounts#autoStates}). */
 public record StateChoice(int fixed) {
     public static final StateChoice AUTO = new StateChoice(0);
 
     public StateChoice {
-        if (fixed < 0 || fixed > TransitionCounts.MAX_STATES) {
-            throw new IllegalArgumentException("states must be between 1 and " + TransitionCounts.MAX_STATES
-                    + " or auto, got " + fixed);
-        }
+        InvalidSettingException.require(fixed >= 0 && fixed <= TransitionCounts.MAX_STATES, Setting.STATES,
+                "must be a number from 1 to " + TransitionCounts.MAX_STATES + " or auto, not " + fixed);
     }
 
     public static StateChoice of(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("states must be between 1 and " + TransitionCounts.MAX_STATES
-                    + " or auto, got " + n);
-        }
+        InvalidSettingException.require(n >= 1, Setting.STATES, "must be a number from 1 to "
+                + TransitionCounts.MAX_STATES + " or auto, not " + n);
         return new StateChoice(n);
     }
 
     /** "auto" or a number. */
     public static StateChoice parse(String text) {
-        if (text.equalsIgnoreCase("auto")) {
+        if (text.trim().equalsIgnoreCase("auto")) {
             return AUTO;
         }
         try {
             return of(Integer.parseInt(text.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--states must be a number from 1 to " + TransitionCounts.MAX_STATES
-                    + " or auto, not '" + text + "'");
+            throw new InvalidSettingException(Setting.STATES, "must be a number from 1 to "
+                    + TransitionCounts.MAX_STATES + " or auto, not '" + text + "'");
         }
     }
 

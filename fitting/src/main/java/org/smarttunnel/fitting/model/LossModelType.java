@@ -1,0 +1,22 @@
+package org.smarttunnel.fitting.model;
+
+/**
+ * A kind of loss model the toolkit fits to intervals, listed in {@link LossModels}. It decides
+ * how many states a fit uses given the user's choice of states.
+ */
+public interface LossModelType {
+    /** Short name used on the command line. */
+    String id();
+
+    /** One line for the model list. */
+    String description();
+
+    /** The numbers of states it can have, as text ("2", "1-16"). */
+    String statesText();
+
+    /**
+     * The states to fit with, given the states the user asked for (perhaps automatic); an
+     * {@link org.smarttunnel.common.options.InvalidSettingException} when the two conflict.
+     */
+    StateChoice states(StateChoice requested);
+}

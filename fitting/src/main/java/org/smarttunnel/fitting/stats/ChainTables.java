@@ -1,0 +1,209 @@
+package org.smarttunnel.fitting.stats;
+
+import java.util.Arrays;
+import org.smarttunnel.fitting.model.LossChain;
+
+/**
+ * What the exact statistics derive from a loss chain, computed when first asked for and kept:
+ * its matrix powers, the transfers from one carried slot to the next, and their factored
+ * form. The chain itself stays a plain value; a calculator keeps the tables of the chains it
+ * scores ({@link ExactFec}). Safe to share between threads (a race only computes a table twice).
+ */
+public final class ChainTables {
+    private final int n;
+    private final double[] q;
+    private final int[] afterLoss;
+    private final int[] afterReception;
+    private final double[] stationary;
+    private final boolean renewing;
+    private final boolean gilbert;
+    private volatile double[][] powers = new double[0][];
+    private volatile double[][] transfers = new double[0][];
+    private volatile double[][] lostTransfers = new double[0][];
+
+    public ChainTables(LossChain chain) {
+        n = chain.states();
+        q = new double[n];
+        afterLoss = new int[n];
+        afterReception = new int[n];
+        boolean renew = true;
+        boolean counting = true;
+        for (int s = 0; s < n; s++) {
+            q[s] = chain.lossProbability(s);
+            afterLoss[s] = chain.next(s, true);
+            afterReception[s] = chain.next(s, false);
+            renew &= afterReception[s] == 0;
+            counting &= afterLoss[s] == Math.min(s + 1, n - 1);
+        }
+        stationary = chain.stationary();
+        renewing = renew;
+        gilbert = renew && counting;
+    }
+
+    public int states() {
+        return n;
+    }
+
+    public double lossProbability(int s) {
+        return q[s];
+    }
+
+    public int afterLoss(int s) {
+        return afterLoss[s];
+    }
+
+    public double stationary(int s) {
+        return stationary[s];
+    }
+
+    /** Whether every reception returns the chain to state 0, as {@link #transfers} assumes. */
+    public boolean renewsOnReception() {
+        return renewing;
+    }
+
+    /**
+     * P^g for g = 0..maxPower, each flattened row-major (entry [i*n + j]); computed once and
+     * kept, since schedules reuse them for every allocation.
+     */
+    public double[][] powers(int maxPower) {
+        double[][] cached = powers;
+        if (cached.length > maxPower) {
+            return cached;
+        }
+        double[][] out = Arrays.copyOf(cached, maxPower + 1);
+        int from = cached.length;
+        if (from == 0) {
+            out[0] = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                out[0][i * n + i] = 1;
+            }
+            from = 1;
+        }
+        for (int g = from; g <= maxPower; g++) {
+            out[g] = step(out[g - 1]);
+        }
+        powers = out;
+        return out;
+    }
+
+    /**
+     * For g = 0..maxGap, the move from "before a carried slot" to "before the next carried slot
+     * g slots later", split by the fate of that next slot: entries [0, n) hold
+     * P(next slot received | state k now), entries n + k*n + t hold P(next slot lost and the
+     * chain then in state t | state k now). After a reception the chain is in state 0, so the
+     * chain must renew on reception ({@link #renewsOnReception}).
+     */
+    public double[][] transfers(int maxGap) {
+        if (!renewing) {
+            throw new IllegalStateException("transfers need a chain that returns to state 0 after a reception");
+        }
+        double[][] cached = transfers;
+        if (cached.length > maxGap) {
+            return cached;
+        }
+        double[][] pw = powers(maxGap);
+        double[][] out = new double[maxGap + 1][];
+        for (int g = 0; g <= maxGap; g++) {
+            double[] t = new double[n + n * n];
+            for (int k = 0; k < n; k++) {
+                for (int s = 0; s < n; s++) {
+                    double reach = pw[g][k * n + s];
+                    t[k] += reach * (1 - q[s]);
+                    t[n + k * n + afterLoss[s]] += reach * q[s];
+                }
+            }
+            out[g] = t;
+        }
+        transfers = out;
+        return out;
+    }
+
+    /**
+     * The "lost" half of {@link #transfers} in a factored form, for gaps g = 0..min(maxGap, n-3)
+     * (where it is cheaper than the dense n x n form); empty unless the chain is an extended
+     * Gilbert chain (a loss in state k leads to min(k+1, n-1), a reception to 0). After g
+     * uncarried slots the chain is in state j &lt; g only if slot g-j was received:
+     * P(j | k) = P(state 0 after g-j steps | k) Q(j), Q(j) = q_0 ... q_{j-1}; otherwise every
+     * slot was lost and it is in state min(k+g, n-1). So P(next slot lost, then state s | k) is,
+     * for 1 &lt;= s &lt;= g, a[s-1][k] = P(state 0 after g-s+1 steps | k) Q(s-1) q_{s-1}, entry
+     * (s-1)*n + k; plus, into state min(k+g+1, n-1), b[k] = q_k ... q_{min(k+g, n-1)} (the run
+     * of losses from k), entry g*n + k.
+     */
+    public double[][] lostTransfers(int maxGap) {
+        int top = Math.min(maxGap, n - 3);
+        double[][] cached = lostTransfers;
+        if (!gilbert || top < 0 || cached.length > top) {
+            return cached;
+        }
+        double[][] pw = powers(top + 1);
+        double[][] out = new double[top + 1][];
+        for (int g = 0; g <= top; g++) {
+            double[] t = new double[(g + 1) * n];
+            for (int s = 1; s <= g; s++) {
+                double runFromZero = 1;
+                for (int l = 0; l < s - 1; l++) {
+                    runFromZero *= q[Math.min(l, n - 1)];
+                }
+                double factor = runFromZero * q[s - 1];
+                for (int k = 0; k < n; k++) {
+                    t[(s - 1) * n + k] = pw[g - s + 1][k * n] * factor;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                double run = 1;
+                for (int l = 0; l <= g; l++) {
+                    run *= q[Math.min(k + l, n - 1)];
+                }
+                t[g * n + k] = run;
+            }
+            out[g] = t;
+        }
+        lostTransfers = out;
+        return out;
+    }
+
+    /** M P for a flattened n x n matrix M, using P's two non-zero entries per row. */
+    private double[] step(double[] m) {
+        double[] r = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double v = m[i * n + k];
+                if (v != 0) {
+                    r[i * n + afterReception[k]] += v * (1 - q[k]);
+                    r[i * n + afterLoss[k]] += v * q[k];
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * P(L_j = 1 and L_{j+g} = 1) in stationarity for g = 0..maxGap: the loss-pair function the
+     * variance of a slot set is built from (METHOD section 5).
+     */
+    public static double[] pairLoss(LossChain chain, int maxGap) {
+        int n = chain.states();
+        double[] pi = chain.stationary();
+        double[] c = new double[maxGap + 1];
+        c[0] = chain.lossRate();
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[chain.next(k, true)] += pi[k] * chain.lossProbability(k);
+        }
+        for (int g = 1; g <= maxGap; g++) {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += v[k] * chain.lossProbability(k);
+            }
+            c[g] = s;
+            double[] next = new double[n];
+            for (int k = 0; k < n; k++) {
+                double q = chain.lossProbability(k);
+                next[chain.next(k, false)] += v[k] * (1 - q);
+                next[chain.next(k, true)] += v[k] * q;
+            }
+            v = next;
+        }
+        return c;
+    }
+}
