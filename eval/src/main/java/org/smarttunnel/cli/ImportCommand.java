@@ -20,7 +20,7 @@ import org.smarttunnel.ingest.ImportOptions;
 import org.smarttunnel.ingest.ImportReport;
 import org.smarttunnel.ingest.Importer;
 import org.smarttunnel.ingest.IngestException;
-import org.smarttunnel.ingest.InputFormat;
+import org.smarttunnel.ingest.format.InputFormats;
 import org.smarttunnel.ingest.dataset.CommitResult;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 import org.smarttunnel.ingest.dataset.TraceSummary;
@@ -47,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = Defaults.FORMAT,
-            description = "auto, pcap (pcap or pcapng), pinglog or zing (default: ${DEFAULT-VALUE}, by content).")
+            description = "auto (by content), or a format from 'smarttunnel formats': pcap (pcap or pcapng), zing, "
+                    + "pinglog (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--readers", paramLabel = "READER", defaultValue = Defaults.READER,
@@ -109,7 +110,7 @@ final class ImportCommand implements Callable<Integer> {
 
     ImportOptions options() {
         return ImportOptions.builder()
-                .format(InputFormat.parse(format))
+                .format(InputFormats.parse(format))
                 .reader(ImportOptions.parseReader(readerAlias != null ? readerAlias : reader))
                 .host(Optional.ofNullable(host))
                 .site(Optional.ofNullable(site))

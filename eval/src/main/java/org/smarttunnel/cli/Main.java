@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {"Trace-driven evaluation of multipath traffic allocation with forward error correction.",
                 "", "Run 'smarttunnel COMMAND --help' for a command's options."},
-        subcommands = {ImportCommand.class, FitCommand.class, ModelsCommand.class, ReplayCommand.class,
+        subcommands = {ImportCommand.class, FormatsCommand.class, FitCommand.class, ModelsCommand.class, ReplayCommand.class,
                 AllocatorsCommand.class, EvaluateCommand.class, DemoCommand.class, SimulateCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

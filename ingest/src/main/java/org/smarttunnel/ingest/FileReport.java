@@ -1,45 +1,37 @@
 package org.smarttunnel.ingest;
 
-import java.util.Optional;
-import org.smarttunnel.ingest.capture.CaptureStats;
-import org.smarttunnel.ingest.log.LogStats;
-import org.smarttunnel.ingest.probe.MatchStats;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * How one input file went: its format, the traces it gave, the statistics of the reader that
- * read it, and whether it failed (its error is among the import's diagnostics; traces read
- * before the failure are kept).
+ * How one input file went, whatever its format: the format (and how it was read), what the
+ * format counted in it (named counts, in the order the format reports them), the traces it
+ * gave, and whether it failed (its error is among the import's diagnostics; traces read before
+ * the failure are kept). {@code summary} is the format's own one-line account of the counts.
  */
-public record FileReport(String file, String format, int traces, boolean failed, Optional<CaptureStats> capture,
-        Optional<MatchStats> match, Optional<LogStats> log) {
+public record FileReport(String file, String format, String summary, Map<String, Long> counts, int traces,
+        boolean failed) {
+    public FileReport {
+        counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    /** A file that failed before its format could say anything. */
+    public static FileReport failed(String file, String format, int traces) {
+        return new FileReport(file, format, "", Map.of(), traces, true);
+    }
+
+    public FileReport asFailed() {
+        return new FileReport(file, format, summary, counts, traces, true);
+    }
+
+    /** One count, 0 when the format does not report it. */
+    public long count(String name) {
+        return counts.getOrDefault(name, 0L);
+    }
 
     /** One line for the terminal. */
     public String describe() {
-        StringBuilder sb = new StringBuilder(file).append(": ").append(format);
-        capture.ifPresent(c -> sb.append(", ").append(c.frames()).append(" frames (")
-                .append(c.echoRequests()).append(" echo requests, ").append(c.echoReplies()).append(" replies, ")
-                .append(c.other()).append(" other packets ignored")
-                .append(c.tooShort() > 0 ? ", " + c.tooShort() + " cut short" : "")
-                .append(c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "").append(')'));
-        match.ifPresent(m -> {
-            long dup = m.duplicateRequests() + m.duplicateReplies();
-            if (dup > 0) {
-                sb.append(", ").append(dup).append(" duplicates");
-            }
-            if (m.lateReplies() > 0) {
-                sb.append(", ").append(m.lateReplies()).append(" late replies");
-            }
-            if (m.restarts() > 0) {
-                sb.append(", ").append(m.restarts()).append(" restarts");
-            }
-        });
-        log.ifPresent(l -> sb.append(", ").append(l.lines()).append(" lines, ").append(l.runs()).append(" runs")
-                .append(l.duplicates() > 0 ? ", " + l.duplicates() + " duplicate replies" : "")
-                .append(l.unrecognisedLines() > 0 ? ", " + l.unrecognisedLines() + " lines not understood" : ""));
-        sb.append("; ").append(traces).append(traces == 1 ? " trace" : " traces");
-        if (failed) {
-            sb.append(" (failed, see error)");
-        }
-        return sb.toString();
+        return file + ": " + format + (summary.isEmpty() ? "" : ", " + summary) + "; " + traces
+                + (traces == 1 ? " trace" : " traces") + (failed ? " (failed, see error)" : "");
     }
 }

@@ -9,15 +9,19 @@ import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.TraceFormat;
+import org.smarttunnel.ingest.format.InputFormat;
+import org.smarttunnel.ingest.format.InputFormats;
 
 /**
  * Options of an import; built by {@link #builder()} from the defaults in {@link Defaults}.
+ *
+ * @param format the format of every file, empty to detect each file's
  *
  * @param timeoutNs reply timeout; empty for the per-format default (2 s for captures and
  *        zing, none for ping logs, whose printed replies all count)
  * @param traceFormat how the dataset stores each trace's probes (CSV or compact)
  */
-public record ImportOptions(InputFormat format, CaptureReader reader, Optional<String> host, Optional<String> site,
+public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, Optional<String> host, Optional<String> site,
         OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat) {
 
     public ImportOptions {
@@ -67,7 +71,7 @@ public record ImportOptions(InputFormat format, CaptureReader reader, Optional<S
 
     /** Starts from the defaults ({@link Defaults}). */
     public static final class Builder {
-        private InputFormat format = InputFormat.parse(Defaults.FORMAT);
+        private Optional<InputFormat> format = InputFormats.parse(Defaults.FORMAT);
         private CaptureReader reader = parseReader(Defaults.READER);
         private Optional<String> host = Optional.empty();
         private Optional<String> site = Optional.empty();
@@ -77,7 +81,8 @@ public record ImportOptions(InputFormat format, CaptureReader reader, Optional<S
         private Optional<ZoneId> zone = Optional.empty();
         private TraceFormat traceFormat = TraceFormat.CSV;
 
-        public Builder format(InputFormat f) {
+        /** The format of every file; empty to detect each file's. */
+        public Builder format(Optional<InputFormat> f) {
             format = f;
             return this;
         }

@@ -6,18 +6,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.smarttunnel.ingest.capture.CaptureIngest;
-import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.DatasetWriter;
 import org.smarttunnel.ingest.dataset.OpenFiles;
 import org.smarttunnel.ingest.dataset.PendingTrace;
 import org.smarttunnel.ingest.dataset.TraceFileWriter;
-import org.smarttunnel.ingest.log.LogOptions;
-import org.smarttunnel.ingest.log.LogStats;
-import org.smarttunnel.ingest.log.PingLogParser;
-import org.smarttunnel.ingest.log.ZingParser;
-import org.smarttunnel.ingest.probe.RunKey;
+import org.smarttunnel.ingest.format.InputFile;
+import org.smarttunnel.ingest.format.InputFormat;
+import org.smarttunnel.ingest.format.InputFormats;
+import org.smarttunnel.ingest.probe.ProbeSink;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
 /**
@@ -48,16 +44,11 @@ public final class Importer {
     private FileReport importFile(Path file, Traces traces, List<PendingTrace> pending,
             List<Diagnostic> diagnostics) throws IOException {
         String name = file.toString();
-        String format = options.format().id();
+        String format = options.format().map(InputFormat::id).orElse(InputFormats.AUTO);
         try {
-            InputFormat f = options.format() == InputFormat.AUTO ? InputFormat.detect(file, name) : options.format();
+            InputFormat f = options.format().isPresent() ? options.format().get() : InputFormats.detect(file, name);
             format = f.id();
-            return switch (f) {
-                case PCAP -> capture(file, name, traces, diagnostics);
-                case PINGLOG -> log(file, name, traces, diagnostics);
-                case ZING -> zing(file, name, traces, diagnostics);
-                case AUTO -> throw new IllegalStateException("format not detected");
-            };
+            return f.read(new InputFile(file, name), options, traces::open, diagnostics);
         } catch (IngestException e) {
             diagnostics.add(e.toDiagnostic());
         } catch (NoSuchFileException e) {
@@ -71,68 +62,7 @@ public final class Importer {
         } finally {
             pending.addAll(traces.finish(name, diagnostics));
         }
-        return new FileReport(name, format, traces.count(), true, Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    private FileReport capture(Path file, String name, Traces traces, List<Diagnostic> diagnostics)
-            throws IOException, IngestException {
-        CaptureIngest ingest = new CaptureIngest(options.reader(), options.captureTimeoutNs(),
-                (key, part) -> traces.open(captureInfo(key, part)));
-        boolean failed = false;
-        try {
-            ingest.read(file, name, diagnostics);
-        } catch (IngestException e) {
-            diagnostics.add(e.toDiagnostic());
-            failed = true;
-        }
-        String reader = options.reader() == CaptureReader.FAST ? "fast reader" : "pcap4j reader";
-        return new FileReport(name, ingest.container() + ", " + reader, traces.count(), failed,
-                Optional.of(ingest.captureStats()), Optional.of(ingest.matchStats()), Optional.empty());
-    }
-
-    private TraceInfo captureInfo(RunKey key, int part) {
-        String src = key.requester().toString();
-        String dst = key.target().toString();
-        String host = options.host().orElse(src);
-        String site = options.site().orElse(dst);
-        String id = TraceIds.of(host, site, String.valueOf(key.ident())) + (part > 0 ? "-run" + (part + 1) : "");
-        return new TraceInfo(id, host, site, src, dst, String.valueOf(key.ident()));
-    }
-
-    private FileReport log(Path file, String name, Traces traces, List<Diagnostic> diagnostics)
-            throws IOException, IngestException {
-        LogOptions logOptions = new LogOptions(options.spacingNs(), options.logTimeoutNs(), options.zone());
-        String stem = TraceIds.stem(file);
-        LogStats stats = new PingLogParser(logOptions).parse(file, name, (run, target, address) -> {
-            String host = options.host().orElse(stem);
-            String site = options.site().orElse(target);
-            return traces.open(new TraceInfo(TraceIds.of(host, site, "r" + run), host, site, "", address, ""));
-        }, diagnostics);
-        return new FileReport(name, "ping log", traces.count(), false, Optional.empty(), Optional.empty(),
-                Optional.of(stats));
-    }
-
-    private FileReport zing(Path file, String name, Traces traces, List<Diagnostic> diagnostics)
-            throws IOException, IngestException {
-        ZingParser.ZingTrace z = ZingParser.parse(file, name, diagnostics);
-        String stem = TraceIds.stem(file);
-        String src = z.meta("src");
-        String dst = z.meta("dst");
-        String host = options.host().orElse(firstNonEmpty(z.meta("host"), src, stem));
-        String site = options.site().orElse(firstNonEmpty(z.meta("site"), dst, stem));
-        z.emit(traces.open(new TraceInfo(TraceIds.of(host, site, "z"), host, site, src, dst, "")),
-                options.captureTimeoutNs());
-        return new FileReport(name, "zing", traces.count(), false, Optional.empty(), Optional.empty(),
-                Optional.empty());
-    }
-
-    private static String firstNonEmpty(String... values) {
-        for (String v : values) {
-            if (!v.isEmpty()) {
-                return v;
-            }
-        }
-        return "unknown";
+        return FileReport.failed(name, format, traces.count());
     }
 
     /** The traces one file opens, each streaming to its own staging file. */
@@ -147,7 +77,7 @@ public final class Importer {
             this.budget = budget;
         }
 
-        TraceFileWriter open(TraceInfo info) {
+        ProbeSink open(TraceInfo info) {
             try {
                 TraceFileWriter sink = TraceFileWriter.of(options.traceFormat(),
                         writer.stagingFile(options.traceFormat()), options.intervalUs(), budget);

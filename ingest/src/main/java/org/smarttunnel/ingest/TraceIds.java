@@ -11,7 +11,7 @@ public final class TraceIds {
         return clean(host) + "_" + clean(site) + "_" + clean(run);
     }
 
-    static String clean(String s) {
+    public static String clean(String s) {
         String c = s.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
         if (c.isEmpty()) {
             c = "x";
@@ -20,7 +20,7 @@ public final class TraceIds {
     }
 
     /** A file's name without directory and without .gz/.txt/.log/.zing/.pcap/.pcapng. */
-    static String stem(Path file) {
+    public static String stem(Path file) {
         String n = file.getFileName().toString();
         n = n.replaceAll("(?i)\\.gz$", "");
         return n.replaceAll("(?i)\\.(txt|log|zing|pcap|pcapng|cap|out)$", "");

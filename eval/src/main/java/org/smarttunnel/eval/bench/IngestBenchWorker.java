@@ -49,7 +49,7 @@ public final class IngestBenchWorker {
         } else {
             ImportReport r = new Importer(ImportOptions.builder().reader(reader).build()).importFiles(List.of(capture),
                     work);
-            frames = r.files().get(0).capture().orElseThrow().frames();
+            frames = r.files().get(0).count("frames");
             probes = r.commit().added().stream().map(CommitResult.Added::summary).mapToLong(t -> t.probes()).sum();
             diagnostics.addAll(r.diagnostics());
         }

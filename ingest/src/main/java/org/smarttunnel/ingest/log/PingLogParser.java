@@ -74,11 +74,31 @@ public final class PingLogParser {
             String line;
             while ((line = reader.readLine()) != null) {
                 s.lineNo++;
-                s.line(line);
+                try {
+                    s.line(line);
+                } catch (RuntimeException e) {
+                    throw unreadable(name, s.lineNo, e);
+                }
             }
-            s.closeRun();
+            try {
+                s.closeRun();
+            } catch (RuntimeException e) {
+                throw unreadable(name, s.lineNo, e);
+            }
         }
         return s.stats();
+    }
+
+    /** A value the parser could not take (a number or date out of range, a run too long), as bad input at a line. */
+    static IngestException unreadable(String name, long line, RuntimeException e) {
+        if (!(e instanceof NumberFormatException || e instanceof java.time.DateTimeException
+                || e instanceof ArithmeticException || e instanceof IllegalStateException
+                || e instanceof IllegalArgumentException)) {
+            throw e;
+        }
+        String why = e instanceof NumberFormatException ? "a number out of range (" + e.getMessage() + ")"
+                : e.getMessage();
+        return IngestException.atLine(name, line, why);
     }
 
     /** The parse in progress. */

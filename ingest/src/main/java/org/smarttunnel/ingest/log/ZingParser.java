@@ -161,9 +161,13 @@ public final class ZingParser {
                     send = Arrays.copyOf(send, n * 2);
                     recv = Arrays.copyOf(recv, n * 2);
                 }
-                seq[n] = Long.parseLong(f[0]);
-                send[n] = seconds(f[1]);
-                recv[n] = isLossMark(f[2]) ? NONE : seconds(f[2]);
+                try {
+                    seq[n] = Long.parseLong(f[0]);
+                    send[n] = seconds(f[1]);
+                    recv[n] = isLossMark(f[2]) ? NONE : seconds(f[2]);
+                } catch (RuntimeException e) {
+                    throw PingLogParser.unreadable(name, lineNo, e);
+                }
                 n++;
             }
         }

@@ -1,0 +1,100 @@
+package org.smarttunnel.ingest.capture;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.FileReport;
+import org.smarttunnel.ingest.ImportOptions;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.TraceIds;
+import org.smarttunnel.ingest.format.FileHead;
+import org.smarttunnel.ingest.format.InputFile;
+import org.smarttunnel.ingest.format.InputFormat;
+import org.smarttunnel.ingest.format.TraceOpener;
+import org.smarttunnel.ingest.probe.MatchStats;
+import org.smarttunnel.ingest.trace.TraceInfo;
+
+/**
+ * pcap and pcapng captures (either gzip-compressed), recognised by their magic number: ICMP and
+ * ICMPv6 echoes matched into runs, one trace per run (METHOD section 1).
+ */
+public final class CaptureFormat implements InputFormat {
+    @Override
+    public String id() {
+        return "pcap";
+    }
+
+    @Override
+    public String description() {
+        return "pcap or pcapng capture of ICMP echo requests and replies (tcpdump, tshark, dumpcap), gzip or not";
+    }
+
+    @Override
+    public boolean sniff(FileHead head) {
+        return InputFiles.looksLikeCapture(head.first(4));
+    }
+
+    @Override
+    public FileReport read(InputFile file, ImportOptions options, TraceOpener traces, List<Diagnostic> diagnostics)
+            throws IOException, IngestException {
+        int[] opened = {0};
+        CaptureIngest ingest = new CaptureIngest(options.reader(), options.captureTimeoutNs(), (key, part) -> {
+            opened[0]++;
+            String src = key.requester().toString();
+            String dst = key.target().toString();
+            String host = options.host().orElse(src);
+            String site = options.site().orElse(dst);
+            String id = TraceIds.of(host, site, String.valueOf(key.ident())) + (part > 0 ? "-run" + (part + 1) : "");
+            return traces.open(new TraceInfo(id, host, site, src, dst, String.valueOf(key.ident())));
+        });
+        boolean failed = false;
+        try {
+            ingest.read(file.path(), file.name(), diagnostics);
+        } catch (IngestException e) {
+            diagnostics.add(e.toDiagnostic());
+            failed = true;
+        }
+        String reader = options.reader() == CaptureReader.FAST ? "fast reader" : "pcap4j reader";
+        CaptureStats c = ingest.captureStats();
+        MatchStats m = ingest.matchStats();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("frames", c.frames());
+        counts.put("echo requests", c.echoRequests());
+        counts.put("replies", c.echoReplies());
+        counts.put("other packets ignored", c.other());
+        counts.put("cut short", c.tooShort());
+        counts.put("skipped", c.skipped());
+        counts.put("duplicates", m.duplicateRequests() + m.duplicateReplies());
+        counts.put("late replies", m.lateReplies());
+        counts.put("restarts", m.restarts());
+        FileReport report = new FileReport(file.name(), ingest.container() + ", " + reader, summary(c, m), counts,
+                opened[0], false);
+        return failed ? report.asFailed() : report;
+    }
+
+    private static String summary(CaptureStats c, MatchStats m) {
+        StringBuilder sb = new StringBuilder().append(c.frames()).append(" frames (").append(c.echoRequests())
+                .append(" echo requests, ").append(c.echoReplies()).append(" replies, ").append(c.other())
+                .append(" other packets ignored")
+                .append(c.tooShort() > 0 ? ", " + c.tooShort() + " cut short" : "")
+                .append(c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "").append(')');
+        long dup = m.duplicateRequests() + m.duplicateReplies();
+        if (dup > 0) {
+            sb.append(", ").append(dup).append(" duplicates");
+        }
+        if (m.lateReplies() > 0) {
+            sb.append(", ").append(m.lateReplies()).append(" late replies");
+        }
+        if (m.restarts() > 0) {
+            sb.append(", ").append(m.restarts()).append(" restarts");
+        }
+        return sb.toString();
+    }
+
+    /** Magic bytes as hex, for messages. */
+    public static String hex(byte[] head) {
+        return CaptureIngest.hex(head);
+    }
+}

@@ -1,0 +1,83 @@
+package org.smarttunnel.ingest.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.capture.CaptureFormat;
+import org.smarttunnel.ingest.capture.InputFiles;
+import org.smarttunnel.ingest.log.PingLogFormat;
+import org.smarttunnel.ingest.log.ZingFormat;
+
+/**
+ * The registry of input formats, in the order detection tries them (formats with a magic
+ * number first); {@code import} lists it and {@code --format} chooses from it, "auto" detecting
+ * the format from each file's first 64 KiB.
+ */
+public final class InputFormats {
+    /** The choice that detects the format of every file. */
+    public static final String AUTO = "auto";
+    private static final int SNIFF_BYTES = 64 * 1024;
+    private static final Map<String, InputFormat> REGISTRY = new LinkedHashMap<>();
+
+    static {
+        register(new CaptureFormat());
+        register(new ZingFormat());
+        register(new PingLogFormat());
+    }
+
+    private InputFormats() {
+    }
+
+    /** Adds a format (a library user's own), tried after those before it; its id must be new. */
+    public static synchronized void register(InputFormat f) {
+        if (f.id().equals(AUTO) || REGISTRY.putIfAbsent(f.id(), f) != null) {
+            throw new IllegalArgumentException("an input format '" + f.id() + "' is registered already");
+        }
+    }
+
+    public static synchronized List<InputFormat> all() {
+        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    }
+
+    /** A format by id, or empty for "auto". */
+    public static synchronized Optional<InputFormat> parse(String id) {
+        String key = id.trim();
+        if (key.equals(AUTO)) {
+            return Optional.empty();
+        }
+        InputFormat f = REGISTRY.get(key);
+        if (f == null) {
+            throw new InvalidSettingException(Setting.FORMAT, "must be " + AUTO + " or one of "
+                    + String.join(", ", REGISTRY.keySet()) + ", not '" + id + "'");
+        }
+        return Optional.of(f);
+    }
+
+    /** The format of a file, from its first bytes. */
+    public static InputFormat detect(Path file, String name) throws IOException, IngestException {
+        byte[] bytes = InputFiles.head(file, SNIFF_BYTES);
+        if (bytes.length == 0) {
+            throw IngestException.atOffset(name, 0, "the file is empty");
+        }
+        FileHead head = new FileHead(bytes, bytes.length < SNIFF_BYTES);
+        for (InputFormat f : all()) {
+            if (f.sniff(head)) {
+                return f;
+            }
+        }
+        if (head.binary()) {
+            throw IngestException.atOffset(name, 0, "in none of the known formats (" + String.join(", ",
+                    REGISTRY.keySet()) + "): unknown magic " + CaptureFormat.hex(head.first(4)));
+        }
+        throw IngestException.atLine(name, 1, "in none of the known formats (" + String.join(", ", REGISTRY.keySet())
+                + ")");
+    }
+}
