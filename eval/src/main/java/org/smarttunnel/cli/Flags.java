@@ -17,6 +17,7 @@ final class Flags {
             case INTERVAL -> "--interval";
             case SPACING -> "--spacing";
             case ZONE -> "--zone";
+            case ORIGIN -> "--origin";
             case MODEL -> "--model";
             case STATES -> "--states";
             case HISTORY -> "--history";

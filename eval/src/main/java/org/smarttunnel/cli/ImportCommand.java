@@ -88,6 +88,11 @@ final class ImportCommand implements Callable<Integer> {
                     + "banner's zone abbreviation, else UTC).")
     ZoneId zone;
 
+    @Option(names = "--origin", paramLabel = "TEXT",
+            description = "Where the traces come from, one line (e.g. 'measured with ping -D from the lab to 3 "
+                    + "campus servers, Sep 2024', or 'simulated: ...'); recorded in the dataset and printed in reports.")
+    String origin;
+
     @Option(names = "--compact",
             description = "Store each trace as compact binary (traces/ID.trace.gz, about a tenth of the CSV) "
                     + "instead of CSV; every command reads both.")
@@ -119,6 +124,7 @@ final class ImportCommand implements Callable<Integer> {
                 .spacingNs(spacingNs)
                 .zone(Optional.ofNullable(zone))
                 .traceFormat(compact ? TraceFormat.COMPACT : TraceFormat.CSV)
+                .origin(Optional.ofNullable(origin))
                 .build();
     }
 

@@ -102,10 +102,13 @@ final class SimulateCommand implements Callable<Integer> {
                 .average().orElse(0);
         long crossing = r.paths().stream().filter(p -> !p.bottleneck().isEmpty()).count();
         w.printf(Locale.ROOT, "Wrote %d captures (%d packets) and the ground truth (%s, %s, %s) to %s%n",
-                r.captures().size(), r.packets(), GroundTruth.PATHS.name(), GroundTruth.PERIODS.name(), GroundTruth.BOTTLENECKS.name(), out);
+                r.captures().size(), r.packets(), GroundTruth.PATHS.name(), GroundTruth.PERIODS.name(),
+                GroundTruth.BOTTLENECKS.name(), out);
         w.printf(Locale.ROOT, "%d paths, %d probes, %d lost: %d paths (%.1f%%) below 2%% loss, mean loss rate %.4f, "
                 + "%d crossing a shared bottleneck%n", r.paths().size(), probes, lost, low,
                 100.0 * low / r.paths().size(), meanRate, crossing);
+        w.printf(Locale.ROOT, "Import them with: ./smarttunnel import --origin \"%s\" --out DATASET %s%n",
+                o.describe(), out.resolve(o.gzip() ? "*.pcap.gz" : "*.pcap"));
         return 0;
     }
 }

@@ -63,7 +63,7 @@ public final class Evaluation {
                 write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
                 names.add(ReportWriter.lossRateChart(m));
             }
-            write(staging.resolve(REPORT), ReportWriter.write(t, run, dataName, reproduce));
+            write(staging.resolve(REPORT), ReportWriter.write(t, run, new ReportWriter.Source(dataName, ds.origin(), reproduce)));
             names.add(REPORT);
             List<Path> files = new ArrayList<>();
             for (String name : names) {

@@ -20,9 +20,12 @@ import org.smarttunnel.ingest.format.InputFormats;
  * @param timeoutNs reply timeout; empty for the per-format default (2 s for captures and
  *        zing, none for ping logs, whose printed replies all count)
  * @param traceFormat how the dataset stores each trace's probes (CSV or compact)
+ * @param origin where the traces come from (how they were measured, or that they are simulated),
+ *        recorded in the dataset and printed in reports
  */
 public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, Optional<String> host, Optional<String> site,
-        OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat) {
+        OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat,
+        Optional<String> origin) {
 
     public ImportOptions {
         Objects.requireNonNull(format);
@@ -34,6 +37,8 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
                 "must not be negative");
         InvalidSettingException.require(intervalUs > 0, Setting.INTERVAL, "must be positive");
         InvalidSettingException.require(spacingNs > 0, Setting.SPACING, "must be positive");
+        InvalidSettingException.require(origin.isEmpty() || !origin.get().isBlank() && origin.get().chars()
+                .noneMatch(c -> c == '\n' || c == '\r'), Setting.ORIGIN, "must be one line of text");
     }
 
     public static ImportOptions defaults() {
@@ -80,6 +85,7 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
         private long spacingNs = Defaults.nanos(Defaults.LOG_SPACING);
         private Optional<ZoneId> zone = Optional.empty();
         private TraceFormat traceFormat = TraceFormat.CSV;
+        private Optional<String> origin = Optional.empty();
 
         /** The format of every file; empty to detect each file's. */
         public Builder format(Optional<InputFormat> f) {
@@ -129,8 +135,14 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
             return this;
         }
 
+        public Builder origin(Optional<String> o) {
+            origin = o;
+            return this;
+        }
+
         public ImportOptions build() {
-            return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat);
+            return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat,
+                    origin);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class Importer {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<FileReport> reports = new ArrayList<>();
         List<PendingTrace> pending = new ArrayList<>();
-        try (DatasetWriter writer = DatasetWriter.open(dir, options.intervalUs())) {
+        try (DatasetWriter writer = DatasetWriter.open(dir, options.intervalUs(), options.origin())) {
             OpenFiles budget = new OpenFiles(OpenFiles.DEFAULT_CAPACITY);
             for (Path file : files) {
                 reports.add(importFile(file, new Traces(writer, budget), pending, diagnostics));

@@ -14,6 +14,7 @@ public enum Setting {
     INTERVAL("interval length"),
     SPACING("probe spacing"),
     ZONE("time zone"),
+    ORIGIN("dataset origin"),
     MODEL("loss model"),
     STATES("number of model states"),
     HISTORY("prediction history"),

@@ -21,6 +21,8 @@ public final class Charts {
     private static final double BAR = 9;
     private static final double GROUP_GAP = 14;
     private static final double FLOOR = 1e-6;
+    /** Wide enough for the titles and a legend row of four allocators. */
+    private static final double MIN_WIDTH = 820;
 
     private Charts() {
     }
@@ -40,23 +42,10 @@ public final class Charts {
         double top = 40;
         double width = 20 + o.paths().size() * (panelWidth + 10);
         double legendTop = top + modes.size() * (panelHeight + 50);
-        Svg svg = new Svg(Math.max(width, 420), legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
+        Svg svg = new Svg(Math.max(width, MIN_WIDTH), legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
         svg.text(10, 22, "Loss-free intervals (%) over random N-path tunnels, groups of " + o.group() + " packets", 15, "start", true);
-        double min = 100;
-        for (int n : o.paths()) {
-            for (int k : o.redundancies()) {
-                for (FitMode m : modes) {
-                    for (Allocator a : allocators) {
-                        OptionalDouble p = t.lossFreeProbability(n, k, m, a.id());
-                        if (p.isPresent()) {
-                            min = Math.min(min, 100 * p.getAsDouble());
-                        }
-                    }
-                }
-            }
-        }
-        double low = Math.max(0, Math.floor(min / 10 - 1e-9) * 10);
-        double step = 100 - low <= 30 ? 5 : 10;
+        double low = 0;
+        double step = 20;
         for (int mi = 0; mi < modes.size(); mi++) {
             FitMode m = modes.get(mi);
             double y0 = top + mi * (panelHeight + 50);
@@ -68,6 +57,9 @@ public final class Charts {
                 svg.text(x0 + panelWidth / 2, y0 + 12, m.id() + ", N = " + n, 12, "middle", true);
                 double plotTop = y0 + 20;
                 double plotHeight = panelHeight - 40;
+                svg.verticalText(x0 + 8, plotTop + plotHeight / 2, "loss-free intervals (%)", 10);
+                svg.text(px + pw / 2, plotTop + plotHeight + 28, "K, redundant packets per group", 10, "middle", false);
+                boolean any = false;
                 for (double v = low; v <= 100 + 1e-9; v += step) {
                     double y = plotTop + plotHeight * (100 - v) / (100 - low);
                     svg.line(px, y, px + pw, y, "#ddd", 1, false);
@@ -84,6 +76,7 @@ public final class Charts {
                             svg.text(bx + BAR / 2, plotTop + plotHeight - 3, "-", 9, "middle", false);
                             continue;
                         }
+                        any = true;
                         double v = 100 * p.getAsDouble();
                         double h = plotHeight * Math.max(0, v - low) / (100 - low);
                         svg.rect(bx, plotTop + plotHeight - h, BAR - 1, h, colour(ai), String.format(Locale.ROOT,
@@ -91,6 +84,9 @@ public final class Charts {
                     }
                     svg.text(gx + allocators.size() * BAR / 2, plotTop + plotHeight + 14, "K=" + k, 11, "middle",
                             false);
+                }
+                if (!any) {
+                    svg.text(px + pw / 2, plotTop + plotHeight / 2, "no data", 12, "middle", false);
                 }
                 svg.frame(px, plotTop, pw, plotHeight);
             }
@@ -105,11 +101,11 @@ public final class Charts {
         List<Allocator> allocators = o.allocators();
         double pw = 230;
         double ph = 160;
-        double top = 40;
+        double top = 48;
         double left = 60;
         double width = left + o.redundancies().size() * (pw + 20) + 10;
-        double legendTop = top + o.paths().size() * (ph + 45) + 12;
-        Svg svg = new Svg(width, legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
+        double legendTop = top + o.paths().size() * (ph + 55) + 12;
+        Svg svg = new Svg(Math.max(width, MIN_WIDTH), legendTop + 20 + 16 * ((allocators.size() + 3) / 4));
         svg.text(10, 22, "Mean loss rate after FEC by number of low-loss paths G (" + mode.id() + ", groups of "
                 + o.group() + " packets)", 15, "start", true);
         double minValue = Double.POSITIVE_INFINITY;
@@ -132,7 +128,7 @@ public final class Charts {
             for (int ki = 0; ki < o.redundancies().size(); ki++) {
                 int k = o.redundancies().get(ki);
                 double x0 = left + ki * (pw + 20);
-                double y0 = top + ni * (ph + 45);
+                double y0 = top + ni * (ph + 55);
                 svg.text(x0 + pw / 2, y0 + 12, "N = " + n + ", K = " + k, 12, "middle", true);
                 double plotTop = y0 + 18;
                 for (int e = lowExp; e <= 0; e++) {
@@ -145,6 +141,8 @@ public final class Charts {
                 for (int g = 0; g <= n; g++) {
                     svg.text(gx(x0, pw, g, n), plotTop + ph + 14, "G=" + g, 10, "middle", false);
                 }
+                svg.text(x0 + pw / 2, plotTop + ph + 28, "G, low-loss paths of the " + n, 10, "middle", false);
+                boolean any = false;
                 for (int ai = 0; ai < allocators.size(); ai++) {
                     Allocator a = allocators.get(ai);
                     double[] xs = new double[n + 1];
@@ -155,6 +153,7 @@ public final class Charts {
                         if (s.isEmpty()) {
                             continue;
                         }
+                        any = true;
                         double v = s.get().meanLossRate();
                         double e = Math.log10(Math.max(v, Math.pow(10, lowExp)));
                         xs[points] = gx(x0, pw, g, n);
@@ -169,11 +168,17 @@ public final class Charts {
                                 colour(ai));
                     }
                 }
+                if (!any) {
+                    svg.text(x0 + pw / 2, plotTop + ph / 2, "no data", 12, "middle", false);
+                }
                 svg.frame(x0, plotTop, pw, ph);
             }
         }
-        svg.verticalText(16, top + o.paths().size() * (ph + 45) / 2, "mean loss rate (0 drawn at 1e" + lowExp + ")",
-                11);
+        svg.text(10, 36, "y: mean loss rate after FEC, the fraction of data packets lost (log scale; 0 drawn at 1e"
+                + lowExp + "); x: G, the low-loss paths among the N", 10, "start", false);
+        for (int ni = 0; ni < o.paths().size(); ni++) {
+            svg.verticalText(16, top + ni * (ph + 55) + 18 + ph / 2, "loss rate (log)", 10);
+        }
         legend(svg, allocators, left, legendTop);
         return svg.render();
     }

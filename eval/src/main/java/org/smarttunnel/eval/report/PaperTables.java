@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
+import org.smarttunnel.replay.alloc.Allocator;
 
 /**
  * The numbers the SmartTunnel paper publishes for its trace-driven evaluation (section V-B),
@@ -13,8 +14,9 @@ import org.smarttunnel.fitting.predict.FitMode;
  * say for which K). All with groups of 40 packets.
  */
 public final class PaperTables {
-    /** The paper's allocators, in its row order, by our ids. */
-    public static final List<String> ALLOCATORS = List.of("smarttunnel", "mkwnu", "rr", "greedy");
+    /** The paper's allocators, in its column order, by the names its tables give them ({@link Allocator#paperName()}). */
+    public static final List<String> ALLOCATORS = List.of("SmartTunnel", "MkwNu", "RR", "Greedy");
+    private static final String SMARTTUNNEL = "SmartTunnel";
     public static final List<Integer> REDUNDANCIES = List.of(7, 10, 14);
     public static final int GROUP = 40;
     public static final double P_LOW = 0.785;
@@ -65,9 +67,13 @@ public final class PaperTables {
     private PaperTables() {
     }
 
+    private static boolean isSmartTunnel(Allocator a) {
+        return a.paperName().filter(SMARTTUNNEL::equals).isPresent();
+    }
+
     /** Percentage of loss-free intervals (Tables III, IV, VII, VIII). */
-    public static OptionalDouble lossFreePct(FitMode mode, int n, int k, int g, String allocator, int group) {
-        int a = ALLOCATORS.indexOf(allocator);
+    public static OptionalDouble lossFreePct(FitMode mode, int n, int k, int g, Allocator allocator, int group) {
+        int a = allocator.paperName().map(ALLOCATORS::indexOf).orElse(-1);
         int ki = REDUNDANCIES.indexOf(k);
         if (group != GROUP || a < 0 || ki < 0 || n < 2 || n > 3 || g < 0 || g > n) {
             return OptionalDouble.empty();
@@ -77,9 +83,9 @@ public final class PaperTables {
     }
 
     /** SmartTunnel's mean loss rate after FEC, oracle (Tables V, VI). */
-    public static OptionalDouble meanLoss(FitMode mode, int n, int k, int g, String allocator, int group) {
+    public static OptionalDouble meanLoss(FitMode mode, int n, int k, int g, Allocator allocator, int group) {
         int ki = REDUNDANCIES.indexOf(k);
-        if (group != GROUP || mode != FitMode.ORACLE || !allocator.equals("smarttunnel") || ki < 0 || n < 2 || n > 3
+        if (group != GROUP || mode != FitMode.ORACLE || !isSmartTunnel(allocator) || ki < 0 || n < 2 || n > 3
                 || g < 0 || g > n) {
             return OptionalDouble.empty();
         }
@@ -87,8 +93,8 @@ public final class PaperTables {
     }
 
     /** SmartTunnel's probability of a loss-free interval with N paths (Table II; K not stated). */
-    public static OptionalDouble lossFreeProbability(FitMode mode, int n, String allocator, int group) {
-        if (group != GROUP || !allocator.equals("smarttunnel")) {
+    public static OptionalDouble lossFreeProbability(FitMode mode, int n, Allocator allocator, int group) {
+        if (group != GROUP || !isSmartTunnel(allocator)) {
             return OptionalDouble.empty();
         }
         for (int i = 0; i < TABLE_II_PATHS.length; i++) {
@@ -103,7 +109,7 @@ public final class PaperTables {
      * L_{N,K} from the paper's own Tables V and VI with its P = 0.785 (it states L_{2,7} = 8e-4
      * and L_{3,14} = 5e-5).
      */
-    public static OptionalDouble expectedLoss(FitMode mode, int n, int k, String allocator, int group) {
+    public static OptionalDouble expectedLoss(FitMode mode, int n, int k, Allocator allocator, int group) {
         double sum = 0;
         for (int g = 0; g <= n; g++) {
             OptionalDouble r = meanLoss(mode, n, k, g, allocator, group);

@@ -5,59 +5,68 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
-import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.MarkdownTable;
 import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.experiment.Combination;
 import org.smarttunnel.eval.experiment.Experiment;
-import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.PathPool;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.replay.alloc.Allocator;
+import org.smarttunnel.replay.alloc.AllocatorGroup;
 
 /**
- * {@code report.md}: the run's parameters and dataset, the cells, and the tables laid out like
- * the paper's (allocators as rows, K and G as columns, G descending as the paper prints them),
- * with the paper's published value in parentheses wherever the paper has that cell; then
- * findings computed from the tables, the charts, and the files. Nothing in it depends on the
- * machine or the time, so equal runs give equal reports.
+ * {@code report.md}: what the data is and the findings first, then how to reproduce the run,
+ * the dataset, the cells, and the tables laid out like the paper's (allocators as rows, K and G
+ * as columns, G descending as the paper prints them) with the paper's published value in
+ * parentheses wherever the paper has that cell; cells with fewer than {@link #FEW} intervals
+ * carry a mark; then the charts and the files. Nothing in it depends on the machine or the
+ * time, so equal runs give equal reports.
  */
 public final class ReportWriter {
     public static final String LOSS_FREE_CHART = "loss_free.svg";
+    /** A cell with fewer intervals than this gets {@link #MARK}: too few to tell allocators apart. */
+    public static final int FEW = 30;
+    static final String MARK = "†";
+
+    /** What the report says about where its data came from and how to run it again. */
+    public record Source(String data, Optional<String> origin, String reproduce) {
+    }
 
     private final Tables t;
     private final ExperimentOptions o;
     private final Experiment.Result run;
-    private final String data;
+    private final Source source;
     private final StringBuilder md = new StringBuilder();
 
-    private final String reproduce;
-
-    private ReportWriter(Tables t, Experiment.Result run, String data, String reproduce) {
-        this.reproduce = reproduce;
+    private ReportWriter(Tables t, Experiment.Result run, Source source) {
         this.t = t;
         this.o = t.options();
         this.run = run;
-        this.data = data;
+        this.source = source;
     }
 
     public static String lossRateChart(FitMode mode) {
         return "loss_rate_" + mode.id() + ".svg";
     }
 
-    /**
-     * The report of a run on the dataset at {@code data} (as the user named it); {@code reproduce}
-     * is the command line that gives the same run.
-     */
-    public static String write(Tables t, Experiment.Result run, String data, String reproduce) {
-        return new ReportWriter(t, run, data, reproduce).render();
+    public static String write(Tables t, Experiment.Result run, Source source) {
+        return new ReportWriter(t, run, source).render();
     }
 
     private String render() {
         md.append("# SmartTunnel trace-driven evaluation\n\n");
+        md.append("Dataset `").append(source.data()).append("`: ").append(source.origin()
+                .map(s -> s + ".")
+                .orElse("its origin is not recorded in the dataset (docs/formats.md says how to record it)."))
+                .append(' ').append(run.combinations()).append(" tunnels of ").append(join(o.paths()))
+                .append(" paths, ").append(run.rows()).append(" interval replays.\n\n");
+        findings();
         parameters();
         dataset();
         cells();
@@ -65,94 +74,98 @@ public final class ReportWriter {
         lossFreeTables();
         meanLossTables();
         expectedLoss();
-        findings();
         charts();
         files();
         return md.toString();
     }
 
     private void parameters() {
-        md.append("Reproduce with:\n\n```sh\n").append(reproduce).append("\n```\n\n");
+        md.append("## Run\n\nReproduce with:\n\n```sh\n").append(source.reproduce()).append("\n```\n\n");
         md.append("FEC groups of ").append(o.group()).append(" packets, K of them redundant; tunnels of N paths to one "
                 + "site from N different hosts, G of them low-loss (whole-trace loss rate below ")
-                .append(percent(o.lowLoss())).append("); ").append(o.runs()).append(" seeded combinations per cell "
+                .append(percent(o.lowLoss())).append("); ").append(o.runs()).append(" seeded tunnels per cell "
                         + "(N, G), each replayed at every K; intervals of ")
                 .append(Durations.format(o.intervalUs() * 1000)).append("; predictions pool the previous ")
-                .append(o.replay().models().history()).append(" intervals (METHOD sections 2-7). The number of threads does not change "
-                        + "any result.\n\n");
+                .append(o.replay().models().history()).append(" intervals (docs/method.md). The number of threads "
+                        + "does not change any result.\n\n");
     }
 
     private void dataset() {
         PathPool pool = run.pool();
         double meanRate = pool.traces().stream().mapToDouble(PathPool.PoolTrace::lossRate).average().orElse(0);
         md.append("## Dataset\n\n");
-        md.append(Markdown.table(List.of("", "this run", "paper"), List.of(
+        List<List<String>> rows = List.of(
+                List.of("origin", source.origin().orElse("not recorded"), "measured (PlanetLab)"),
                 List.of("traces (paths)", Long.toString(pool.traces().size()), "57 hosts x 55 sites"),
                 List.of("hosts / sites", pool.hostCount() + " / " + pool.sites().size(), "57 / 55"),
                 List.of("low-loss paths (P)", pool.lowCount() + " (" + number(t.pLow()) + ")", "78.5% (0.785)"),
                 List.of("probes / lost", pool.probes() + " / " + pool.lost(), "over a billion packets"),
-                List.of("mean loss rate of the paths", number(meanRate), "0.0175"))));
-        md.append('\n');
+                List.of("mean loss rate of the paths", number(meanRate), "0.0175"));
+        md.append(MarkdownTable.of(List.of(Column.text("", r -> r.get(0)), Column.formatted("this run", "",
+                r -> r.get(1)), Column.formatted("paper", "", r -> r.get(2))), rows)).append('\n');
     }
 
     private void cells() {
         md.append("## Cells\n\nPossible sets counts every choice of N traces to one site from N different hosts with "
-                + "exactly G low-loss ones; runs are the ones drawn. Intervals are per allocator.\n\n");
-        List<List<String>> rows = new ArrayList<>();
-        for (Experiment.Cell c : run.cells()) {
-            List<String> r = new ArrayList<>(List.of(Integer.toString(c.n()), Integer.toString(c.g()),
-                    String.format(Locale.ROOT, "%.0f", c.possible()), Integer.toString(c.combinations().size())));
-            for (FitMode m : o.modeOrder()) {
-                r.add(Long.toString(t.stat(c.n(), o.redundancies().get(0), c.g(), m, o.allocators().get(0).id())
-                        .map(Tables.Stat::intervals).orElse(0L)));
-            }
-            rows.add(r);
+                + "exactly G low-loss ones; runs are the tunnels drawn. Intervals are per allocator; ").append(MARK)
+                .append(" marks fewer than ").append(FEW).append(".\n\n");
+        List<Column<Experiment.Cell>> columns = new ArrayList<>(List.of(
+                Column.integer("N", "paths", Experiment.Cell::n),
+                Column.integer("G", "paths", Experiment.Cell::g),
+                Column.fixed("possible sets", "sets", "%.0f", Experiment.Cell::possible),
+                Column.integer("runs", "tunnels", c -> c.combinations().size())));
+        for (FitMode m : o.modeOrder()) {
+            columns.add(Column.formatted(m.id() + " intervals", "intervals", c -> {
+                long n = intervals(c.n(), o.redundancies().get(0), c.g(), m, o.allocators().get(0));
+                return n + (small(n) ? " " + MARK : "");
+            }));
         }
-        List<String> header = new ArrayList<>(List.of("N", "G", "possible sets", "runs"));
-        o.modeOrder().forEach(m -> header.add(m.id() + " intervals"));
-        md.append(Markdown.table(header, rows)).append('\n');
+        md.append(MarkdownTable.of(columns, run.cells())).append('\n');
         List<String> empty = run.emptyCells();
         md.append(empty.isEmpty() ? "Every cell has combinations.\n\n"
                 : "No combination exists for " + String.join(", ", empty) + ": those cells are empty (-) below, "
                         + "and so are the per-N values that need them.\n\n");
     }
 
+    private long intervals(int n, int k, int g, FitMode m, Allocator a) {
+        return t.stat(n, k, g, m, a.id()).map(Tables.Stat::intervals).orElse(0L);
+    }
+
+    private static boolean small(long intervals) {
+        return intervals > 0 && intervals < FEW;
+    }
+
     private void tableII() {
         md.append("## Probability of a loss-free interval (Table II)\n\nOver random N-path tunnels: the cells' "
                 + "loss-free shares weighted by C(N,G) P^G (1-P)^(N-G). In parentheses SmartTunnel's value in the "
                 + "paper, which does not say for which K.\n\n");
-        perPathsTables((m, n, k, a) -> withPaper(fixed(t.lossFreeProbability(n, k, m, a), 4),
+        perPathsTables((m, n, k, a) -> withPaper(fixed(t.lossFreeProbability(n, k, m, a.id()), 4),
                 PaperTables.lossFreeProbability(m, n, a, o.group()), 4));
     }
 
     private void lossFreeTables() {
         md.append("## Loss-free intervals per cell, % (Tables III, IV, VII, VIII)\n\nIn parentheses the paper's value "
-                + "(Tables III and IV oracle, VII and VIII predicted; 2 and 3 paths).\n\n");
-        for (FitMode m : o.modeOrder()) {
-            for (int n : o.paths()) {
-                md.append("**").append(m.id()).append(", ").append(n).append(" paths**\n\n");
-                md.append(Markdown.table(cellHeader(n), cellRows(n, m, (a, k, g) -> {
-                    String ours = t.stat(n, k, g, m, a).map(s -> String.format(Locale.ROOT, "%.2f",
-                            100.0 * s.lossFreeShare())).orElse("-");
-                    return withPaper(ours, PaperTables.lossFreePct(m, n, k, g, a, o.group()), 2);
-                }))).append('\n');
-            }
-        }
+                + "(Tables III and IV oracle, VII and VIII predicted; 2 and 3 paths). ").append(MARK)
+                .append(": fewer than ").append(FEW).append(" intervals.\n\n");
+        cellTables((m, n, k, g, a) -> withPaper(mark(n, k, g, m, a, s -> String.format(Locale.ROOT, "%.2f",
+                100.0 * s.lossFreeShare())), PaperTables.lossFreePct(m, n, k, g, a, o.group()), 2));
     }
 
     private void meanLossTables() {
         md.append("## Mean loss rate after FEC per cell (Tables V, VI)\n\nThe mean over intervals of data lost / data "
-                + "sent. In parentheses SmartTunnel's value in the paper (oracle, 2 and 3 paths).\n\n");
-        for (FitMode m : o.modeOrder()) {
-            for (int n : o.paths()) {
-                md.append("**").append(m.id()).append(", ").append(n).append(" paths**\n\n");
-                md.append(Markdown.table(cellHeader(n), cellRows(n, m, (a, k, g) -> {
-                    String ours = t.stat(n, k, g, m, a).map(s -> rate(s.meanLossRate())).orElse("-");
-                    OptionalDouble paper = PaperTables.meanLoss(m, n, k, g, a, o.group());
-                    return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
-                }))).append('\n');
-            }
-        }
+                + "sent. In parentheses SmartTunnel's value in the paper (oracle, 2 and 3 paths). ").append(MARK)
+                .append(": fewer than ").append(FEW).append(" intervals.\n\n");
+        cellTables((m, n, k, g, a) -> {
+            String ours = mark(n, k, g, m, a, s -> rate(s.meanLossRate()));
+            OptionalDouble paper = PaperTables.meanLoss(m, n, k, g, a, o.group());
+            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
+        });
+    }
+
+    /** A cell's value, "-" without intervals, marked when there are few. */
+    private String mark(int n, int k, int g, FitMode m, Allocator a, java.util.function.Function<Tables.Stat, String> value) {
+        return t.stat(n, k, g, m, a.id()).map(s -> value.apply(s) + (small(s.intervals()) ? " " + MARK : ""))
+                .orElse("-");
     }
 
     private void expectedLoss() {
@@ -161,7 +174,7 @@ public final class ReportWriter {
                         + "value the paper's Tables V and VI give with its P = 0.785 (it states L(2,7) = 8e-4 and "
                         + "L(3,14) = 5e-5).\n\n");
         perPathsTables((m, n, k, a) -> {
-            OptionalDouble l = t.expectedLoss(n, k, m, a);
+            OptionalDouble l = t.expectedLoss(n, k, m, a.id());
             OptionalDouble paper = PaperTables.expectedLoss(m, n, k, a, o.group());
             String ours = l.isPresent() ? rate(l.getAsDouble()) : "-";
             return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
@@ -169,40 +182,52 @@ public final class ReportWriter {
     }
 
     private interface PerPathsText {
-        String of(FitMode mode, int n, int k, String allocator);
+        String of(FitMode mode, int n, int k, Allocator allocator);
     }
 
     /** Per mode, a table with allocators as rows and (N, K) as columns. */
     private void perPathsTables(PerPathsText text) {
         for (FitMode m : o.modeOrder()) {
             md.append("**").append(m.id()).append("**\n\n");
-            List<String> header = new ArrayList<>(List.of("allocator"));
+            List<Column<Allocator>> columns = new ArrayList<>(List.of(Column.text("allocator", Allocator::id)));
             for (int n : o.paths()) {
                 for (int k : o.redundancies()) {
-                    header.add("N=" + n + " K=" + k);
+                    columns.add(Column.formatted("N=" + n + " K=" + k, "", a -> text.of(m, n, k, a)));
                 }
             }
-            List<List<String>> rows = new ArrayList<>();
-            for (Allocator a : o.allocators()) {
-                List<String> r = new ArrayList<>(List.of(a.id()));
-                for (int n : o.paths()) {
-                    for (int k : o.redundancies()) {
-                        r.add(text.of(m, n, k, a.id()));
-                    }
-                }
-                rows.add(r);
-            }
-            md.append(Markdown.table(header, rows)).append('\n');
+            md.append(MarkdownTable.of(columns, o.allocators())).append('\n');
         }
     }
 
-    /** The paper's qualitative claims, checked on this run's tables. */
-    private void findings() {
-        List<String> family = ids("smarttunnel", "smarttunnel-exact");
-        List<String> others = ids("rr", "greedy", "mkwnu");
-        md.append("## Findings\n\nComputed from the tables above (a cell counts when it has intervals).\n\n");
+    private interface CellText {
+        String of(FitMode mode, int n, int k, int g, Allocator allocator);
+    }
+
+    /** Per mode and N, a table with allocators as rows and (K, G) as columns, G descending. */
+    private void cellTables(CellText text) {
         for (FitMode m : o.modeOrder()) {
-            if (!family.isEmpty() && !others.isEmpty()) {
+            for (int n : o.paths()) {
+                md.append("**").append(m.id()).append(", ").append(n).append(" paths**\n\n");
+                List<Column<Allocator>> columns = new ArrayList<>(List.of(Column.text("allocator", Allocator::id)));
+                for (int k : o.redundancies()) {
+                    for (int g = n; g >= 0; g--) {
+                        int kk = k;
+                        int gg = g;
+                        columns.add(Column.formatted("K=" + k + " G=" + g, "", a -> text.of(m, n, kk, gg, a)));
+                    }
+                }
+                md.append(MarkdownTable.of(columns, o.allocators())).append('\n');
+            }
+        }
+    }
+
+    /** The paper's qualitative claims, checked on this run's tables, comparing registry groups. */
+    private void findings() {
+        List<Allocator> family = inRun(AllocatorGroup.SMARTTUNNEL);
+        List<Allocator> baselines = inRun(AllocatorGroup.PAPER_BASELINE);
+        md.append("## Findings\n\nComputed from the tables below (a cell counts when it has intervals).\n\n");
+        for (FitMode m : o.modeOrder()) {
+            if (!family.isEmpty() && !baselines.isEmpty()) {
                 int ahead = 0;
                 int cells = 0;
                 List<String> behind = new ArrayList<>();
@@ -210,7 +235,7 @@ public final class ReportWriter {
                     for (int k : o.redundancies()) {
                         for (int g = 0; g <= n; g++) {
                             double best = best(family, n, k, g, m);
-                            double rival = best(others, n, k, g, m);
+                            double rival = best(baselines, n, k, g, m);
                             if (Double.isNaN(best) || Double.isNaN(rival)) {
                                 continue;
                             }
@@ -224,9 +249,12 @@ public final class ReportWriter {
                         }
                     }
                 }
-                md.append("- ").append(m.id()).append(": the better of ").append(String.join(" and ", family))
-                        .append(" has at least the loss-free share of the best of ").append(String.join(", ", others))
-                        .append(" in ").append(ahead).append(" of ").append(cells).append(" cells")
+                md.append("- ").append(m.id()).append(": ").append(ids(family.size() > 1 ? "the better of " : "",
+                        family)).append(" (the ").append(AllocatorGroup.SMARTTUNNEL.label()).append(") has at least "
+                                + "the loss-free share of ").append(ids(baselines.size() > 1 ? "the best of " : "",
+                                        baselines)).append(" (the ")
+                        .append(AllocatorGroup.PAPER_BASELINE.label()).append(") in ").append(ahead).append(" of ")
+                        .append(cells).append(" cells")
                         .append(behind.isEmpty() ? "." : "; not in " + String.join(", ", behind) + ".").append('\n');
             }
             for (Allocator a : o.allocators()) {
@@ -237,23 +265,31 @@ public final class ReportWriter {
                         .append(byG[0]).append(" of ").append(byG[1]).append(" steps.\n");
             }
         }
-        md.append('\n');
-    }
-
-    private List<String> ids(String... wanted) {
-        List<String> out = new ArrayList<>();
-        for (String w : wanted) {
-            if (o.allocators().stream().anyMatch(a -> a.id().equals(w))) {
-                out.add(w);
+        long few = 0;
+        long withData = 0;
+        for (Tables.CellRow c : t.cellRows()) {
+            if (c.stat().isPresent()) {
+                withData++;
+                few += small(c.stat().get().intervals()) ? 1 : 0;
             }
         }
-        return out;
+        md.append("- ").append(few).append(" of ").append(withData).append(" cells (per mode and allocator) have fewer "
+                + "than ").append(FEW).append(" intervals, marked ").append(MARK).append(" below: too few to tell "
+                        + "allocators apart there.\n\n");
     }
 
-    private double best(List<String> allocators, int n, int k, int g, FitMode m) {
+    private List<Allocator> inRun(AllocatorGroup group) {
+        return o.allocators().stream().filter(a -> a.group() == group).toList();
+    }
+
+    private static String ids(String lead, List<Allocator> allocators) {
+        return lead + String.join(", ", allocators.stream().map(Allocator::id).toList());
+    }
+
+    private double best(List<Allocator> allocators, int n, int k, int g, FitMode m) {
         double best = Double.NaN;
-        for (String a : allocators) {
-            Optional<Tables.Stat> s = t.stat(n, k, g, m, a);
+        for (Allocator a : allocators) {
+            Optional<Tables.Stat> s = t.stat(n, k, g, m, a.id());
             if (s.isPresent() && (Double.isNaN(best) || s.get().lossFreeShare() > best)) {
                 best = s.get().lossFreeShare();
             }
@@ -301,34 +337,6 @@ public final class ReportWriter {
         }
     }
 
-    private interface CellText {
-        String of(String allocator, int k, int g);
-    }
-
-    private List<String> cellHeader(int n) {
-        List<String> header = new ArrayList<>(List.of("allocator"));
-        for (int k : o.redundancies()) {
-            for (int g = n; g >= 0; g--) {
-                header.add("K=" + k + " G=" + g);
-            }
-        }
-        return header;
-    }
-
-    private List<List<String>> cellRows(int n, FitMode m, CellText text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (Allocator a : o.allocators()) {
-            List<String> r = new ArrayList<>(List.of(a.id()));
-            for (int k : o.redundancies()) {
-                for (int g = n; g >= 0; g--) {
-                    r.add(text.of(a.id(), k, g));
-                }
-            }
-            rows.add(r);
-        }
-        return rows;
-    }
-
     private static String withPaper(String ours, OptionalDouble paper, int decimals) {
         return paper.isPresent() ? ours + " (" + String.format(Locale.ROOT, "%." + decimals + "f", paper.getAsDouble())
                 + ")" : ours;
@@ -355,15 +363,15 @@ public final class ReportWriter {
         return Numbers.number(v);
     }
 
-    private static String header(TableSpec<?> table) {
-        return String.join(",", table.header());
-    }
-
     private static String percent(double v) {
         return number(100 * v) + "%";
     }
 
+    private static String header(TableSpec<?> table) {
+        return String.join(",", table.header());
+    }
+
     private static String join(List<Integer> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 }

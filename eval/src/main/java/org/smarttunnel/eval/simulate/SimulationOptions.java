@@ -3,6 +3,8 @@ package org.smarttunnel.eval.simulate;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.text.Numbers;
 
 /**
  * What to simulate: hosts probing sites for {@code durationNs}, one probe every
@@ -41,6 +43,21 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
         return new Builder(hosts, sites).durationNs(durationNs).spacingNs(spacingNs).onNs(onNs).offNs(offNs)
                 .replyOnly(replyOnly).seed(seed).gzip(gzip).startNs(startNs).lowShare(lowShare).drift(drift)
                 .driftPeriodNs(driftPeriodNs).shared(shared);
+    }
+
+    /**
+     * The simulation in words, for a dataset's origin: "simulated by smarttunnel: 28 hosts x 1 site,
+     * 400s per path, a probe every 2ms (1s on, 1s off), ...".
+     */
+    public String describe() {
+        return "simulated by smarttunnel: " + hosts + (hosts == 1 ? " host" : " hosts") + " x " + sites
+                + (sites == 1 ? " site" : " sites") + ", " + Durations.format(durationNs) + " per path, a probe every "
+                + Durations.format(spacingNs) + (offNs == 0 ? "" : " (" + Durations.format(onNs) + " on, "
+                        + Durations.format(offNs) + " off)") + ", " + (replyOnly ? "replies" : "requests and replies")
+                + " captured, seed " + seed + "; " + Numbers.number(100 * lowShare) + "% of paths low-loss, loss-rate "
+                + "drift " + Numbers.number(drift) + " per " + Durations.format(driftPeriodNs) + ", "
+                + (shared == 0 ? "no shared bottlenecks" : Numbers.number(100 * shared) + "% of sites with a shared "
+                        + "bottleneck");
     }
 
     public long probesPerOnPeriod() {

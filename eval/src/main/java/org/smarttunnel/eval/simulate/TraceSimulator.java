@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.TraceIds;
 import org.smarttunnel.ingest.dataset.CommitResult;
@@ -29,7 +30,7 @@ public final class TraceSimulator {
         Topology world = new Topology(o);
         GroundTruth truth = new GroundTruth(world);
         List<PendingTrace> pending = new ArrayList<>();
-        try (DatasetWriter writer = DatasetWriter.open(dataset, intervalUs)) {
+        try (DatasetWriter writer = DatasetWriter.open(dataset, intervalUs, Optional.of(o.describe()))) {
             OpenFiles budget = new OpenFiles(OpenFiles.DEFAULT_CAPACITY);
             for (int h = 1; h <= o.hosts(); h++) {
                 for (int s = 1; s <= o.sites(); s++) {

@@ -33,7 +33,7 @@ public final class CsvInput {
         String name = file.toString();
         List<String> header = spec.header();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(in).setFormat(CsvTables.FORMAT).get()) {
+                CSVParser parser = CsvTables.FORMAT.parse(in)) {
             Iterator<CSVRecord> it = parser.iterator();
             long line = 1;
             boolean first = true;

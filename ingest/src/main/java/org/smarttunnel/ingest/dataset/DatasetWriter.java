@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.common.io.AtomicFiles;
@@ -35,16 +36,18 @@ public final class DatasetWriter implements AutoCloseable {
 
     private final Path dir;
     private final long intervalUs;
+    private final DatasetSettings settings;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path staging;
     private final List<TraceSummary> existing;
     private int stagedFiles;
 
-    private DatasetWriter(Path dir, long intervalUs, FileChannel lockChannel, FileLock lock, Path staging,
+    private DatasetWriter(Path dir, DatasetSettings settings, FileChannel lockChannel, FileLock lock, Path staging,
             List<TraceSummary> existing) {
+        this.settings = settings;
         this.dir = dir;
-        this.intervalUs = intervalUs;
+        this.intervalUs = settings.intervalUs();
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.staging = staging;
@@ -53,6 +56,15 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Opens (creating if needed) the dataset for adding traces cut into intervals of {@code intervalUs}. */
     public static DatasetWriter open(Path dir, long intervalUs) throws IOException, IngestException {
+        return open(dir, intervalUs, Optional.empty());
+    }
+
+    /**
+     * Opens (creating if needed) the dataset for adding traces cut into intervals of
+     * {@code intervalUs} whose origin is {@code origin} (recorded in its settings).
+     */
+    public static DatasetWriter open(Path dir, long intervalUs, Optional<String> origin)
+            throws IOException, IngestException {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -71,6 +83,7 @@ public final class DatasetWriter implements AutoCloseable {
         try {
             removeStaleStaging(dir);
             List<TraceSummary> existing = new ArrayList<>();
+            DatasetSettings settings = new DatasetSettings(intervalUs, Optional.empty());
             if (TraceDataset.exists(dir)) {
                 TraceDataset current = TraceDataset.open(dir);
                 if (current.intervalUs() != intervalUs) {
@@ -79,9 +92,10 @@ public final class DatasetWriter implements AutoCloseable {
                             + "length or into a new directory").withRemedy(Setting.INTERVAL);
                 }
                 existing.addAll(current.traces());
+                settings = current.settings();
             }
             Path staging = Files.createTempDirectory(dir, STAGING_PREFIX);
-            return new DatasetWriter(dir, intervalUs, channel, lock, staging, existing);
+            return new DatasetWriter(dir, settings.with(origin), channel, lock, staging, existing);
         } catch (IOException | IngestException | RuntimeException e) {
             lock.release();
             channel.close();
@@ -144,7 +158,7 @@ public final class DatasetWriter implements AutoCloseable {
             all.add(summary);
             added.add(new CommitResult.Added(summary, s.withTraceId(id)));
         }
-        writeSettings();
+        settings.write(dir);
         writeIntervals(added);
         CsvTables.write(dir.resolve(TraceDataset.INDEX), TraceSummary.TABLE, all);
         existing.clear();
@@ -159,11 +173,6 @@ public final class DatasetWriter implements AutoCloseable {
         }
         used.add(id);
         return id;
-    }
-
-    private void writeSettings() throws IOException {
-        AtomicFiles.writeLines(dir.resolve(TraceDataset.SETTINGS), "# smarttunnel trace dataset",
-                List.of(TraceDataset.INTERVAL_KEY + "=" + intervalUs));
     }
 
     /** Keeps the rows of traces in the index (a crash may have left others), appends the new ones. */

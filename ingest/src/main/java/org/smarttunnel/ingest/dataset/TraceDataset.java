@@ -1,16 +1,13 @@
 package org.smarttunnel.ingest.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.trace.LossSequence;
@@ -26,17 +23,19 @@ import org.smarttunnel.ingest.trace.TraceInfo;
 public final class TraceDataset {
     public static final String INDEX = "index.csv";
     public static final String INTERVALS = "intervals.csv";
-    public static final String SETTINGS = "dataset.properties";
+    public static final String SETTINGS = DatasetSettings.FILE;
     public static final String TRACES = "traces";
-    static final String INTERVAL_KEY = "interval_us";
 
     private final Path dir;
     private final long intervalUs;
     private final List<TraceSummary> traces;
 
-    private TraceDataset(Path dir, long intervalUs, List<TraceSummary> traces) {
+    private final DatasetSettings settings;
+
+    private TraceDataset(Path dir, DatasetSettings settings, List<TraceSummary> traces) {
         this.dir = dir;
-        this.intervalUs = intervalUs;
+        this.settings = settings;
+        this.intervalUs = settings.intervalUs();
         this.traces = Collections.unmodifiableList(traces);
     }
 
@@ -49,25 +48,10 @@ public final class TraceDataset {
         if (!Files.isRegularFile(index)) {
             throw IngestException.inFile(index.toString(), "no trace dataset here (run 'smarttunnel import' first)");
         }
-        long intervalUs = readInterval(dir);
+        DatasetSettings settings = DatasetSettings.read(dir);
         List<TraceSummary> rows = new ArrayList<>();
         CsvInput.read(index, TraceSummary.TABLE, (r, line) -> rows.add(indexRow(index.toString(), line, r)));
-        return new TraceDataset(dir, intervalUs, rows);
-    }
-
-    private static long readInterval(Path dir) throws IOException, IngestException {
-        Path settings = dir.resolve(SETTINGS);
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(settings)) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            throw IngestException.inFile(settings.toString(), "missing; the dataset is incomplete");
-        }
-        try {
-            return Long.parseLong(p.getProperty(INTERVAL_KEY, ""));
-        } catch (NumberFormatException e) {
-            throw IngestException.inFile(settings.toString(), INTERVAL_KEY + " is not a number of microseconds");
-        }
+        return new TraceDataset(dir, settings, rows);
     }
 
     private static TraceSummary indexRow(String file, long line, CSVRecord f) throws IngestException {
@@ -82,6 +66,15 @@ public final class TraceDataset {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Where the traces come from, when the dataset records it. */
+    public Optional<String> origin() {
+        return settings.origin();
+    }
+
+    DatasetSettings settings() {
+        return settings;
     }
 
     /** Interval length the dataset's {@code intervals.csv} was cut with. */

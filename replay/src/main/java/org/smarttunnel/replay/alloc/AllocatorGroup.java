@@ -2,7 +2,7 @@ package org.smarttunnel.replay.alloc;
 
 /** How the registry groups allocators; reports compare the groups, never hard-coded ids. */
 public enum AllocatorGroup {
-    SMARTTUNNEL("smarttunnel", "SmartTunnel's allocation and its exact-scoring variant: the allocators under test"),
+    SMARTTUNNEL("SmartTunnel family", "SmartTunnel's allocation and its exact-scoring variant: the allocators under test"),
     PAPER_BASELINE("paper's baselines", "the baselines the SmartTunnel paper compares against"),
     BEYOND("beyond the paper", "schedulers from common practice and later work, not in the paper");
 
