@@ -21,7 +21,7 @@ final class AllocationMixin {
             description = "Packets per FEC group, data and redundant (default: ${DEFAULT-VALUE}).")
     int group;
 
-    @Option(names = "--emax", defaultValue = "" + Defaults.EMAX, paramLabel = "E",
+    @Option(names = "--emax", defaultValue = "" + Defaults.EMAX, paramLabel = "EMAX",
             description = "smarttunnel's scale of means, Emax (default: ${DEFAULT-VALUE}).")
     int emax;
 

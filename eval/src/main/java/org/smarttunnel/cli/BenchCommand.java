@@ -101,8 +101,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "approximation", sortOptions = false, usageHelpAutoWidth = true,
             description = {"Exact X_FEC against the paper's normal approximation (eq. 7).", "",
-                    "Identical paths (loss rate, mean burst length), slots dealt round robin, R = G/5. Columns: "
-                            + "burst, loss, N, G, R, exact, normal, log10(normal/exact).", ""})
+                    "Identical paths (loss rate, mean burst length), slots dealt round robin, a fifth of each group "
+                            + "redundant. Columns: burst, loss, N (paths), group (packets), K (redundant packets), "
+                            + "exact, normal, log10(normal/exact).", ""})
     static final class Approximation implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -143,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "allocators", sortOptions = false, usageHelpAutoWidth = true,
             description = {"Compare allocators by the exact expected loss of the schedules they choose.", "",
-                    "Path sets drawn from the simulator's population (78.5% below 2% loss, bursty), models known "
+                    "Path sets drawn from the simulator's population (78.5%% below 2%% loss, bursty), models known "
                             + "exactly; per N and allocator: median expected loss rate after FEC, share of sets where "
                             + "it is the best, share where it is worse than rr.", ""})
     static final class AllocatorsCompared implements Callable<Integer> {

@@ -52,8 +52,8 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     ModelMixin model;
 
-    @Option(names = "--level", defaultValue = "" + Defaults.LEVEL, paramLabel = "P",
-            description = "Significance level: a prediction holds when Fisher's exact test gives p >= P "
+    @Option(names = "--level", defaultValue = "" + Defaults.LEVEL, paramLabel = "LEVEL",
+            description = "Significance level: a prediction holds when Fisher's exact test gives p >= LEVEL "
                     + "(default: ${DEFAULT-VALUE}).")
     double level;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** The options evaluate and demo share for running: worker threads and the progress bar. */
 final class RunMixin {
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of processors).")
+    @Option(names = "--threads", paramLabel = "THREADS", description = "Worker threads (default: the number of processors).")
     Integer threads;
 
     @Option(names = "--quiet", description = "No progress bar.")

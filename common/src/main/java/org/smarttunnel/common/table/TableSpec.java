@@ -8,7 +8,7 @@ import java.util.function.Function;
  * An output table's declaration: its file name and its columns in order. Adding a column is
  * one line here and one golden file; the CSV, Markdown and terminal writers follow.
  */
-public record TableSpec<T>(String name, List<Column<T>> columns) {
+public record TableSpec<T>(String name, String description, List<Column<T>> columns) {
     public TableSpec {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
@@ -41,10 +41,17 @@ public record TableSpec<T>(String name, List<Column<T>> columns) {
     /** Collects columns in order. */
     public static final class Builder<T> {
         private final String name;
+        private String description = "";
         private final List<Column<T>> columns = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** What one row is, for the reference documentation. */
+        public Builder<T> about(String text) {
+            description = text;
+            return this;
         }
 
         public Builder<T> column(Column<T> c) {
@@ -61,7 +68,7 @@ public record TableSpec<T>(String name, List<Column<T>> columns) {
         }
 
         public TableSpec<T> build() {
-            return new TableSpec<>(name, columns);
+            return new TableSpec<>(name, description, columns);
         }
     }
 }

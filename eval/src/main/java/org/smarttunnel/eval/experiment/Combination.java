@@ -8,6 +8,7 @@ import org.smarttunnel.common.table.TableSpec;
 public record Combination(int n, int g, int run, String site, List<PathPool.PoolTrace> traces) {
     /** {@code combinations.csv}: the tunnels drawn. */
     public static final TableSpec<Combination> TABLE = TableSpec.<Combination>named("combinations.csv")
+            .about("evaluate: the tunnels drawn per cell (N, G)")
             .column(Column.integer("n_paths", "paths", Combination::n))
             .column(Column.integer("g", "paths", Combination::g))
             .column(Column.integer("run", "", Combination::run))

@@ -9,6 +9,7 @@ public record ExperimentRow(int n, int k, int g, int run, ReplayRow replay) {
 
     /** {@code replay.csv}: the cell and run, then the columns of {@code replay}'s rows. */
     public static final TableSpec<ExperimentRow> TABLE = TableSpec.<ExperimentRow>named("replay.csv")
+            .about("evaluate's replay.csv: every interval replayed, with its cell and run")
             .column(Column.integer("n_paths", "paths", ExperimentRow::n))
             .column(Column.integer("k", "packets", ExperimentRow::k))
             .column(Column.integer("g", "paths", ExperimentRow::g))

@@ -58,15 +58,20 @@ public final class Tables {
     }
 
     /** Tables III, IV, VII, VIII: % of the cell's intervals without any data lost after FEC. */
-    public static final TableSpec<CellRow> LOSS_FREE = cellTable("loss_free.csv", Column.formatted("loss_free_pct",
+    public static final TableSpec<CellRow> LOSS_FREE = cellTable("loss_free.csv", "evaluate, Tables III, IV, VII, "
+            + "VIII: per cell, mode and allocator, the percentage of intervals without data lost after FEC",
+            Column.formatted("loss_free_pct",
             "%", r -> r.stat().map(s -> Numbers.number(100.0 * s.lossFree() / s.intervals())).orElse("")));
 
     /** Tables V, VI: the mean over the cell's intervals of data_lost / data_sent. */
-    public static final TableSpec<CellRow> MEAN_LOSS = cellTable("mean_loss.csv", Column.formatted("mean_loss_rate",
+    public static final TableSpec<CellRow> MEAN_LOSS = cellTable("mean_loss.csv", "evaluate, Tables V and VI: per "
+            + "cell, mode and allocator, the mean over intervals of data lost / data sent", Column.formatted("mean_loss_rate",
             "fraction", r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
 
     /** Table II: probability of a loss-free interval over random N-path tunnels. */
     public static final TableSpec<PathsRow> BY_PATHS = TableSpec.<PathsRow>named("loss_free_by_paths.csv")
+            .about("evaluate, Table II: per N, K, mode and allocator, the probability of a loss-free interval over "
+                    + "random N-path tunnels")
             .column(Column.integer("n_paths", "paths", PathsRow::n))
             .column(Column.integer("k", "packets", PathsRow::k))
             .column(Column.text("mode", r -> r.mode().id()))
@@ -77,6 +82,7 @@ public final class Tables {
 
     /** L(N,K) of the paper's section V-B. */
     public static final TableSpec<PathsRow> EXPECTED_LOSS = TableSpec.<PathsRow>named("expected_loss.csv")
+            .about("evaluate: the expected loss L(N,K) of the paper's section V-B")
             .column(Column.integer("n_paths", "paths", PathsRow::n))
             .column(Column.integer("k", "packets", PathsRow::k))
             .column(Column.text("mode", r -> r.mode().id()))
@@ -85,8 +91,8 @@ public final class Tables {
             .column(Column.formatted("expected_loss", "fraction", r -> optional(r.expectedLoss())))
             .build();
 
-    private static TableSpec<CellRow> cellTable(String name, Column<CellRow> value) {
-        return TableSpec.<CellRow>named(name)
+    private static TableSpec<CellRow> cellTable(String name, String about, Column<CellRow> value) {
+        return TableSpec.<CellRow>named(name).about(about)
                 .column(Column.integer("n_paths", "paths", CellRow::n))
                 .column(Column.integer("k", "packets", CellRow::k))
                 .column(Column.integer("g", "paths", CellRow::g))

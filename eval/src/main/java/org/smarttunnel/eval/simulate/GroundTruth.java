@@ -29,6 +29,7 @@ public final class GroundTruth {
     }
 
     public static final TableSpec<PathTruth> PATHS = TableSpec.<PathTruth>named("truth.csv")
+            .about("simulate: per path, the drawn class and parameters, then the realised counts")
             .column(Column.integer("host", "", PathTruth::host))
             .column(Column.integer("site", "", PathTruth::site))
             .column(Column.text("src", PathTruth::src))
@@ -49,6 +50,7 @@ public final class GroundTruth {
             .build();
 
     public static final TableSpec<PeriodTruth> PERIODS = TableSpec.<PeriodTruth>named("truth_periods.csv")
+            .about("simulate: per path and drift period, the loss rate its chain ran at and what it realised")
             .column(Column.integer("host", "", PeriodTruth::host))
             .column(Column.integer("site", "", PeriodTruth::site))
             .column(Column.integer("period", "", PeriodTruth::period))
@@ -59,6 +61,7 @@ public final class GroundTruth {
             .build();
 
     public static final TableSpec<BottleneckTruth> BOTTLENECKS = TableSpec.<BottleneckTruth>named("bottlenecks.csv")
+            .about("simulate: per shared bottleneck, its sites, hosts, loss and congestion episodes")
             .column(Column.text("bottleneck", b -> b.bottleneck().id()))
             .column(Column.integer("site", "", b -> b.bottleneck().site()))
             .column(Column.text("hosts", b -> String.join(";", b.bottleneck().hosts().stream().map(String::valueOf)

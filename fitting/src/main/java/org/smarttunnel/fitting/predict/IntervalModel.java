@@ -16,6 +16,7 @@ public record IntervalModel(String trace, int interval, FitMode mode, GilbertMod
 
     /** What {@code fit} writes: one row per (trace, interval, mode). */
     public static final TableSpec<IntervalModel> TABLE = TableSpec.<IntervalModel>named("fits.csv")
+            .about("fit's output: one row per (trace, interval, mode)")
             .column(Column.text("trace", IntervalModel::trace))
             .column(Column.integer("interval", "", IntervalModel::interval))
             .column(Column.text("mode", m -> m.mode().id()))

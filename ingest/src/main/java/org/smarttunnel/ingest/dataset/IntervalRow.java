@@ -10,6 +10,7 @@ public record IntervalRow(String trace, int interval, long startUs, long probes,
 
     /** {@code intervals.csv}. */
     public static final TableSpec<IntervalRow> TABLE = TableSpec.<IntervalRow>named("intervals.csv")
+            .about("one row per interval of every trace, empty ones (idle gaps) included")
             .column(Column.text("trace", IntervalRow::trace))
             .column(Column.integer("interval", "", IntervalRow::interval))
             .column(Column.integer("start_us", "µs since the epoch", IntervalRow::startUs))

@@ -21,6 +21,7 @@ import org.smarttunnel.ingest.trace.Probe;
 public final class TraceCsvWriter extends TraceFileWriter {
     /** A trace file: one row per probe, in send order. */
     public static final TableSpec<Probe> TABLE = TableSpec.<Probe>named("traces/ID.csv")
+            .about("one row per probe of a trace, in send order (the CSV form of a trace file)")
             .column(Column.integer("index", "", Probe::index))
             .column(Column.integer("seq", "", Probe::seq))
             .column(Column.integer("send_us", "µs since the epoch", Probe::sendUs))

@@ -10,6 +10,7 @@ public record TraceSummary(TraceInfo info, String file, long probes, long lost, 
 
     /** {@code index.csv}. */
     public static final TableSpec<TraceSummary> TABLE = TableSpec.<TraceSummary>named("index.csv")
+            .about("one row per trace of a dataset: its labels, file and totals")
             .column(Column.text("trace", TraceSummary::id))
             .column(Column.text("file", TraceSummary::file))
             .column(Column.text("host", t -> t.info().host()))

@@ -6,26 +6,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real ping logs in {@code ../shared/realdata} beside the repository (or where
- * SMARTTUNNEL_REALDATA points). A user's clone does not have them: tests then skip.
+ * The real ping logs in {@code ../shared/realdata}, looked for exactly there from the repository
+ * root (the parent of the module a test runs in), never further up. A user's clone does not
+ * have them: tests then skip.
  */
 public final class RealData {
     private RealData() {
     }
 
+    /** The repository root: Maven runs a module's tests in the module's directory. */
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath().getParent();
+    }
+
     public static Optional<Path> pingLogs() {
-        String env = System.getenv("SMARTTUNNEL_REALDATA");
-        if (env != null) {
-            Path p = Path.of(env).resolve("ping-logs");
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/realdata/ping-logs");
-            if (Files.isDirectory(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        Path p = repositoryRoot().resolve("../shared/realdata/ping-logs").normalize();
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
     }
 
     public static Path requirePingLogs() {

@@ -17,6 +17,7 @@ public record ReplayRow(FitMode mode, String allocator, int interval, List<Strin
 
     /** The rows {@code replay} writes (and the tail of {@code evaluate}'s replay.csv). */
     public static final TableSpec<ReplayRow> TABLE = TableSpec.<ReplayRow>named("replay.csv")
+            .about("replay's output: one row per (mode, allocator, interval)")
             .column(Column.text("mode", r -> r.mode().id()))
             .column(Column.text("allocator", ReplayRow::allocator))
             .column(Column.integer("interval", "", ReplayRow::interval))
