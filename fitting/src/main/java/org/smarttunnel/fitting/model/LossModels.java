@@ -1,16 +1,13 @@
 package org.smarttunnel.fitting.model;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.registry.Registry;
 
 /** The registry of loss models, sorted by id; the command line lists it and {@code --model} chooses from it. */
 public final class LossModels {
-    private static final Map<String, LossModelType> REGISTRY = new TreeMap<>();
+    private static final Registry<LossModelType> REGISTRY = Registry.sorted("loss model", Setting.MODEL,
+            LossModelType::id);
 
     static {
         register(new GilbertFamily("bernoulli", 1, "independent losses: every probe lost with probability q0"));
@@ -25,22 +22,15 @@ public final class LossModels {
     }
 
     /** Adds a model type (a library user's own); its id must be new. */
-    public static synchronized void register(LossModelType type) {
-        if (REGISTRY.putIfAbsent(type.id(), type) != null) {
-            throw new IllegalArgumentException("a loss model '" + type.id() + "' is registered already");
-        }
+    public static void register(LossModelType type) {
+        REGISTRY.register(type);
     }
 
-    public static synchronized List<LossModelType> all() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<LossModelType> all() {
+        return REGISTRY.all();
     }
 
-    public static synchronized LossModelType byId(String id) {
-        LossModelType t = REGISTRY.get(id.trim());
-        if (t == null) {
-            throw new InvalidSettingException(Setting.MODEL, "must be one of " + String.join(", ", REGISTRY.keySet())
-                    + ", not '" + id + "'");
-        }
-        return t;
+    public static LossModelType byId(String id) {
+        return REGISTRY.byId(id);
     }
 }

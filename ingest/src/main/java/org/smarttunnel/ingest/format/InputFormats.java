@@ -2,14 +2,11 @@ package org.smarttunnel.ingest.format;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.registry.Registry;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.capture.CaptureFormat;
 import org.smarttunnel.ingest.capture.InputFiles;
@@ -25,7 +22,8 @@ public final class InputFormats {
     /** The choice that detects the format of every file. */
     public static final String AUTO = "auto";
     private static final int SNIFF_BYTES = 64 * 1024;
-    private static final Map<String, InputFormat> REGISTRY = new LinkedHashMap<>();
+    private static final Registry<InputFormat> REGISTRY = Registry.ordered("input format", Setting.FORMAT,
+            InputFormat::id);
 
     static {
         register(new CaptureFormat());
@@ -37,28 +35,31 @@ public final class InputFormats {
     }
 
     /** Adds a format (a library user's own), tried after those before it; its id must be new. */
-    public static synchronized void register(InputFormat f) {
-        if (f.id().equals(AUTO) || REGISTRY.putIfAbsent(f.id(), f) != null) {
-            throw new IllegalArgumentException("an input format '" + f.id() + "' is registered already");
+    public static void register(InputFormat f) {
+        if (f.id().equals(AUTO)) {
+            throw new IllegalArgumentException("'" + AUTO + "' is not a format's id but the choice to detect them");
         }
+        REGISTRY.register(f);
     }
 
-    public static synchronized List<InputFormat> all() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<InputFormat> all() {
+        return REGISTRY.all();
     }
 
     /** A format by id, or empty for "auto". */
-    public static synchronized Optional<InputFormat> parse(String id) {
-        String key = id.trim();
-        if (key.equals(AUTO)) {
+    public static Optional<InputFormat> parse(String id) {
+        if (id.trim().equals(AUTO)) {
             return Optional.empty();
         }
-        InputFormat f = REGISTRY.get(key);
-        if (f == null) {
-            throw new InvalidSettingException(Setting.FORMAT, "must be " + AUTO + " or one of "
-                    + String.join(", ", REGISTRY.keySet()) + ", not '" + id + "'");
+        if (!REGISTRY.contains(id.trim())) {
+            throw new InvalidSettingException(Setting.FORMAT, "must be " + AUTO + " or " + REGISTRY.choices() + ", not '"
+                    + id + "'");
         }
-        return Optional.of(f);
+        return Optional.of(REGISTRY.byId(id));
+    }
+
+    private static String ids() {
+        return String.join(", ", all().stream().map(InputFormat::id).toList());
     }
 
     /** The format of a file, from its first bytes. */
@@ -74,10 +75,10 @@ public final class InputFormats {
             }
         }
         if (head.binary()) {
-            throw IngestException.atOffset(name, 0, "in none of the known formats (" + String.join(", ",
-                    REGISTRY.keySet()) + "): unknown magic " + CaptureFormat.hex(head.first(4)));
+            throw IngestException.atOffset(name, 0, "in none of the known formats (" + ids() + "): unknown magic "
+                    + CaptureFormat.hex(head.first(4)));
         }
-        throw IngestException.atLine(name, 1, "in none of the known formats (" + String.join(", ", REGISTRY.keySet())
+        throw IngestException.atLine(name, 1, "in none of the known formats (" + ids()
                 + ")");
     }
 }

@@ -1,16 +1,14 @@
 package org.smarttunnel.replay.alloc;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.registry.Registry;
 
 /** The registry of allocators, sorted by id; the command line lists it. */
 public final class Allocators {
-    private static final Map<String, Allocator> REGISTRY = new TreeMap<>();
+    private static final Registry<Allocator> REGISTRY = Registry.sorted("allocator", Setting.ALLOCATORS,
+            Allocator::id);
 
     static {
         register(new SmartTunnel());
@@ -27,14 +25,12 @@ public final class Allocators {
     }
 
     /** Adds an allocator (a library user's own); its id must be new. */
-    public static synchronized void register(Allocator a) {
-        if (REGISTRY.putIfAbsent(a.id(), a) != null) {
-            throw new IllegalArgumentException("an allocator '" + a.id() + "' is registered already");
-        }
+    public static void register(Allocator a) {
+        REGISTRY.register(a);
     }
 
-    public static synchronized List<Allocator> all() {
-        return Collections.unmodifiableList(new ArrayList<>(REGISTRY.values()));
+    public static List<Allocator> all() {
+        return REGISTRY.all();
     }
 
     /** The registered allocators of one group, by id. */
@@ -42,13 +38,8 @@ public final class Allocators {
         return all().stream().filter(a -> a.group() == group).toList();
     }
 
-    public static synchronized Allocator byId(String id) {
-        Allocator a = REGISTRY.get(id);
-        if (a == null) {
-            throw new InvalidSettingException(Setting.ALLOCATORS, "must name known allocators, not '" + id
-                    + "'; known: " + String.join(", ", REGISTRY.keySet()));
-        }
-        return a;
+    public static Allocator byId(String id) {
+        return REGISTRY.byId(id);
     }
 
     /** "all" or a comma-separated list of ids, in the order given. */
