@@ -2,11 +2,8 @@ package org.smarttunnel.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.table.TerminalTable;

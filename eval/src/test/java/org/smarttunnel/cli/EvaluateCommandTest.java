@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.eval.SimulatedData;
-import org.smarttunnel.eval.experiment.Tables;
 
 /** evaluate end to end: same files at any thread count, progress, errors. */
 class EvaluateCommandTest {

@@ -47,11 +47,6 @@ public record Column<T>(String name, String unit, boolean numeric, Function<? su
         return new Column<>(name, unit, numeric, row -> own.apply(part.apply(row)));
     }
 
-    /** The same values under another header (terminal tables use friendlier names than files). */
-    public Column<T> titled(String title) {
-        return new Column<>(title, unit, numeric, text);
-    }
-
     /** This column's text for {@code row}. */
     public String of(T row) {
         return text.apply(row);

@@ -33,11 +33,6 @@ public final class Allocators {
         return REGISTRY.all();
     }
 
-    /** The registered allocators of one group, by id. */
-    public static List<Allocator> group(AllocatorGroup group) {
-        return all().stream().filter(a -> a.group() == group).toList();
-    }
-
     public static Allocator byId(String id) {
         return REGISTRY.byId(id);
     }
@@ -55,10 +50,5 @@ public final class Allocators {
             }
         }
         return out;
-    }
-
-    /** The ids, comma-separated ("all" when they are the whole registry in its order). */
-    public static String text(List<Allocator> allocators) {
-        return allocators.equals(all()) ? "all" : String.join(",", allocators.stream().map(Allocator::id).toList());
     }
 }
