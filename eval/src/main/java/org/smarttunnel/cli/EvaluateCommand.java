@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.Defaults;
@@ -21,6 +22,7 @@ import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.run.ReplayOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,20 +68,37 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelMixin model;
 
     @Mixin
+    TunnelMixin tunnel;
+
+    @Mixin
     RunMixin running;
+
+    @Option(names = "--tunnels", paramLabel = "FILE",
+            description = "Evaluate exactly these tunnels instead of drawing them: a CSV of tunnel,trace rows, one "
+                    + "row per path in path order (any traces, e.g. one host probing several destinations); not "
+                    + "with --paths or --runs, which the file decides.")
+    Path tunnels;
 
     @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
     Path out;
 
     ExperimentOptions options() {
         return running.apply(ExperimentOptions.builder()
-                .replay(allocation.apply(ReplayOptions.builder()).models(model.options()).build())
-                .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss))
+                .replay(tunnel.apply(allocation.apply(ReplayOptions.builder())).models(model.options()).build())
+                .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss).tunnels(Optional.ofNullable(tunnels)))
                 .build();
     }
 
     @Override
     public Integer call() throws IOException, IngestException, InterruptedException {
+        if (tunnels != null) {
+            for (String flag : List.of("--paths", "--runs")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + flag
+                            + "': cannot be given with --tunnels (the file says which tunnels to evaluate)");
+                }
+            }
+        }
         TraceDataset ds = data.open();
         ExperimentOptions o = options().withDatasetInterval(ds.intervalUs());
         PrintWriter w = spec.commandLine().getOut();
@@ -97,13 +116,17 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     static String reproduce(ExperimentOptions o, Path dataset, Path reports) {
         ReplayOptions r = o.replay();
-        return "./smarttunnel evaluate --data " + dataset + " --paths " + join(o.paths()) + " --redundancy "
-                + join(o.redundancies()) + " --group " + r.group() + " --runs " + o.runs() + " --seed " + r.seed()
+        String tunnels = o.tunnels().map(f -> " --tunnels " + f).orElse(" --paths " + join(o.paths()));
+        return "./smarttunnel evaluate --data " + dataset + tunnels + " --redundancy "
+                + join(o.redundancies()) + " --group " + r.group() + (o.tunnels().isPresent() ? "" : " --runs "
+                        + o.runs()) + " --seed " + r.seed()
                 + " \\\n    --modes " + FitMode.text(r.models().modes()) + " --allocators "
                 + String.join(",", r.allocators().stream().map(Allocator::id).toList())
                 + " \\\n    --low-loss " + Numbers.number(o.lowLoss()) + " --model " + r.models().model().id()
                 + " --states " + r.models().requestedStates() + " --history " + r.models().history() + " --interval "
-                + Durations.format(o.intervalUs() * 1000) + " --emax " + r.emax() + " \\\n    --out " + reports;
+                + Durations.format(o.intervalUs() * 1000) + " --emax " + r.emax() + " --align " + r.alignment().id()
+                + " --shared " + r.shared().id()
+                + " \\\n    --out " + reports;
     }
 
     private static String join(List<Integer> values) {
@@ -127,6 +150,8 @@ final class EvaluateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "A tunnel needs traces to one site from N different hosts; this dataset has at most "
                     + "%d host%s per site%n", most, most == 1 ? "" : "s");
         }
+        w.printf(Locale.ROOT, "Tunnels aligned by time (measured together): %d; by interval number: %d%n",
+                r.run().aligned(ReplayOptions.Alignment.TIME), r.run().aligned(ReplayOptions.Alignment.INTERVAL));
         w.println("Wrote " + String.join(", ", r.files().stream().map(p -> p.getFileName().toString()).toList())
                 + " to " + r.files().get(0).getParent());
         Tables t = r.tables();

@@ -45,7 +45,11 @@ final class Flags {
             case LOW_LOSS_SHARE -> "--low-loss-share";
             case DRIFT -> "--drift";
             case DRIFT_PERIOD -> "--drift-period";
-            case SHARED -> "--shared";
+            case SHARED, SHARED_PATHS -> "--shared";
+            case TRACES -> "--traces";
+            case BIN -> "--bin";
+            case SELECT -> "--select";
+            case TRUTH -> "--truth";
         };
     }
 }

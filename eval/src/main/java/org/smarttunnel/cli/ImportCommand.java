@@ -22,6 +22,7 @@ import org.smarttunnel.ingest.Importer;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.format.InputFormats;
 import org.smarttunnel.ingest.dataset.CommitResult;
+import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 import org.smarttunnel.ingest.dataset.TraceSummary;
 import picocli.CommandLine.Command;
@@ -110,7 +111,21 @@ final class ImportCommand implements Callable<Integer> {
             e.println(d.line(Flags::of));
         }
         print(o, report);
+        if (!report.commit().added().isEmpty() && TraceDataset.exists(out)) {
+            together(o, TraceDataset.open(out));
+        }
         return report.hasErrors() ? Main.BAD_INPUT : 0;
+    }
+
+    /** How many pairs of the dataset's traces were measured together: what time alignment needs. */
+    private static void together(PrintWriter o, TraceDataset ds) {
+        long n = ds.traces().stream().filter(t -> t.probes() > 0).count();
+        if (n < 2) {
+            return;
+        }
+        o.printf(Locale.ROOT, "Measured together (send times overlapping by at least %s): %d of %d pairs of traces; "
+                + "replay and evaluate align such traces by time (--align).%n", Durations.format(ds.intervalUs() * 1000),
+                ds.concurrentPairs().size(), n * (n - 1) / 2);
     }
 
     ImportOptions options() {

@@ -21,6 +21,7 @@ import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
+import org.smarttunnel.ingest.trace.Concurrency;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.run.ReplayOptions;
@@ -61,10 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ModelMixin model;
 
-    @Option(names = "--align", defaultValue = Defaults.ALIGN, paramLabel = "HOW",
-            description = "interval: by interval number; time: by absolute time from the latest first send, "
-                    + "for traces measured together (default: ${DEFAULT-VALUE}).")
-    String align;
+    @Mixin
+    TunnelMixin tunnel;
 
     @Option(names = "--capacity", split = ",", paramLabel = "PACKETS",
             description = "Packets per group each path can carry, in path order (for the allocators that honour "
@@ -85,10 +84,9 @@ final class ReplayCommand implements Callable<Integer> {
     Path out;
 
     ReplayOptions options() {
-        return allocation.apply(ReplayOptions.builder())
+        return tunnel.apply(allocation.apply(ReplayOptions.builder()))
                 .models(model.options())
                 .redundancy(redundancy)
-                .alignment(ReplayOptions.Alignment.parse(align))
                 .capacity(capacity == null ? List.of() : capacity)
                 .targetLoss(targetLoss == null ? OptionalDouble.empty() : OptionalDouble.of(targetLoss))
                 .maxRedundancy(maxRedundancy == null ? OptionalInt.empty() : OptionalInt.of(maxRedundancy))
@@ -111,9 +109,11 @@ final class ReplayCommand implements Callable<Integer> {
         for (String id : traces) {
             loaded.add(ds.load(id));
         }
-        List<ReplayRow> rows = ReplayRunner.run(loaded, o);
+        ReplayOptions.Alignment aligned = ReplayRunner.alignment(loaded.stream().map(Concurrency.Span::of).toList(),
+                o.alignment(), o.models().intervalUs().getAsLong());
+        List<ReplayRow> rows = ReplayRunner.run(loaded, o.toBuilder().alignment(aligned).build());
         CsvTables.write(out, ReplayRow.TABLE, rows);
-        print(rows, o);
+        print(rows, o, aligned);
         return 0;
     }
 
@@ -125,13 +125,15 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<ReplayRow> rows, ReplayOptions o) {
+    private void print(List<ReplayRow> rows, ReplayOptions o, ReplayOptions.Alignment aligned) {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Replayed %d traces as one tunnel (groups of %d, %s, %s intervals, %s): %d rows to %s%n",
                 traces.size(), o.group(), o.adapting() ? "K adapted to loss " + Numbers.number(o.targetLoss()
                         .getAsDouble()) : "K=" + o.redundancy(),
                 Durations.format(o.models().intervalUs().getAsLong() * 1000),
-                o.alignment() == ReplayOptions.Alignment.TIME ? "aligned by time" : "aligned by interval number",
+                (aligned == ReplayOptions.Alignment.TIME ? "aligned by time" : "aligned by interval number")
+                        + (o.alignment() == ReplayOptions.Alignment.AUTO ? (aligned == ReplayOptions.Alignment.TIME
+                                ? " as measured together" : " as not measured together") : ""),
                 rows.size(), out);
         Map<String, Summary> s = new LinkedHashMap<>();
         for (ReplayRow r : rows) {

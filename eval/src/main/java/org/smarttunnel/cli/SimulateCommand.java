@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.eval.congestion.CongestionAnalysis;
 import org.smarttunnel.eval.simulate.CaptureSimulator;
 import org.smarttunnel.eval.simulate.GroundTruth;
 import org.smarttunnel.eval.simulate.Population;
@@ -101,9 +102,9 @@ final class SimulateCommand implements Callable<Integer> {
         double meanRate = r.paths().stream().mapToDouble(p -> p.probes() == 0 ? 0 : (double) p.lost() / p.probes())
                 .average().orElse(0);
         long crossing = r.paths().stream().filter(p -> !p.bottleneck().isEmpty()).count();
-        w.printf(Locale.ROOT, "Wrote %d captures (%d packets) and the ground truth (%s, %s, %s) to %s%n",
+        w.printf(Locale.ROOT, "Wrote %d captures (%d packets) and the ground truth (%s, %s, %s, %s) to %s%n",
                 r.captures().size(), r.packets(), GroundTruth.PATHS.name(), GroundTruth.PERIODS.name(),
-                GroundTruth.BOTTLENECKS.name(), out);
+                GroundTruth.BOTTLENECKS.name(), CongestionAnalysis.TRUTH.name(), out);
         w.printf(Locale.ROOT, "%d paths, %d probes, %d lost: %d paths (%.1f%%) below 2%% loss, mean loss rate %.4f, "
                 + "%d crossing a shared bottleneck%n", r.paths().size(), probes, lost, low,
                 100.0 * low / r.paths().size(), meanRate, crossing);

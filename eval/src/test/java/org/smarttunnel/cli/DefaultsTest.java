@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.eval.congestion.CongestionOptions;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.simulate.SimulationOptions;
 import org.smarttunnel.fitting.predict.FitOptions;
@@ -70,6 +71,12 @@ class DefaultsTest {
     }
 
     @Test
+    void congestionDefaults() {
+        CongestionCommand c = parse("congestion", "--data", "d", "--out", "o");
+        assertEquals(CongestionOptions.builder().build(), c.options());
+    }
+
+    @Test
     void simulateDefaults() {
         SimulateCommand c = parse("simulate", "--hosts", "3", "--sites", "2", "--out", "d");
         assertEquals(SimulationOptions.builder(3, 2).build(), c.options());
@@ -92,7 +99,7 @@ class DefaultsTest {
         ExperimentOptions o = parse("evaluate", "--data", "d", "--out", "r", "--paths", "2,3", "--redundancy", "5",
                 "--group", "30", "--runs", "4", "--seed", "7", "--modes", "predicted", "--allocators", "rr,mkwnu",
                 "--low-loss", "0.03", "--states", "3", "--history", "4", "--interval", "20s", "--emax", "300",
-                "--threads", "3") instanceof EvaluateCommand e ? e.options() : null;
+                "--threads", "3", "--align", "time", "--shared", "avoid") instanceof EvaluateCommand e ? e.options() : null;
         String line = EvaluateCommand.reproduce(o, Path.of("d"), Path.of("r"));
         List<String> args = new ArrayList<>();
         for (String word : line.replace("\\\n", " ").split("\\s+")) {

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.eval.congestion.CongestionAnalysis;
 import org.smarttunnel.eval.experiment.Combination;
 import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.Tables;
+import org.smarttunnel.eval.experiment.UserTunnels;
 import org.smarttunnel.eval.simulate.GroundTruth;
 import org.smarttunnel.fitting.predict.IntervalModel;
 import org.smarttunnel.ingest.dataset.IntervalRow;
@@ -33,7 +35,9 @@ class ReferenceDocsTest {
 
     static final List<TableSpec<?>> TABLES = List.of(TraceSummary.TABLE, IntervalRow.TABLE, TraceCsvWriter.TABLE,
             IntervalModel.TABLE, ReplayRow.TABLE, ExperimentRow.TABLE, Combination.TABLE, Tables.LOSS_FREE,
-            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, GroundTruth.PATHS, GroundTruth.PERIODS,
+            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, UserTunnels.TABLE,
+            CongestionAnalysis.PAIRS, CongestionAnalysis.GROUPS, CongestionAnalysis.SELECTION,
+            CongestionAnalysis.SCORES, CongestionAnalysis.TRUTH, GroundTruth.PATHS, GroundTruth.PERIODS,
             GroundTruth.BOTTLENECKS);
 
     @Test

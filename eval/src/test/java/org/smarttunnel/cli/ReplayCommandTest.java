@@ -49,9 +49,9 @@ class ReplayCommandTest {
                 "--group", 4, "--redundancy", 1, "--mode", "oracle", "--interval", "1s", "--out", out);
         assertEquals(0, r.status, r::toString);
         assertEquals(List.of("mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,"
-                        + "loss_rate,loss_free",
-                "oracle,rr,0,a_s_z;b_s_z,2/0;1/1,2,1,6,2,0.333333,0",
-                "oracle,rr,1,a_s_z;b_s_z,2/0;1/1,2,1,6,1,0.166667,0"), Files.readAllLines(out));
+                        + "loss_rate,loss_free,expected_loss_rate",
+                "oracle,rr,0,a_s_z;b_s_z,2/0;1/1,2,1,6,2,0.333333,0,0.0427296",
+                "oracle,rr,1,a_s_z;b_s_z,2/0;1/1,2,1,6,1,0.166667,0,0.0723741"), Files.readAllLines(out));
         assertTrue(r.out.contains("oracle  rr                 2       0.0%"), r.out);
     }
 

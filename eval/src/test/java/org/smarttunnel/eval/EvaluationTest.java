@@ -24,7 +24,7 @@ import org.smarttunnel.replay.run.ReplayOptions;
 class EvaluationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/evaluate");
     private static final List<String> FILES = List.of(Evaluation.REPLAY, Evaluation.COMBINATIONS,
-            Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.REPORT,
+            Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.CALIBRATION, Evaluation.REPORT,
             "loss_free.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg");
 
     @TempDir
@@ -81,7 +81,7 @@ class EvaluationTest {
         Map<String, double[]> cells = new HashMap<>();
         List<String> rows = Files.readAllLines(dir.resolve(Evaluation.REPLAY));
         assertEquals("n_paths,k,g,run,mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,"
-                + "data_lost,loss_rate,loss_free", rows.get(0));
+                + "data_lost,loss_rate,loss_free,expected_loss_rate", rows.get(0));
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             String key = f[0] + "," + f[1] + "," + f[2] + "," + f[4] + "," + f[5];

@@ -22,4 +22,13 @@ public final class SimulatedData {
         TraceSimulator.write(o, dir, INTERVAL_US, TraceFormat.COMPACT);
         return dir;
     }
+
+    /** The same with a bottleneck at every site that about half its paths cross; true groups in DIR/truth. */
+    public static Path shared(Path dir, int hosts, int sites, long seconds, long seed)
+            throws IOException, IngestException {
+        SimulationOptions o = SimulationOptions.builder(hosts, sites).seed(seed).durationNs(seconds * 1_000_000_000L)
+                .shared(1).build();
+        TraceSimulator.write(o, dir, INTERVAL_US, TraceFormat.COMPACT);
+        return dir;
+    }
 }

@@ -45,8 +45,8 @@ public final class Defaults {
     public static final int GROUP = 40;
     /** Redundant packets per group of one replay. */
     public static final int REDUNDANCY = 7;
-    /** Intervals of several traces line up by number. */
-    public static final String ALIGN = "interval";
+    /** Intervals of several traces line up by time when they were measured together, else by number. */
+    public static final String ALIGN = "auto";
     /** Seed of every random choice. */
     public static final long SEED = 1;
     /** smarttunnel's scale of means. */
@@ -61,6 +61,12 @@ public final class Defaults {
     public static final int RUNS = 20;
     /** A path is low-loss below this whole-trace loss rate. */
     public static final double LOW_LOSS = 0.02;
+
+    // --- shared congestion (concurrent paths)
+    /** Bins of matched probe pairs for the shared-congestion tests. */
+    public static final String BIN = "100ms";
+    /** Paths that share congestion are allocated as if independent (the paper's evaluation). */
+    public static final String SHARED_PATHS = "ignore";
 
     // --- demo
     public static final String DEMO_DATA = "traces/demo";

@@ -42,7 +42,12 @@ public enum Setting {
     LOW_LOSS_SHARE("low-loss share"),
     DRIFT("drift"),
     DRIFT_PERIOD("drift period"),
-    SHARED("shared-bottleneck share");
+    SHARED("shared-bottleneck share"),
+    TRACES("traces"),
+    BIN("bin length"),
+    SELECT("paths to select"),
+    TRUTH("true groups"),
+    SHARED_PATHS("handling of paths that share congestion");
 
     private final String words;
 

@@ -1,45 +1,79 @@
 package org.smarttunnel.eval.experiment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Draws the combinations of a cell (N, G): sets of N traces to the same site from N different
  * hosts, exactly G of them low-loss, uniformly among all such sets of the dataset, without
- * repeats. Every possible set is counted exactly (per site, a dynamic programme over hosts);
- * when there are at most {@code runs} sets, all are used; when there are few, a seeded
- * shuffle of the full list picks them; otherwise sets are drawn one by one (site in
- * proportion to its count, then host by host) until {@code runs} distinct ones are found.
+ * repeats; optionally only sets of traces measured together (pairwise concurrent). Every
+ * possible set is counted exactly (per site, a dynamic programme over hosts); when there are
+ * at most {@code runs} sets, all are used; when there are few, a seeded shuffle of the full
+ * list picks them; otherwise sets are drawn one by one (site in proportion to its count, then
+ * host by host) until {@code runs} distinct ones are found.
+ *
+ * <p>Concurrent sets are counted through their anchor, the member with the latest first send
+ * (ties by id): a set is pairwise concurrent exactly when every member ends at least one
+ * interval after the anchor's first send, so the sets with anchor a are a's one trace plus N-1
+ * from the traces of other hosts that start no later than a (before it in (first send, id)
+ * order) and end late enough. Each set has one anchor, so the anchors' counts add up and a
+ * draw picks an anchor in proportion to its count, then the rest host by host.
  */
 public final class CombinationSampler {
     /** Up to this many possible sets, they are listed and shuffled rather than drawn. */
     static final double LIST_LIMIT = 20_000;
+
+    /** Where the sets of one unit come from: a site's hosts, and the anchor every set holds (or none). */
+    private record Unit(String site, PathPool.PoolTrace anchor, PathPool.Site hosts, int n, int g) {
+        List<PathPool.PoolTrace> complete(List<PathPool.PoolTrace> rest) {
+            if (anchor == null) {
+                return rest;
+            }
+            List<PathPool.PoolTrace> all = new ArrayList<>(rest);
+            all.add(anchor);
+            all.sort(Comparator.comparing(PathPool.PoolTrace::host));
+            return all;
+        }
+    }
 
     private CombinationSampler() {
     }
 
     /** The number of possible sets of cell (N, G). */
     public static double count(PathPool pool, int n, int g) {
+        return count(pool, n, g, OptionalLong.empty());
+    }
+
+    /** The same, only pairwise concurrent sets when {@code concurrentUs} (an interval length) is given. */
+    public static double count(PathPool pool, int n, int g, OptionalLong concurrentUs) {
         double total = 0;
-        for (PathPool.Site s : pool.sites()) {
-            total += ways(s, n, g)[0][n][g];
+        for (Unit u : units(pool, n, g, concurrentUs)) {
+            total += ways(u.hosts(), u.n(), u.g())[0][u.n()][u.g()];
         }
         return total;
     }
 
     public static List<Combination> draw(PathPool pool, int n, int g, int runs, long seed) {
+        return draw(pool, n, g, runs, seed, OptionalLong.empty());
+    }
+
+    /** Draws the sets; only pairwise concurrent ones when {@code concurrentUs} (an interval length) is given. */
+    public static List<Combination> draw(PathPool pool, int n, int g, int runs, long seed, OptionalLong concurrentUs) {
         if (g < 0 || g > n) {
             return List.of();
         }
-        List<PathPool.Site> sites = pool.sites();
-        double[][][][] ways = new double[sites.size()][][][];
+        List<Unit> units = units(pool, n, g, concurrentUs);
+        double[][][][] ways = new double[units.size()][][][];
         double total = 0;
-        for (int s = 0; s < sites.size(); s++) {
-            ways[s] = ways(sites.get(s), n, g);
-            total += ways[s][0][n][g];
+        for (int s = 0; s < units.size(); s++) {
+            Unit u = units.get(s);
+            ways[s] = ways(u.hosts(), u.n(), u.g());
+            total += ways[s][0][u.n()][u.g()];
         }
         if (total == 0) {
             return List.of();
@@ -50,11 +84,12 @@ public final class CombinationSampler {
         if (total <= Math.max(LIST_LIMIT, 2.0 * runs)) {
             List<List<PathPool.PoolTrace>> all = new ArrayList<>();
             List<String> allSites = new ArrayList<>();
-            for (PathPool.Site s : sites) {
-                int before = all.size();
-                list(s, 0, n, g, new ArrayList<>(), all);
-                for (int i = before; i < all.size(); i++) {
-                    allSites.add(s.name());
+            for (Unit u : units) {
+                List<List<PathPool.PoolTrace>> sets = new ArrayList<>();
+                list(u.hosts(), 0, u.n(), u.g(), new ArrayList<>(), sets);
+                for (List<PathPool.PoolTrace> set : sets) {
+                    all.add(u.complete(set));
+                    allSites.add(u.site());
                 }
             }
             int take = Math.min(runs, all.size());
@@ -68,11 +103,12 @@ public final class CombinationSampler {
         } else {
             Set<List<String>> seen = new HashSet<>();
             while (chosen.size() < runs) {
-                int s = pick(ways, n, g, total, r);
-                List<PathPool.PoolTrace> set = sample(sites.get(s), ways[s], n, g, r);
+                int s = pick(ways, units, total, r);
+                Unit u = units.get(s);
+                List<PathPool.PoolTrace> set = u.complete(sample(u.hosts(), ways[s], u.n(), u.g(), r));
                 if (seen.add(set.stream().map(PathPool.PoolTrace::id).toList())) {
                     chosen.add(set);
-                    chosenSites.add(sites.get(s).name());
+                    chosenSites.add(u.site());
                 }
             }
         }
@@ -80,6 +116,56 @@ public final class CombinationSampler {
         for (int i = 0; i < chosen.size(); i++) {
             out.add(new Combination(n, g, i, chosenSites.get(i), chosen.get(i)));
         }
+        return out;
+    }
+
+    /** The units sets come from: every site, or every (site, anchor) for concurrent sets. */
+    private static List<Unit> units(PathPool pool, int n, int g, OptionalLong concurrentUs) {
+        List<Unit> units = new ArrayList<>();
+        for (PathPool.Site s : pool.sites()) {
+            if (concurrentUs.isEmpty()) {
+                units.add(new Unit(s.name(), null, s, n, g));
+                continue;
+            }
+            long interval = concurrentUs.getAsLong();
+            for (int h = 0; h < s.hosts().size(); h++) {
+                for (PathPool.PoolTrace a : concat(s.low().get(h), s.lossy().get(h))) {
+                    int restLow = g - (a.low() ? 1 : 0);
+                    if (n < 1 || restLow < 0 || restLow > n - 1 || n >= 2 && a.lastUs() - a.firstUs() < interval) {
+                        continue;
+                    }
+                    units.add(new Unit(s.name(), a, before(s, h, a, interval), n - 1, restLow));
+                }
+            }
+        }
+        return units;
+    }
+
+    /** The site's traces of other hosts that start no later than {@code a} and end an interval after its start. */
+    private static PathPool.Site before(PathPool.Site s, int anchorHost, PathPool.PoolTrace a, long interval) {
+        List<String> hosts = new ArrayList<>();
+        List<List<PathPool.PoolTrace>> low = new ArrayList<>();
+        List<List<PathPool.PoolTrace>> lossy = new ArrayList<>();
+        for (int h = 0; h < s.hosts().size(); h++) {
+            if (h == anchorHost) {
+                continue;
+            }
+            hosts.add(s.hosts().get(h));
+            low.add(s.low().get(h).stream().filter(t -> eligible(t, a, interval)).toList());
+            lossy.add(s.lossy().get(h).stream().filter(t -> eligible(t, a, interval)).toList());
+        }
+        return new PathPool.Site(s.name(), hosts, low, lossy);
+    }
+
+    private static boolean eligible(PathPool.PoolTrace t, PathPool.PoolTrace anchor, long interval) {
+        boolean earlier = t.firstUs() < anchor.firstUs() || t.firstUs() == anchor.firstUs()
+                && t.id().compareTo(anchor.id()) < 0;
+        return earlier && t.lastUs() >= anchor.firstUs() + interval;
+    }
+
+    private static List<PathPool.PoolTrace> concat(List<PathPool.PoolTrace> a, List<PathPool.PoolTrace> b) {
+        List<PathPool.PoolTrace> out = new ArrayList<>(a);
+        out.addAll(b);
         return out;
     }
 
@@ -107,11 +193,11 @@ public final class CombinationSampler {
         return w;
     }
 
-    private static int pick(double[][][][] ways, int n, int g, double total, SplittableRandom r) {
+    private static int pick(double[][][][] ways, List<Unit> units, double total, SplittableRandom r) {
         double u = r.nextDouble() * total;
         int last = -1;
         for (int s = 0; s < ways.length; s++) {
-            double w = ways[s][0][n][g];
+            double w = ways[s][0][units.get(s).n()][units.get(s).g()];
             if (w > 0) {
                 last = s;
                 if (u < w) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,11 @@ public final class Experiment {
             return cells.stream().mapToLong(c -> c.combinations().size()).sum();
         }
 
+        /** How many tunnels were aligned this way. */
+        public long aligned(ReplayOptions.Alignment a) {
+            return cells.stream().flatMap(c -> c.combinations().stream()).filter(c -> c.alignment() == a).count();
+        }
+
         /** The cells no combination exists for, as "N=n G=g". */
         public List<String> emptyCells() {
             return cells.stream().filter(c -> c.combinations().isEmpty()).map(c -> "N=" + c.n() + " G=" + c.g())
@@ -49,16 +55,36 @@ public final class Experiment {
     private Experiment() {
     }
 
-    /** The cells of the experiment, combinations drawn. */
+    /**
+     * The cells of the experiment, combinations drawn and aligned: with alignment by time only
+     * tunnels of traces measured together are drawn; with AUTO a tunnel is aligned by time when its
+     * traces are pairwise concurrent, by interval number otherwise.
+     */
     public static List<Cell> cells(PathPool pool, ExperimentOptions o) {
+        OptionalLong together = o.replay().alignment() == ReplayOptions.Alignment.TIME
+                ? OptionalLong.of(o.intervalUs()) : OptionalLong.empty();
         List<Cell> cells = new ArrayList<>();
         for (int n : o.paths()) {
             for (int g = 0; g <= n; g++) {
-                cells.add(new Cell(n, g, CombinationSampler.count(pool, n, g),
-                        CombinationSampler.draw(pool, n, g, o.runs(), o.seed())));
+                cells.add(new Cell(n, g, CombinationSampler.count(pool, n, g, together),
+                        CombinationSampler.draw(pool, n, g, o.runs(), o.seed(), together)));
             }
         }
-        return cells;
+        return aligned(cells, o);
+    }
+
+    /** Every tunnel of the cells with its alignment resolved (TIME on traces not measured together is an error). */
+    static List<Cell> aligned(List<Cell> cells, ExperimentOptions o) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell cell : cells) {
+            List<Combination> combos = new ArrayList<>();
+            for (Combination c : cell.combinations()) {
+                combos.add(c.aligned(ReplayRunner.alignment(c.traces().stream().map(PathPool.PoolTrace::span)
+                        .toList(), o.replay().alignment(), o.intervalUs())));
+            }
+            out.add(new Cell(cell.n(), cell.g(), cell.possible(), combos));
+        }
+        return out;
     }
 
     /**
@@ -68,7 +94,14 @@ public final class Experiment {
     public static Result run(TraceDataset ds, ExperimentOptions o, Path replayCsv, Path combinationsCsv,
             Progress progress) throws IOException, IngestException, InterruptedException {
         PathPool pool = PathPool.of(ds, o.lowLoss());
-        List<Cell> cells = cells(pool, o);
+        List<Cell> cells;
+        if (o.tunnels().isPresent()) {
+            cells = aligned(UserTunnels.cells(o.tunnels().get(), pool), o);
+            o = o.toBuilder().paths(UserTunnels.sizes(cells)).build();
+        } else {
+            cells = cells(pool, o);
+        }
+        ExperimentOptions options = o;
         List<Combination> work = new ArrayList<>();
         for (Cell c : cells) {
             work.addAll(c.combinations());
@@ -90,7 +123,7 @@ public final class Experiment {
                 while (next < work.size() && window.size() < ahead) {
                     Combination c = work.get(next++);
                     window.add(workers.submit(() -> {
-                        List<ExperimentRow> rows = replay(c, cache, o);
+                        List<ExperimentRow> rows = replay(c, cache, options);
                         progress.step();
                         return rows;
                     }));
@@ -120,8 +153,10 @@ public final class Experiment {
     static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o)
             throws IOException, IngestException {
         List<IntervalFits> fits = new ArrayList<>();
+        OptionalLong origin = c.alignment() == ReplayOptions.Alignment.TIME ? OptionalLong.of(c.originUs())
+                : OptionalLong.empty();
         for (String id : c.ids()) {
-            fits.add(cache.get(id));
+            fits.add(cache.get(id, origin));
         }
         List<ExperimentRow> rows = new ArrayList<>();
         for (int k : o.redundancies()) {

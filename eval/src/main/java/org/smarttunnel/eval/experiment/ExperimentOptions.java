@@ -1,6 +1,8 @@
 package org.smarttunnel.eval.experiment;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
@@ -12,11 +14,12 @@ import org.smarttunnel.replay.run.ReplayOptions;
  * An experiment (METHOD section 7): tunnels of every N in {@code paths}, replayed at every
  * redundancy K in {@code redundancies} as {@code replay} says (its own redundancy is replaced
  * by each K); per (N, G) cell {@code runs} seeded combinations; a path is low-loss below
- * {@code lowLoss}; {@code threads} workers (the results do not depend on them). The defaults
- * are the paper's experiment.
+ * {@code lowLoss}; {@code threads} workers (the results do not depend on them). Instead of
+ * drawn tunnels, {@code tunnels} may name a file of tunnels to evaluate ({@link UserTunnels});
+ * their sizes are then the N of the tables. The defaults are the paper's experiment.
  */
 public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<Integer> redundancies, int runs,
-        double lowLoss, int threads) {
+        double lowLoss, int threads, Optional<Path> tunnels) {
 
     public ExperimentOptions {
         paths = List.copyOf(paths);
@@ -48,7 +51,7 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
 
     public Builder toBuilder() {
         return new Builder().replay(replay).paths(paths).redundancies(redundancies).runs(runs).lowLoss(lowLoss)
-                .threads(threads);
+                .threads(threads).tunnels(tunnels);
     }
 
     // What the experiment reads of its replay options, named as the tables name them.
@@ -93,6 +96,7 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
         private int runs = Defaults.RUNS;
         private double lowLoss = Defaults.LOW_LOSS;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private Optional<Path> tunnels = Optional.empty();
 
         public Builder replay(ReplayOptions r) {
             replay = r;
@@ -125,8 +129,14 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
             return this;
         }
 
+        /** A file of tunnels to evaluate instead of drawing them; empty to draw. */
+        public Builder tunnels(Optional<Path> file) {
+            tunnels = file;
+            return this;
+        }
+
         public ExperimentOptions build() {
-            return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads);
+            return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads, tunnels);
         }
     }
 }

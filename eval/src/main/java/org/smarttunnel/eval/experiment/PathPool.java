@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.dataset.TraceSummary;
+import org.smarttunnel.ingest.trace.Concurrency;
 
 /**
  * The dataset's traces as tunnel paths: grouped by site and, within a site, by host (sorted
@@ -13,10 +14,15 @@ import org.smarttunnel.ingest.dataset.TraceSummary;
  * without probes are left out.
  */
 public final class PathPool {
-    /** A trace usable as a path. */
-    public record PoolTrace(String id, String host, String site, long probes, long lost, boolean low) {
+    /** A trace usable as a path: its labels, counts, class and send-time range (µs). */
+    public record PoolTrace(String id, String host, String site, long probes, long lost, boolean low, long firstUs,
+            long lastUs) {
         public double lossRate() {
             return probes == 0 ? 0 : (double) lost / probes;
+        }
+
+        public Concurrency.Span span() {
+            return new Concurrency.Span(id, firstUs, lastUs);
         }
     }
 
@@ -39,7 +45,7 @@ public final class PathPool {
         for (TraceSummary t : ds.traces()) {
             if (t.probes() > 0) {
                 all.add(new PoolTrace(t.id(), t.info().host(), t.info().site(), t.probes(), t.lost(),
-                        t.lost() < lowLoss * t.probes()));
+                        t.lost() < lowLoss * t.probes(), t.firstSendUs(), t.lastSendUs()));
             }
         }
         return of(all, lowLoss);

@@ -38,8 +38,11 @@ public final class Tables {
     public record Key(int n, int k, int g, String mode, String allocator) {
     }
 
-    /** What a cell's intervals gave. */
-    public record Stat(long intervals, long lossFree, double meanLossRate) {
+    /**
+     * What a cell's intervals gave: how many, how many were loss-free, the mean loss rate after
+     * FEC, and the mean loss rate the models expected for the allocations made.
+     */
+    public record Stat(long intervals, long lossFree, double meanLossRate, double meanExpectedLossRate) {
         public double lossFreeShare() {
             return (double) lossFree / intervals;
         }
@@ -67,6 +70,22 @@ public final class Tables {
     public static final TableSpec<CellRow> MEAN_LOSS = cellTable("mean_loss.csv", "evaluate, Tables V and VI: per "
             + "cell, mode and allocator, the mean over intervals of data lost / data sent", Column.formatted("mean_loss_rate",
             "fraction", r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
+
+    /** Expected against measured: what assuming independent paths promised, and what the traces gave. */
+    public static final TableSpec<CellRow> CALIBRATION = TableSpec.<CellRow>named("calibration.csv")
+            .about("evaluate: per cell, mode and allocator, the mean loss rate after FEC the models expected for "
+                    + "the allocations made (exact, paths taken as independent) beside the measured one")
+            .column(Column.integer("n_paths", "paths", CellRow::n))
+            .column(Column.integer("k", "packets", CellRow::k))
+            .column(Column.integer("g", "paths", CellRow::g))
+            .column(Column.text("mode", r -> r.mode().id()))
+            .column(Column.text("allocator", CellRow::allocator))
+            .column(Column.integer("intervals", "intervals", CellRow::intervals))
+            .column(Column.formatted("expected_loss_rate", "fraction",
+                    r -> r.stat().map(s -> Numbers.number(s.meanExpectedLossRate())).orElse("")))
+            .column(Column.formatted("measured_loss_rate", "fraction",
+                    r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")))
+            .build();
 
     /** Table II: probability of a loss-free interval over random N-path tunnels. */
     public static final TableSpec<PathsRow> BY_PATHS = TableSpec.<PathsRow>named("loss_free_by_paths.csv")
@@ -130,6 +149,7 @@ public final class Tables {
         private final IntColumn lossFree = IntColumn.create("loss_free");
         // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
         private final DoubleColumn rate = DoubleColumn.create("rate");
+        private final DoubleColumn expected = DoubleColumn.create("expected");
 
         public void add(ExperimentRow row) {
             IntervalResult r = row.replay().result();
@@ -140,19 +160,21 @@ public final class Tables {
             allocator.append(row.replay().allocator());
             lossFree.append(r.lossFree() ? 1 : 0);
             rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
+            expected.append(row.replay().expectedLossRate());
         }
 
         public Tables tables(ExperimentOptions o, double pLow) {
-            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate);
+            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate, expected);
             Map<Key, Stat> stats = new HashMap<>();
             if (replay.rowCount() > 0) {
-                Table summary = replay.summarize(List.of("loss_free", "rate"), count, sum, mean)
+                Table summary = replay.summarize(List.of("loss_free", "rate", "expected"), count, sum, mean)
                         .by("n_paths", "k", "g", "mode", "allocator");
                 for (Row r : summary) {
                     Key key = new Key(r.getInt("n_paths"), r.getInt("k"), r.getInt("g"), r.getString("mode"),
                             r.getString("allocator"));
                     stats.put(key, new Stat(Math.round(r.getDouble("Count [loss_free]")),
-                            Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]")));
+                            Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]"),
+                            r.getDouble("Mean [expected]")));
                 }
             }
             return new Tables(o, pLow, stats);

@@ -4,19 +4,23 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.smarttunnel.eval.Failures;
 import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
+import org.smarttunnel.ingest.trace.Trace;
 
 /**
  * Loaded traces, cut into intervals with their models kept ({@link IntervalFits}), shared by
- * the workers. Each trace is read once however many threads ask for it at the same time; the
- * least recently used are dropped when the cache holds more than its budget of bytes, so
- * memory stays bounded whatever the number of combinations. What a trace yields does not
- * depend on the cache, so results do not either.
+ * the workers: one entry per trace and cut (from its own first send, or from a tunnel's origin
+ * when the tunnel is aligned by time). Each trace is read once however many threads ask for
+ * it at the same time, and its other cuts reuse the loaded trace; the least recently used are
+ * dropped when the cache holds more than its budget of bytes, so memory stays bounded whatever
+ * the number of combinations. What a trace yields does not depend on the cache, so results do
+ * not either.
  */
 final class TraceCache {
     /** Bytes a loaded probe takes: sequence number, send time, RTT and its loss bit. */
@@ -25,8 +29,12 @@ final class TraceCache {
     private final TraceDataset dataset;
     private final long intervalUs;
     private final long budget;
-    private final Map<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long loads;
+
+    /** A trace cut from its own first send (no origin) or from a tunnel's. */
+    private record Key(String id, OptionalLong origin) {
+    }
 
     private static final class Entry {
         final FutureTask<IntervalFits> task;
@@ -43,16 +51,24 @@ final class TraceCache {
         this.budget = budget;
     }
 
-    IntervalFits get(String id) throws IOException, IngestException {
+    IntervalFits get(String id, OptionalLong origin) throws IOException, IngestException {
+        Key key = new Key(id, origin);
         Entry e;
         boolean mine = false;
         synchronized (this) {
-            e = entries.get(id);
+            e = entries.get(key);
             if (e == null) {
-                e = new Entry(new FutureTask<>(() -> new IntervalFits(dataset.load(id), intervalUs)));
-                entries.put(id, e);
+                Trace loaded = loadedTrace(id);
+                if (loaded == null) {
+                    loads++;
+                }
+                e = new Entry(new FutureTask<>(() -> {
+                    Trace t = loaded != null ? loaded : dataset.load(id);
+                    return origin.isPresent() ? new IntervalFits(t, intervalUs, origin.getAsLong())
+                            : new IntervalFits(t, intervalUs);
+                }));
+                entries.put(key, e);
                 mine = true;
-                loads++;
             }
         }
         if (mine) {
@@ -62,12 +78,12 @@ final class TraceCache {
             IntervalFits fits = e.task.get();
             synchronized (this) {
                 e.bytes = fits.retainedBytes() + BYTES_PER_PROBE * fits.probes();
-                evict(id);
+                evict(key);
             }
             return fits;
         } catch (ExecutionException x) {
             synchronized (this) {
-                entries.remove(id, e);
+                entries.remove(key, e);
             }
             throw Failures.rethrow(x);
         } catch (InterruptedException x) {
@@ -76,15 +92,29 @@ final class TraceCache {
         }
     }
 
+    /** The trace already loaded for another cut, if one is cached and done. */
+    private Trace loadedTrace(String id) {
+        for (Map.Entry<Key, Entry> m : entries.entrySet()) {
+            if (m.getKey().id().equals(id) && m.getValue().task.isDone()) {
+                try {
+                    return m.getValue().task.get().trace();
+                } catch (ExecutionException | InterruptedException x) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Drops the least recently used finished traces (never {@code keep}) until the budget holds. */
-    private void evict(String keep) {
+    private void evict(Key keep) {
         long total = 0;
         for (Entry e : entries.values()) {
             total += e.bytes;
         }
-        Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+        Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
         while (total > budget && it.hasNext()) {
-            Map.Entry<String, Entry> m = it.next();
+            Map.Entry<Key, Entry> m = it.next();
             if (!m.getKey().equals(keep) && m.getValue().task.isDone()) {
                 total -= m.getValue().bytes;
                 it.remove();

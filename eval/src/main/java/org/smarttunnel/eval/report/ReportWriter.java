@@ -19,6 +19,7 @@ import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.AllocatorGroup;
+import org.smarttunnel.replay.run.ReplayOptions;
 
 /**
  * {@code report.md}: what the data is and the findings first, then how to reproduce the run,
@@ -74,6 +75,7 @@ public final class ReportWriter {
         lossFreeTables();
         meanLossTables();
         expectedLoss();
+        calibration();
         charts();
         files();
         return md.toString();
@@ -88,6 +90,13 @@ public final class ReportWriter {
                 .append(Durations.format(o.intervalUs() * 1000)).append("; predictions pool the previous ")
                 .append(o.replay().models().history()).append(" intervals (docs/method.md). The number of threads "
                         + "does not change any result.\n\n");
+        md.append("Intervals line up ").append(switch (o.replay().alignment()) {
+            case TIME -> "by absolute time: only tunnels of traces measured together were drawn";
+            case INTERVAL -> "by interval number, whenever the traces were measured";
+            case AUTO -> "by absolute time for tunnels of traces measured together (send times overlapping by at "
+                    + "least one interval), by interval number otherwise";
+        }).append(": ").append(run.aligned(ReplayOptions.Alignment.TIME)).append(" tunnels aligned by time, ")
+                .append(run.aligned(ReplayOptions.Alignment.INTERVAL)).append(" by interval number.\n\n");
     }
 
     private void dataset() {
@@ -179,6 +188,44 @@ public final class ReportWriter {
             String ours = l.isPresent() ? rate(l.getAsDouble()) : "-";
             return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
         });
+    }
+
+    /** A measured loss this many times the expected one counts as the models' promise broken. */
+    static final double BROKEN = 2;
+
+    /**
+     * Where the measured loss after FEC exceeds what the models expected for the allocations
+     * made by more than {@link #BROKEN} times: the cost of taking paths as independent (and of
+     * predicting wrongly, in predicted mode).
+     */
+    private void calibration() {
+        md.append("## Expected against measured loss\n\nFor every allocation the models of its mode expected a loss "
+                + "rate after FEC (exact, paths taken as independent); `calibration.csv` holds the mean per cell "
+                + "beside the measured mean. Cells where the measured loss exceeds ").append(number(BROKEN))
+                .append(" times the expected one (and is not 0):\n\n");
+        for (FitMode m : o.modeOrder()) {
+            int broken = 0;
+            int cells = 0;
+            List<String> worst = new ArrayList<>();
+            for (Tables.CellRow c : t.cellRows()) {
+                if (c.mode() != m || c.stat().isEmpty()) {
+                    continue;
+                }
+                Tables.Stat s = c.stat().get();
+                cells++;
+                if (s.meanLossRate() > 0 && s.meanLossRate() > BROKEN * s.meanExpectedLossRate()) {
+                    broken++;
+                    if (worst.size() < 12) {
+                        worst.add(String.format(Locale.ROOT, "%s N=%d K=%d G=%d (%s vs %s)", c.allocator(), c.n(),
+                                c.k(), c.g(), rate(s.meanLossRate()), rate(s.meanExpectedLossRate())));
+                    }
+                }
+            }
+            md.append("- ").append(m.id()).append(": ").append(broken).append(" of ").append(cells).append(" cells")
+                    .append(worst.isEmpty() ? "." : (broken > worst.size() ? ", among them " : ": ")
+                            + String.join(", ", worst) + ".").append('\n');
+        }
+        md.append('\n');
     }
 
     private interface PerPathsText {
@@ -332,7 +379,8 @@ public final class ReportWriter {
         md.append("## Files\n\n");
         md.append("- `replay.csv`: every replayed interval (`").append(header(ExperimentRow.TABLE)).append("`)\n");
         md.append("- `combinations.csv`: the tunnels drawn (`").append(header(Combination.TABLE)).append("`)\n");
-        for (TableSpec<?> table : List.of(Tables.LOSS_FREE, Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS)) {
+        for (TableSpec<?> table : List.of(Tables.LOSS_FREE, Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS,
+                Tables.CALIBRATION)) {
             md.append("- `").append(table.name()).append("`: `").append(header(table)).append("`\n");
         }
     }

@@ -9,6 +9,9 @@ import java.util.SplittableRandom;
  * probe crossing during an episode is dropped with probability {@code episodeLoss}. The
  * episodes are a function of absolute time and the seed alone, so every path crossing the
  * link sees the same ones; {@code lossRate} is the long-run share of crossing probes dropped.
+ * The link's queue adds the same delay to every crossing probe: a bounded random walk in
+ * [0, {@link #queueNs()}] on a 10 ms grid (steps up to an eighth of the bound), full during an
+ * episode — so paths crossing it share their delay variations as well as their losses.
  */
 public record Bottleneck(int site, List<Integer> hosts, double lossRate, long meanEpisodeNs, double episodeLoss,
         long seedMix) {
@@ -18,6 +21,44 @@ public record Bottleneck(int site, List<Integer> hosts, double lossRate, long me
 
     public String id() {
         return "b" + site;
+    }
+
+    /** The queueing delay the link adds at most: 2-10 ms, from the link's seed. */
+    public long queueNs() {
+        return 2_000_000L + Math.floorMod(seedMix, 8_001L) * 1_000L;
+    }
+
+    /** Walks the queue's delay forward in time; queries must not go back in time. */
+    public QueueCursor queueCursor(long startNs) {
+        return new QueueCursor(startNs);
+    }
+
+    /** The shared queueing delay, generated on its grid as the queries advance. */
+    public final class QueueCursor {
+        static final long GRID_NS = 10_000_000L;
+        private final SplittableRandom r = new SplittableRandom(seedMix ^ 0x5DEECE66DL);
+        private final Cursor episodes;
+        private final long startNs;
+        private long cell;
+        private long delayNs;
+
+        QueueCursor(long startNs) {
+            this.startNs = startNs;
+            this.episodes = new Cursor(startNs);
+            this.delayNs = r.nextLong(queueNs() + 1);
+        }
+
+        /** The delay the link adds at {@code tNs}. */
+        public long delayNs(long tNs) {
+            long target = Math.max(0, Math.floorDiv(tNs - startNs, GRID_NS));
+            long step = queueNs() / 8;
+            while (cell < target) {
+                delayNs += r.nextLong(2 * step + 1) - step;
+                delayNs = delayNs < 0 ? -delayNs : delayNs > queueNs() ? 2 * queueNs() - delayNs : delayNs;
+                cell++;
+            }
+            return episodes.congested(tNs) ? queueNs() : delayNs;
+        }
     }
 
     /** Mean time between the starts of episodes. */

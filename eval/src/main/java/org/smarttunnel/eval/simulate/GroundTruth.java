@@ -7,12 +7,15 @@ import java.util.List;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.eval.congestion.CongestionAnalysis;
+import org.smarttunnel.ingest.TraceIds;
 
 /**
  * What the simulator did, written beside its output: {@code truth.csv} per path (the drawn
  * parameters, then the realised counts), {@code truth_periods.csv} per path and drift period
  * (the rate the path's own chain ran at, and what it realised, bottleneck drops included) and
- * {@code bottlenecks.csv} per shared bottleneck.
+ * {@code bottlenecks.csv} per shared bottleneck, and {@code groups_truth.csv}: every path's true
+ * group (its bottleneck, or itself), under the trace id {@code import} gives its capture.
  */
 public final class GroundTruth {
     /** A simulated path and what it realised. */
@@ -73,6 +76,7 @@ public final class GroundTruth {
             .build();
 
     private final Topology world;
+    private final List<CongestionAnalysis.TruthRow> groups = new ArrayList<>();
     private final List<PathTruth> paths = new ArrayList<>();
     private final List<PeriodTruth> periods = new ArrayList<>();
 
@@ -83,9 +87,12 @@ public final class GroundTruth {
     /** Records a path once its process has run to the end. */
     public void add(int host, int site, PathProcess p) {
         Bottleneck b = p.bottleneck();
-        paths.add(new PathTruth(host, site, Topology.dotted(Topology.hostAddress(host)),
-                Topology.dotted(Topology.siteAddress(site)), Topology.ident(site), p.params(), b == null ? "" : b.id(),
+        String src = Topology.dotted(Topology.hostAddress(host));
+        String dst = Topology.dotted(Topology.siteAddress(site));
+        paths.add(new PathTruth(host, site, src, dst, Topology.ident(site), p.params(), b == null ? "" : b.id(),
                 p.probes(), p.lost(), p.bottleneckLost()));
+        String trace = TraceIds.of(src, dst, String.valueOf(Topology.ident(site)));
+        groups.add(new CongestionAnalysis.TruthRow(trace, b == null ? trace : b.id()));
         SimulationOptions o = world.options();
         for (int j = 0; j < o.periods(); j++) {
             periods.add(new PeriodTruth(host, site, j, (o.startNs() + j * o.driftPeriodNs()) / 1000, p.rate(j),
@@ -106,5 +113,6 @@ public final class GroundTruth {
             links.add(new BottleneckTruth(b, b.episodes(o.startNs(), o.startNs() + o.durationNs())));
         }
         CsvTables.write(dir.resolve(BOTTLENECKS.name()), BOTTLENECKS, links);
+        CsvTables.write(dir.resolve(CongestionAnalysis.TRUTH.name()), CongestionAnalysis.TRUTH, groups);
     }
 }

@@ -6,13 +6,15 @@ import java.util.SplittableRandom;
  * One simulated path, probe by probe in send order: the send time from the probing schedule,
  * the fate from the path's extended Gilbert chain at the current period's loss rate (and the
  * shared bottleneck it may cross, at send time plus half the base RTT), and the RTT of a
- * received probe. Counts what it produced, per drift period too.
+ * received probe: its base, its own wandering queue, and the queue of the bottleneck it crosses.
+ * Counts what it produced, per drift period too.
  */
 public final class PathProcess {
     private final SimulationOptions o;
     private final PathParams params;
     private final Bottleneck bottleneck;
     private final Bottleneck.Cursor cursor;
+    private final Bottleneck.QueueCursor sharedQueue;
     private final long staggerNs;
     private final double[] rates;
     private final double[] starts;
@@ -38,6 +40,7 @@ public final class PathProcess {
         this.params = population.path(host, site);
         this.bottleneck = bottleneck;
         this.cursor = bottleneck == null ? null : bottleneck.cursor(o.startNs());
+        this.sharedQueue = bottleneck == null ? null : bottleneck.queueCursor(o.startNs());
         this.staggerNs = staggerNs;
         double[] m = Drift.overRun(o.drift(), o.periods(), population.random(host, site, Population.Stream.DRIFT));
         this.rates = new double[m.length];
@@ -81,8 +84,10 @@ public final class PathProcess {
         double p = state == 0 ? starts[period] : q[state];
         boolean own = loss.nextDouble() < p;
         state = own ? Math.min(state + 1, BurstLaw.STATES - 1) : 0;
-        boolean dropped = cursor != null && cursor.congested(send + params.baseRttNs() / 2)
+        long crossingNs = send + params.baseRttNs() / 2;
+        boolean dropped = cursor != null && cursor.congested(crossingNs)
                 && crossing.nextDouble() < bottleneck.episodeLoss();
+        long shared = sharedQueue == null ? 0 : sharedQueue.delayNs(crossingNs);
         boolean isLost = own || dropped;
         long step = params.queueNs() / 8 / 1000;
         if (step > 0) {
@@ -98,7 +103,7 @@ public final class PathProcess {
             }
         }
         Probe out = new Probe(next, (int) ((1 + next) & 0xFFFF), send, isLost,
-                isLost ? -1 : params.baseRttNs() + queueNs);
+                isLost ? -1 : params.baseRttNs() + queueNs + shared);
         next++;
         return out;
     }

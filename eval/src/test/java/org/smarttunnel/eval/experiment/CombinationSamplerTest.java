@@ -19,7 +19,7 @@ class CombinationSamplerTest {
             {"a", "h4", "a4L"}, {"a", "h5", "a5x"}, {"b", "h1", "b1x"}, {"b", "h2", "b2L"}, {"b", "h6", "b6x"}};
         for (String[] r : rows) {
             boolean low = r[2].endsWith("L");
-            t.add(new PathPool.PoolTrace(r[2], r[1], r[0], 1000, low ? 5 : 50, low));
+            t.add(new PathPool.PoolTrace(r[2], r[1], r[0], 1000, low ? 5 : 50, low, 0, 800_000_000L));
         }
         return PathPool.of(t, 0.02);
     }
@@ -95,7 +95,7 @@ class CombinationSamplerTest {
         for (int h = 0; h < 60; h++) {
             for (String site : List.of("s1", "s2")) {
                 boolean low = h % 5 != 0;
-                t.add(new PathPool.PoolTrace(site + "-" + h, "h" + h, site, 1000, low ? 1 : 100, low));
+                t.add(new PathPool.PoolTrace(site + "-" + h, "h" + h, site, 1000, low ? 1 : 100, low, 0, 800_000_000L));
             }
         }
         PathPool pool = PathPool.of(t, 0.02);
@@ -109,5 +109,45 @@ class CombinationSamplerTest {
             assertEquals(4, c.traces().stream().filter(PathPool.PoolTrace::low).count());
         }
         assertEquals(drawn, CombinationSampler.draw(pool, 6, 4, 20, 3));
+    }
+
+    /** Site a: seven hosts whose traces cover different stretches of time (seconds). */
+    private static PathPool timedPool() {
+        long s = 1_000_000L;
+        Object[][] rows = {{"h1", "t1L", 0, 100}, {"h2", "t2L", 10, 120}, {"h3", "t3x", 50, 90}, {"h3", "t3bL", 200, 300},
+            {"h4", "t4x", 0, 45}, {"h5", "t5L", 60, 300}, {"h6", "t6x", 95, 250}, {"h7", "t7L", 40, 85}};
+        List<PathPool.PoolTrace> t = new ArrayList<>();
+        for (Object[] r : rows) {
+            String id = (String) r[1];
+            boolean low = id.endsWith("L");
+            t.add(new PathPool.PoolTrace(id, (String) r[0], "a", 1000, low ? 5 : 50, low, (int) r[2] * s,
+                    (int) r[3] * s));
+        }
+        return PathPool.of(t, 0.02);
+    }
+
+    @Test
+    void concurrentSetsAreCountedAndDrawnExactly() {
+        PathPool pool = timedPool();
+        long interval = 30_000_000L;
+        for (int n = 1; n <= 4; n++) {
+            for (int g = 0; g <= n; g++) {
+                Set<List<String>> expected = new HashSet<>();
+                for (List<String> set : allSets(pool, n, g)) {
+                    List<org.smarttunnel.ingest.trace.Concurrency.Span> spans = pool.traces().stream()
+                            .filter(x -> set.contains(x.id())).map(PathPool.PoolTrace::span).toList();
+                    if (org.smarttunnel.ingest.trace.Concurrency.pairwise(spans, interval)) {
+                        expected.add(set);
+                    }
+                }
+                java.util.OptionalLong c = java.util.OptionalLong.of(interval);
+                assertEquals(expected.size(), CombinationSampler.count(pool, n, g, c), 0, "N=" + n + " G=" + g);
+                List<Combination> drawn = CombinationSampler.draw(pool, n, g, 100, 3, c);
+                assertEquals(expected, drawn.stream().map(Combination::ids).collect(java.util.stream.Collectors
+                        .toSet()), "N=" + n + " G=" + g);
+            }
+        }
+        assertTrue(CombinationSampler.count(pool, 3, 1, java.util.OptionalLong.of(interval))
+                < CombinationSampler.count(pool, 3, 1), "some sets were not measured together");
     }
 }

@@ -23,6 +23,7 @@ public final class IntervalFits {
     private final List<TransitionCounts> counts;
     private final String trace;
     private final Trace source;
+    private final long intervalUs;
     private final java.util.Map<ModelKey, java.util.Optional<PathModel>> memo =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -37,6 +38,7 @@ public final class IntervalFits {
     public IntervalFits(Trace trace, long intervalUs, long originUs) {
         this.trace = trace.id();
         this.source = trace;
+        this.intervalUs = intervalUs;
         this.intervals = trace.intervals(intervalUs, originUs);
         this.counts = new ArrayList<>();
         for (Interval i : intervals) {
@@ -46,6 +48,26 @@ public final class IntervalFits {
 
     public int intervals() {
         return intervals.size();
+    }
+
+    /** The send times a model of interval k in a mode is fitted on: [from, to) in µs. */
+    public record Window(long fromUs, long toUs) {
+    }
+
+    /** The window of interval k's model: the interval itself (oracle) or the history before it (predicted). */
+    public Window window(int k, FitMode mode, int history) {
+        long start = intervals.get(k).startUs();
+        return mode == FitMode.ORACLE ? new Window(start, start + intervalUs)
+                : new Window(intervals.get(Math.max(0, k - history)).startUs(), start);
+    }
+
+    public long intervalUs() {
+        return intervalUs;
+    }
+
+    /** The trace the intervals were cut from. */
+    public Trace trace() {
+        return source;
     }
 
     /** Probes of the whole trace. */

@@ -23,6 +23,9 @@ import org.smarttunnel.fitting.model.LossChain;
  * relative precision. Not thread-safe.
  */
 public final class ExactFec {
+    /** The largest group a calculator shared by callers is sized for. */
+    public static final int MAX_GROUP = 64;
+
     private final int maxGroup;
     private final int maxStates;
     private double[] cur;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.trace.Concurrency;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Probe;
 import org.smarttunnel.ingest.trace.Trace;
@@ -88,6 +89,28 @@ public final class TraceDataset {
 
     public Optional<TraceSummary> trace(String id) {
         return traces.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Two traces measured together, and for how long their send times overlap. */
+    public record Together(String a, String b, long overlapUs) {
+    }
+
+    /**
+     * Every pair of traces with probes whose send times overlap by at least one interval (the
+     * dataset's), in index order: the traces that can be replayed side by side in time.
+     */
+    public List<Together> concurrentPairs() {
+        List<Together> pairs = new ArrayList<>();
+        for (int i = 0; i < traces.size(); i++) {
+            for (int j = i + 1; j < traces.size(); j++) {
+                TraceSummary a = traces.get(i);
+                TraceSummary b = traces.get(j);
+                if (a.probes() > 0 && b.probes() > 0 && Concurrency.concurrent(a.span(), b.span(), intervalUs)) {
+                    pairs.add(new Together(a.id(), b.id(), Concurrency.overlapUs(a.span(), b.span())));
+                }
+            }
+        }
+        return pairs;
     }
 
     /** Reads a trace's probes. */

@@ -3,6 +3,7 @@ package org.smarttunnel.ingest.dataset;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.common.text.Numbers;
+import org.smarttunnel.ingest.trace.Concurrency;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
 /** One row of {@code index.csv}: a trace, where its probes are, and its totals. */
@@ -27,6 +28,11 @@ public record TraceSummary(TraceInfo info, String file, long probes, long lost, 
 
     public String id() {
         return info.id();
+    }
+
+    /** The send-time range, to tell which traces were measured together. */
+    public Concurrency.Span span() {
+        return new Concurrency.Span(id(), firstSendUs, lastSendUs);
     }
 
     public double lossRate() {

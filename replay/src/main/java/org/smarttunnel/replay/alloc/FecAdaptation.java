@@ -3,6 +3,7 @@ package org.smarttunnel.replay.alloc;
 import java.util.ArrayList;
 import java.util.List;
 import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.fitting.stats.ExactFec;
 
 /**
@@ -40,12 +41,20 @@ public final class FecAdaptation {
         return last;
     }
 
-    /** Exact expected data loss after FEC per data packet of an allocation's schedule. */
+    /** A calculator per thread, sized for every group and model the toolkit fits. */
+    private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(
+            ExactFec.MAX_GROUP, TransitionCounts.MAX_STATES));
+
+    /**
+     * Exact expected data loss after FEC per data packet of an allocation's schedule under the
+     * request's models, paths assumed independent: what the models promise for the allocation.
+     */
     public static double predictedLossRate(AllocationRequest request, Allocation a) {
         List<GilbertModel> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
         int maxStates = models.stream().mapToInt(GilbertModel::states).max().orElse(1);
-        ExactFec exact = new ExactFec(request.groupSize(), maxStates);
+        ExactFec exact = request.groupSize() <= ExactFec.MAX_GROUP && maxStates <= TransitionCounts.MAX_STATES
+                ? CALCULATOR.get() : new ExactFec(request.groupSize(), maxStates);
         int groups = a.schedule().fixed() ? 1 : RANDOM_GROUPS;
         double sum = 0;
         for (int g = 0; g < groups; g++) {

@@ -25,7 +25,8 @@ final class SmartTunnelExact extends AbstractAllocator {
     static final long EXHAUSTIVE = 2000;
     private static final int MAX_STEPS = 500;
     private static final int[] MOVE_SIZES = {4, 2, 1};
-    private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(64, 16));
+    private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(
+            ExactFec.MAX_GROUP, org.smarttunnel.fitting.model.TransitionCounts.MAX_STATES));
 
     SmartTunnelExact() {
         super("smarttunnel-exact", AllocatorGroup.SMARTTUNNEL, "SmartTunnel's search scored by the exact expected "

@@ -16,15 +16,20 @@ import org.smarttunnel.replay.alloc.Allocators;
  * size and redundant packets per group, how the traces' intervals line up, per-path capacities
  * (packets per group, empty for none), the seed of every random choice, smarttunnel's Emax,
  * and optional FEC adaptation (a target loss rate, and the largest redundancy to try: half the
- * group unless set).
+ * group unless set), what to do with paths that share congestion, and the bin length of the
+ * shared-congestion tests.
  */
 public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int group, int redundancy,
         Alignment alignment, List<Integer> capacity, long seed, int emax, OptionalDouble targetLoss,
-        OptionalInt maxRedundancy) {
+        OptionalInt maxRedundancy, SharedPaths shared, long binUs) {
 
-    /** How the intervals of several traces line up (METHOD section 2). */
+    /**
+     * How the intervals of several traces line up: by interval number, by absolute time from the
+     * latest first send (traces measured together), or AUTO: by time when the traces are pairwise
+     * concurrent (their send times overlap by at least one interval), by number otherwise.
+     */
     public enum Alignment {
-        INTERVAL, TIME;
+        INTERVAL, TIME, AUTO;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -36,7 +41,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
                     return a;
                 }
             }
-            throw new InvalidSettingException(Setting.ALIGN, "must be interval or time, not '" + text + "'");
+            throw new InvalidSettingException(Setting.ALIGN, "must be interval, time or auto, not '" + text + "'");
         }
     }
 
@@ -57,6 +62,9 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         InvalidSettingException.require(maxRedundancy.isEmpty() || maxRedundancy.getAsInt() >= 0
                 && maxRedundancy.getAsInt() < group, Setting.MAX_REDUNDANCY, "must lie between 0 and the group size - 1 ("
                 + (group - 1) + ")");
+        InvalidSettingException.require(binUs > 0, Setting.BIN, "must be positive");
+        InvalidSettingException.require(shared == SharedPaths.IGNORE || capacity.isEmpty(), Setting.CAPACITY,
+                "applies to the tunnel's own paths, so not with merged or avoided shared paths");
     }
 
     public static Builder builder() {
@@ -66,7 +74,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
     public Builder toBuilder() {
         return new Builder().models(models).allocators(allocators).group(group).redundancy(redundancy)
                 .alignment(alignment).capacity(capacity).seed(seed).emax(emax).targetLoss(targetLoss)
-                .maxRedundancy(maxRedundancy);
+                .maxRedundancy(maxRedundancy).shared(shared).binUs(binUs);
     }
 
     /** Whether the redundancy is adapted per interval (paper IV-D). */
@@ -104,6 +112,8 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         private int emax = Defaults.EMAX;
         private OptionalDouble targetLoss = OptionalDouble.empty();
         private OptionalInt maxRedundancy = OptionalInt.empty();
+        private SharedPaths shared = SharedPaths.parse(Defaults.SHARED_PATHS);
+        private long binUs = Defaults.micros(Defaults.BIN);
 
         public Builder models(ModelOptions m) {
             models = m;
@@ -155,9 +165,19 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
             return this;
         }
 
+        public Builder shared(SharedPaths s) {
+            shared = s;
+            return this;
+        }
+
+        public Builder binUs(long b) {
+            binUs = b;
+            return this;
+        }
+
         public ReplayOptions build() {
             return new ReplayOptions(models, allocators, group, redundancy, alignment, capacity, seed, emax,
-                    targetLoss, maxRedundancy);
+                    targetLoss, maxRedundancy, shared, binUs);
         }
     }
 }

@@ -8,9 +8,13 @@ import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.replay.alloc.Allocation;
 import org.smarttunnel.replay.engine.IntervalResult;
 
-/** One replayed (mode, allocator, interval): the traces, the allocation and what it delivered. */
+/**
+ * One replayed (mode, allocator, interval): the traces, the allocation, what it delivered, and
+ * the loss rate after FEC the mode's models expected for that allocation (exact, paths taken as
+ * independent) — beside the measured one, where independence fails shows.
+ */
 public record ReplayRow(FitMode mode, String allocator, int interval, List<String> traces, Allocation allocation,
-        IntervalResult result) {
+        IntervalResult result, double expectedLossRate) {
     public ReplayRow {
         traces = List.copyOf(traces);
     }
@@ -30,5 +34,6 @@ public record ReplayRow(FitMode mode, String allocator, int interval, List<Strin
             .column(Column.formatted("loss_rate", "fraction",
                     r -> Numbers.rate(r.result().dataLost(), r.result().dataSent())))
             .column(Column.integer("loss_free", "0/1", r -> r.result().lossFree() ? 1 : 0))
+            .column(Column.number("expected_loss_rate", "fraction", ReplayRow::expectedLossRate))
             .build();
 }

@@ -1,13 +1,17 @@
 package org.smarttunnel.replay.run;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
+import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.IntervalFits;
+import org.smarttunnel.fitting.stats.GroupLayout;
 import org.smarttunnel.fitting.predict.PathModel;
+import org.smarttunnel.ingest.trace.Concurrency;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.replay.alloc.Allocation;
@@ -37,19 +41,46 @@ public final class ReplayRunner {
         InvalidSettingException.require(o.models().intervalUs().isPresent(), Setting.INTERVAL,
                 "must be set to cut traces outside a dataset");
         long intervalUs = o.models().intervalUs().getAsLong();
-        List<IntervalFits> fits = new ArrayList<>();
-        long origin = Long.MIN_VALUE;
+        List<Concurrency.Span> spans = new ArrayList<>();
         for (Trace t : traces) {
             if (t.size() == 0) {
                 throw new IllegalArgumentException("trace " + t.id() + " has no probes");
             }
-            origin = Math.max(origin, t.sendUs(0));
+            spans.add(Concurrency.Span.of(t));
         }
+        ReplayOptions.Alignment alignment = alignment(spans, o.alignment(), intervalUs);
+        long origin = Concurrency.origin(spans);
+        List<IntervalFits> fits = new ArrayList<>();
         for (Trace t : traces) {
-            fits.add(o.alignment() == ReplayOptions.Alignment.TIME ? new IntervalFits(t, intervalUs, origin)
+            fits.add(alignment == ReplayOptions.Alignment.TIME ? new IntervalFits(t, intervalUs, origin)
                     : new IntervalFits(t, intervalUs));
         }
         return run(fits, traces.stream().map(Trace::id).toList(), o);
+    }
+
+    /**
+     * The alignment a tunnel of these traces gets: AUTO resolves to TIME when they are pairwise
+     * concurrent and to INTERVAL otherwise; TIME on traces that were not measured together is an
+     * error naming them and their time ranges.
+     */
+    public static ReplayOptions.Alignment alignment(List<Concurrency.Span> spans, ReplayOptions.Alignment asked,
+            long intervalUs) {
+        boolean together = Concurrency.pairwise(spans, intervalUs);
+        if (asked == ReplayOptions.Alignment.AUTO) {
+            return together ? ReplayOptions.Alignment.TIME : ReplayOptions.Alignment.INTERVAL;
+        }
+        if (asked == ReplayOptions.Alignment.TIME && !together) {
+            StringBuilder ranges = new StringBuilder();
+            for (Concurrency.Span s : spans) {
+                ranges.append(ranges.length() == 0 ? "" : ", ").append(s.trace()).append(" ")
+                        .append(Instant.ofEpochSecond(0, s.firstUs() * 1000)).append(" to ")
+                        .append(Instant.ofEpochSecond(0, s.lastUs() * 1000));
+            }
+            throw new InvalidSettingException(Setting.ALIGN, "time needs traces measured together (send times "
+                    + "overlapping by at least one interval, " + Durations.format(intervalUs * 1000) + "), and these "
+                    + "were not: " + ranges);
+        }
+        return asked;
     }
 
     /**
@@ -69,37 +100,62 @@ public final class ReplayRunner {
         }
         List<ReplayRow> rows = new ArrayList<>();
         for (FitMode mode : o.models().modeOrder()) {
+            List<Optional<List<PathPlan.Virtual>>> plans = new ArrayList<>();
+            for (int k = 0; k < intervals; k++) {
+                plans.add(PathPlan.plan(fits, ids, mode, k, o));
+            }
             for (Allocator a : o.allocators()) {
                 for (int k = 0; k < intervals; k++) {
-                    replayOne(fits, ids, a, mode, k, o).ifPresent(rows::add);
+                    if (plans.get(k).isPresent()) {
+                        replayOne(plans.get(k).get(), ids, a, mode, k, o).ifPresent(rows::add);
+                    }
                 }
             }
         }
         return rows;
     }
 
-    private static Optional<ReplayRow> replayOne(List<IntervalFits> fits, List<String> ids, Allocator a, FitMode mode,
-            int k, ReplayOptions o) {
-        List<PathModel> models = new ArrayList<>();
-        List<LossSequence> losses = new ArrayList<>();
-        for (IntervalFits f : fits) {
-            Optional<PathModel> m = f.pathModel(k, mode, o.models().states(), o.models().history());
-            if (m.isEmpty()) {
-                return Optional.empty();
-            }
-            models.add(m.get());
-            losses.add(f.loss(k));
-        }
+    private static Optional<ReplayRow> replayOne(List<PathPlan.Virtual> paths, List<String> ids, Allocator a,
+            FitMode mode, int k, ReplayOptions o) {
+        List<PathModel> models = paths.stream().map(PathPlan.Virtual::model).toList();
+        List<LossSequence> losses = paths.stream().map(PathPlan.Virtual::loss).toList();
         AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacityArray(),
                 seed(o.seed(), mode, a.id(), k), o.emax());
-        Allocation allocation = o.adapting()
-                ? FecAdaptation.adapt(a, request, o.targetLoss().getAsDouble(), o.adaptationLimit()).allocation()
-                : a.allocate(request);
+        Allocation allocation;
+        double expected;
+        if (o.adapting()) {
+            FecAdaptation.Adapted adapted = FecAdaptation.adapt(a, request, o.targetLoss().getAsDouble(),
+                    o.adaptationLimit());
+            allocation = adapted.allocation();
+            expected = adapted.predictedLossRate();
+        } else {
+            allocation = a.allocate(request);
+            expected = Double.NaN;
+        }
         IntervalResult result = GroupReplay.replay(losses, allocation.schedule(), o.group());
         if (result.groups() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new ReplayRow(mode, a.id(), k, ids, allocation, result));
+        if (Double.isNaN(expected)) {
+            expected = FecAdaptation.predictedLossRate(request, allocation);
+        }
+        Allocation shown = paths.size() == ids.size() ? allocation : onTraces(allocation, paths, ids.size());
+        return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, result, expected));
+    }
+
+    /**
+     * An allocation over merged or reduced paths, seen on the tunnel's traces: the first group's
+     * slots of a merged path go to its members in rotation (slot j to member j mod m), avoided
+     * traces carry nothing.
+     */
+    private static Allocation onTraces(Allocation allocation, List<PathPlan.Virtual> paths, int traces) {
+        GroupLayout layout = allocation.schedule().group(0);
+        int[] owner = new int[layout.groupSize()];
+        for (int j = 0; j < owner.length; j++) {
+            List<Integer> members = paths.get(layout.pathOf(j)).members();
+            owner[j] = members.get(j % members.size());
+        }
+        return Allocation.of(new GroupLayout(layout.data(), owner, traces));
     }
 
     /** A seed of its own for every (mode, allocator, interval), from the run's seed. */

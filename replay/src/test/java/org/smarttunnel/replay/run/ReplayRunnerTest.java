@@ -52,4 +52,72 @@ class ReplayRunnerTest {
                         .intervalUs(1_000_000).build())
                 .build();
     }
+
+    /**
+     * Bernoulli models (one state) on two paths, round robin, groups of 2 with no redundancy:
+     * each group loses each path's packet with its loss rate, so the expected loss rate after FEC
+     * is (qa + qb) / 2. a loses 1 probe in 10, b 3 in 10.
+     */
+    @Test
+    void expectedLossRateIsTheModelsPromiseForTheAllocation() {
+        Trace a = trace("a", 0, 40, "1000000000");
+        Trace b = trace("b", 0, 40, "1110000000");
+        ReplayOptions o = ReplayOptions.builder().group(2).redundancy(0).allocators(List.of(Allocators.byId("rr")))
+                .models(ModelOptions.builder().modes(EnumSet.of(FitMode.ORACLE)).states(StateChoice.of(1))
+                        .intervalUs(4_000_000).build()).build();
+        List<ReplayRow> rows = ReplayRunner.run(List.of(a, b), o);
+        assertEquals(1, rows.size());
+        assertEquals((0.1 + 0.3) / 2, rows.get(0).expectedLossRate(), 1e-12);
+    }
+
+    @Test
+    void autoAlignsByTimeOnlyTracesMeasuredTogetherAndTimeRefusesOthers() {
+        Trace a = trace("a", 0, 40, "0");
+        Trace b = trace("b", 500_000, 40, "0");
+        Trace late = trace("late", 100_000_000, 40, "0");
+        long interval = 1_000_000;
+        java.util.function.Function<Trace[], java.util.List<org.smarttunnel.ingest.trace.Concurrency.Span>> spans =
+                ts -> java.util.Arrays.stream(ts).map(org.smarttunnel.ingest.trace.Concurrency.Span::of).toList();
+        assertEquals(ReplayOptions.Alignment.TIME, ReplayRunner.alignment(spans.apply(new Trace[] {a, b}),
+                ReplayOptions.Alignment.AUTO, interval));
+        assertEquals(ReplayOptions.Alignment.INTERVAL, ReplayRunner.alignment(spans.apply(new Trace[] {a, late}),
+                ReplayOptions.Alignment.AUTO, interval));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ReplayRunner.alignment(spans.apply(new Trace[] {a, late}), ReplayOptions.Alignment.TIME,
+                        interval));
+        assertEquals("alignment time needs traces measured together (send times overlapping by at least one "
+                + "interval, 1s), and these were not: a 1970-01-01T00:00:00Z to 1970-01-01T00:00:03.900Z, late "
+                + "1970-01-01T00:01:40Z to 1970-01-01T00:01:43.900Z", e.getMessage());
+    }
+
+    /**
+     * Two paths losing in the same 100 ms bins (shared) and a third that never loses; groups of 4
+     * (3 data, 1 redundant), round robin. Ignored: slots 0-3 on a, b, c, a. Merged, the allocator
+     * sees two paths, {a, b} and c: slots 0 and 2 are the merged path's, and slot j goes to member
+     * j mod 2, so both to a; slots 1 and 3 to c. Avoided: a (the better of a and b, equal here, by
+     * id) and c, the same slots.
+     */
+    @Test
+    void mergeAndAvoidChangeThePathsTheAllocatorSees() {
+        StringBuilder pa = new StringBuilder();
+        StringBuilder pb = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            boolean burst = i % 20 < 3;
+            pa.append(burst ? '1' : '0');
+            pb.append(burst ? '1' : '0');
+        }
+        Trace a = trace("a", 0, 200, pa.toString());
+        Trace b = trace("b", 0, 200, pb.toString());
+        Trace c = trace("c", 0, 200, "0");
+        ReplayOptions.Builder base = ReplayOptions.builder().group(4).redundancy(1)
+                .allocators(List.of(Allocators.byId("rr")))
+                .models(ModelOptions.builder().modes(EnumSet.of(FitMode.ORACLE)).intervalUs(20_000_000).build());
+        ReplayRow ignore = ReplayRunner.run(List.of(a, b, c), base.shared(SharedPaths.IGNORE).build()).get(0);
+        ReplayRow merge = ReplayRunner.run(List.of(a, b, c), base.shared(SharedPaths.MERGE).build()).get(0);
+        ReplayRow avoid = ReplayRunner.run(List.of(a, b, c), base.shared(SharedPaths.AVOID).build()).get(0);
+        assertEquals("1/1;1/0;1/0", ignore.allocation().text());
+        assertEquals("2/0;0/0;1/1", merge.allocation().text());
+        assertEquals("2/0;0/0;1/1", avoid.allocation().text());
+        assertEquals(List.of("a", "b", "c"), merge.traces(), "rows still name every trace of the tunnel");
+    }
 }

@@ -1,0 +1,28 @@
+package org.smarttunnel.cli;
+
+import org.smarttunnel.common.options.Defaults;
+import org.smarttunnel.replay.run.ReplayOptions;
+import org.smarttunnel.replay.run.SharedPaths;
+import picocli.CommandLine.Option;
+
+/** How a tunnel's traces are lined up and what is done with those that share congestion: replay and evaluate share it. */
+final class TunnelMixin {
+    @Option(names = "--align", defaultValue = Defaults.ALIGN, paramLabel = "HOW",
+            description = "interval: by interval number; time: by absolute time from the latest first send, for "
+                    + "traces measured together (evaluate then draws only such tunnels); auto: by time when a "
+                    + "tunnel's traces were measured together (send times overlapping by at least one interval), "
+                    + "by interval number otherwise (default: ${DEFAULT-VALUE}).")
+    String align;
+
+    @Option(names = "--shared", defaultValue = Defaults.SHARED_PATHS, paramLabel = "HOW",
+            description = "Paths that share congestion (detected per interval on the models' window): ignore "
+                    + "(allocate as if independent, the paper's evaluation), merge (a group of them is one path "
+                    + "to the allocator, SmartTunnel IV-E) or avoid (only the best path of each group) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String shared;
+
+    /** These options set on {@code b}. */
+    ReplayOptions.Builder apply(ReplayOptions.Builder b) {
+        return b.alignment(ReplayOptions.Alignment.parse(align)).shared(SharedPaths.parse(shared));
+    }
+}
