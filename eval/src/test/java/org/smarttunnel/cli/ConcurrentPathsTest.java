@@ -36,18 +36,29 @@ class ConcurrentPathsTest {
         shared = SimulatedData.shared(tmp.resolve("shared"), 10, 2, 400, 4);
     }
 
+    /**
+     * Pair precision and recall of "shared" pooled over five simulated datasets (seeds 4-8; one
+     * seed alone ranges from 0.87 to 1 and from 0.76 to 1: docs/results.md), and the selection of
+     * every one of them right by SCI.
+     */
     @Test
     void detectionFindsTheSimulatedBottlenecks() throws Exception {
-        Path truth = shared.resolve("truth/groups_truth.csv");
-        CongestionAnalysis.Result r = CongestionAnalysis.run(TraceDataset.open(shared), CongestionOptions.builder()
-                .truth(Optional.of(truth)).select(OptionalInt.of(4)).build());
-        double precision = Double.parseDouble(CongestionAnalysis.score(r.scores(), "pair_precision").orElseThrow());
-        double recall = Double.parseDouble(CongestionAnalysis.score(r.scores(), "pair_recall").orElseThrow());
-        assertTrue(precision >= 0.9, "precision " + precision + " " + r.scores());
-        assertTrue(recall >= 0.9, "recall " + recall + " " + r.scores());
-        assertEquals(190, r.pairs().size());
-        double sci = Double.parseDouble(CongestionAnalysis.score(r.scores(), "sci").orElseThrow());
-        assertTrue(sci >= 0.8, "SCI " + sci);
+        long truly = 0;
+        long detected = 0;
+        long correct = 0;
+        for (long seed = 4; seed <= 8; seed++) {
+            Path ds = seed == 4 ? shared : SimulatedData.shared(tmp.resolve("seed" + seed), 10, 2, 400, seed);
+            CongestionAnalysis.Result r = CongestionAnalysis.run(TraceDataset.open(ds), CongestionOptions.builder()
+                    .truth(Optional.of(ds.resolve("truth/groups_truth.csv"))).select(OptionalInt.of(4)).build());
+            assertEquals(190, r.pairs().size());
+            truly += Long.parseLong(CongestionAnalysis.score(r.scores(), "truly_shared_pairs").orElseThrow());
+            detected += Long.parseLong(CongestionAnalysis.score(r.scores(), "detected_shared_pairs").orElseThrow());
+            correct += Long.parseLong(CongestionAnalysis.score(r.scores(), "correctly_detected_pairs").orElseThrow());
+            double sci = Double.parseDouble(CongestionAnalysis.score(r.scores(), "sci").orElseThrow());
+            assertEquals(1.0, sci, "seed " + seed + ": " + r.scores());
+        }
+        assertTrue(correct >= 0.9 * detected, "precision " + correct + "/" + detected);
+        assertTrue(correct >= 0.9 * truly, "recall " + correct + "/" + truly);
     }
 
     @Test

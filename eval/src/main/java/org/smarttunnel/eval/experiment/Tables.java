@@ -72,20 +72,12 @@ public final class Tables {
             "fraction", r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
 
     /** Expected against measured: what assuming independent paths promised, and what the traces gave. */
-    public static final TableSpec<CellRow> CALIBRATION = TableSpec.<CellRow>named("calibration.csv")
-            .about("evaluate: per cell, mode and allocator, the mean loss rate after FEC the models expected for "
-                    + "the allocations made (exact, paths taken as independent) beside the measured one")
-            .column(Column.integer("n_paths", "paths", CellRow::n))
-            .column(Column.integer("k", "packets", CellRow::k))
-            .column(Column.integer("g", "paths", CellRow::g))
-            .column(Column.text("mode", r -> r.mode().id()))
-            .column(Column.text("allocator", CellRow::allocator))
-            .column(Column.integer("intervals", "intervals", CellRow::intervals))
-            .column(Column.formatted("expected_loss_rate", "fraction",
-                    r -> r.stat().map(s -> Numbers.number(s.meanExpectedLossRate())).orElse("")))
-            .column(Column.formatted("measured_loss_rate", "fraction",
-                    r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")))
-            .build();
+    public static final TableSpec<CellRow> CALIBRATION = cellTable("calibration.csv", "evaluate: per cell, mode "
+            + "and allocator, the mean loss rate after FEC the models expected for the allocations made (exact, "
+            + "paths taken as independent) beside the measured one", Column.formatted("expected_loss_rate",
+            "fraction", r -> r.stat().map(s -> Numbers.number(s.meanExpectedLossRate())).orElse("")),
+            Column.formatted("measured_loss_rate", "fraction",
+                    r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
 
     /** Table II: probability of a loss-free interval over random N-path tunnels. */
     public static final TableSpec<PathsRow> BY_PATHS = TableSpec.<PathsRow>named("loss_free_by_paths.csv")
@@ -110,16 +102,20 @@ public final class Tables {
             .column(Column.formatted("expected_loss", "fraction", r -> optional(r.expectedLoss())))
             .build();
 
-    private static TableSpec<CellRow> cellTable(String name, String about, Column<CellRow> value) {
-        return TableSpec.<CellRow>named(name).about(about)
+    /** A per-cell table: the cell, mode, allocator and intervals, then {@code values}. */
+    @SafeVarargs
+    private static TableSpec<CellRow> cellTable(String name, String about, Column<CellRow>... values) {
+        TableSpec.Builder<CellRow> b = TableSpec.<CellRow>named(name).about(about)
                 .column(Column.integer("n_paths", "paths", CellRow::n))
                 .column(Column.integer("k", "packets", CellRow::k))
                 .column(Column.integer("g", "paths", CellRow::g))
                 .column(Column.text("mode", r -> r.mode().id()))
                 .column(Column.text("allocator", CellRow::allocator))
-                .column(Column.integer("intervals", "intervals", CellRow::intervals))
-                .column(value)
-                .build();
+                .column(Column.integer("intervals", "intervals", CellRow::intervals));
+        for (Column<CellRow> v : values) {
+            b = b.column(v);
+        }
+        return b.build();
     }
 
     private static String optional(OptionalDouble v) {

@@ -53,6 +53,19 @@ class SharedCongestionTest {
         assertTrue(tiny.text().matches("\\d(\\.\\d+)?E-\\d{3,}"), tiny.text());
     }
 
+    /**
+     * Values from SciPy 1.17.1: {@code fisher_exact(table, alternative='greater')} for the first
+     * two (the second is the real logs' 12 September run 1), {@code hypergeom.logsf} for the third,
+     * whose p-value a double cannot hold (the same digits come from exact big-integer sums).
+     */
+    @Test
+    void fishersTestAgreesWithScipy() {
+        assertEquals(0.017835649414596786, Math.exp(LogP.fisherGreater(3, 2, 3, 32).ln()), 1e-15);
+        assertEquals(Math.log(1.3331286484667107e-298), LogP.fisherGreater(219, 24, 2, 2644).ln(), 1e-10);
+        assertEquals("1.33313E-298", LogP.fisherGreater(219, 24, 2, 2644).text());
+        assertEquals(-1371.9028529069001, LogP.fisherGreater(438, 48, 4, 5288).ln(), 1e-9);
+    }
+
     private static double lnChoose(int n, int k) {
         double s = 0;
         for (int i = 1; i <= k; i++) {
