@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
         description = {"Write pcap captures of simulated ping runs over loss-model paths.", "",
                 "One capture per host (host-NN.pcap), all its sites interleaved as tcpdump would record them, "
                         + "and the ground truth beside them: truth.csv (every path's parameters and realised "
-                        + "counts), truth_periods.csv (its loss rate per drift period) and bottlenecks.csv. Import "
+                        + "counts), truth_periods.csv (its loss rate per drift period), bottlenecks.csv and "
+                        + "groups_truth.csv (which paths share a bottleneck, for congestion --truth). Import "
                         + "the captures with 'smarttunnel import'.", "",
                 "Paths are extended Gilbert chains drawn like the paper's measurement: per site 78.5%% of the "
                         + "paths below 2%% loss, mean loss rate 0.0175, bursty losses with long outages now and "
                         + "then, loss rates that drift from one period to the next, round-trip times of 10-150 ms; "
-                        + "optionally bottlenecks shared by several paths to a site.", ""})
+                        + "optionally bottlenecks shared by several paths to a site, adding loss and queueing delay to all "
+                        + "of them at once.", ""})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
