@@ -141,14 +141,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 r.run().combinations(), r.run().cells().size(), r.run().pool().traces().size(), r.run().traceLoads(),
                 intervals, Durations.human(seconds));
         List<String> empty = r.run().emptyCells();
+        boolean together = o.replay().alignment() == ReplayOptions.Alignment.TIME;
         if (!empty.isEmpty()) {
-            w.println("No combination exists for " + String.join(", ", empty)
-                    + ": those cells have 0 intervals and empty values");
+            w.println("No combination " + (together ? "of traces measured together " : "") + "exists for "
+                    + String.join(", ", empty) + ": those cells have 0 intervals and empty values");
         }
-        if (r.run().combinations() == 0) {
+        if (r.run().combinations() == 0 && o.tunnels().isEmpty()) {
             int most = r.run().pool().sites().stream().mapToInt(s -> s.hosts().size()).max().orElse(0);
-            w.printf(Locale.ROOT, "A tunnel needs traces to one site from N different hosts; this dataset has at most "
-                    + "%d host%s per site%n", most, most == 1 ? "" : "s");
+            w.printf(Locale.ROOT, "A tunnel needs traces to one site from N different hosts%s; this dataset has at "
+                    + "most %d host%s per site%n", together ? ", measured together (send times overlapping by at "
+                    + "least one interval; --align time)" : "", most, most == 1 ? "" : "s");
         }
         w.printf(Locale.ROOT, "Tunnels aligned by time (measured together): %d; by interval number: %d%n",
                 r.run().aligned(ReplayOptions.Alignment.TIME), r.run().aligned(ReplayOptions.Alignment.INTERVAL));

@@ -149,7 +149,7 @@ class ConcurrentPathsTest {
         for (String how : List.of("ignore", "merge", "avoid")) {
             Path out = tmp.resolve("ev-" + how);
             Cli c = Cli.run("evaluate", "--data", shared, "--paths", 3, "--redundancy", 7, "--runs", 20,
-                    "--allocators", "smarttunnel", "--modes", "oracle", "--shared", how, "--quiet", "--threads", 2,
+                    "--allocators", "smarttunnel", "--shared", how, "--quiet", "--threads", 2,
                     "--out", out);
             assertEquals(0, c.status, c::toString);
             Map<String, double[]> cells = new HashMap<>();
@@ -157,20 +157,21 @@ class ConcurrentPathsTest {
             for (String row : rows.subList(1, rows.size())) {
                 String[] f = row.split(",", -1);
                 if (!f[6].isEmpty()) {
-                    cells.put(f[2], new double[] {Double.parseDouble(f[6]), Double.parseDouble(f[7])});
+                    cells.put(f[3] + " G=" + f[2], new double[] {Double.parseDouble(f[6]), Double.parseDouble(f[7])});
                 }
             }
             byMode.put(how, cells);
         }
-        for (String g : List.of("0", "1", "2", "3")) {
-            double[] ignore = byMode.get("ignore").get(g);
+        assertEquals(8, byMode.get("ignore").size(), "G 0-3 in both modes");
+        for (String cell : byMode.get("ignore").keySet()) {
+            double[] ignore = byMode.get("ignore").get(cell);
             for (String how : List.of("merge", "avoid")) {
-                double[] other = byMode.get(how).get(g);
-                assertTrue(other[0] / other[1] > ignore[0] / ignore[1], how + " G=" + g + ": expected/measured "
+                double[] other = byMode.get(how).get(cell);
+                assertTrue(other[0] / other[1] > ignore[0] / ignore[1], how + " " + cell + ": expected/measured "
                         + other[0] / other[1] + " vs " + ignore[0] / ignore[1]);
-                boolean reported = how.equals("avoid") ? !g.equals("0") : g.equals("3");
+                boolean reported = how.equals("avoid") ? !cell.endsWith("G=0") : cell.endsWith("G=3");
                 if (reported) {
-                    assertTrue(other[1] <= ignore[1], how + " G=" + g + ": measured " + other[1] + " vs " + ignore[1]);
+                    assertTrue(other[1] <= ignore[1], how + " " + cell + ": measured " + other[1] + " vs " + ignore[1]);
                 }
             }
         }
@@ -213,5 +214,16 @@ class ConcurrentPathsTest {
         assertEquals("shared", verdict.get("google-12sep_google.com_r1 umsf-12sep_ums.lpu.in_r1"));
         assertEquals("not-concurrent", verdict.get("google-12sep_google.com_r1 google-26apr_google.com_r1"));
         assertEquals("not-concurrent", verdict.get("google-26apr_google.com_r1 umsf-12sep_ums.lpu.in_r1"));
+        // a site's two hosts (the two days) were never measured together: no tunnel aligned by time
+        Cli ev = Cli.run("evaluate", "--data", ds, "--paths", 2, "--redundancy", 7, "--allocators", "rr", "--align",
+                "time", "--quiet", "--out", tmp.resolve("real-ev"));
+        assertEquals(0, ev.status, ev::toString);
+        assertTrue(ev.out.contains("No combination of traces measured together exists for N=2 G=0, N=2 G=1, N=2 G=2"),
+                ev.out);
+        assertTrue(Files.readString(tmp.resolve("real-ev/report.md")).contains("No combination of traces measured "
+                + "together exists for N=2 G=0"));
+        Cli auto = Cli.run("evaluate", "--data", ds, "--paths", 2, "--redundancy", 7, "--allocators", "rr", "--quiet",
+                "--out", tmp.resolve("real-auto"));
+        assertTrue(auto.out.contains("Tunnels aligned by time (measured together): 0; by interval number: "), auto.out);
     }
 }

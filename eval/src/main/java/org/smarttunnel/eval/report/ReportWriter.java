@@ -132,7 +132,9 @@ public final class ReportWriter {
         md.append(MarkdownTable.of(columns, run.cells())).append('\n');
         List<String> empty = run.emptyCells();
         md.append(empty.isEmpty() ? "Every cell has combinations.\n\n"
-                : "No combination exists for " + String.join(", ", empty) + ": those cells are empty (-) below, "
+                : "No combination " + (o.replay().alignment() == ReplayOptions.Alignment.TIME
+                        ? "of traces measured together " : "") + "exists for " + String.join(", ", empty)
+                        + ": those cells are empty (-) below, "
                         + "and so are the per-N values that need them.\n\n");
     }
 
