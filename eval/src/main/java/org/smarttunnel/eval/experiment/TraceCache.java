@@ -58,12 +58,13 @@ final class TraceCache {
         synchronized (this) {
             e = entries.get(key);
             if (e == null) {
-                Trace loaded = loadedTrace(id);
-                if (loaded == null) {
+                FutureTask<IntervalFits> other = otherCut(id);
+                if (other == null) {
                     loads++;
                 }
                 e = new Entry(new FutureTask<>(() -> {
-                    Trace t = loaded != null ? loaded : dataset.load(id);
+                    Trace t = other != null ? traceOf(other) : null;
+                    t = t != null ? t : dataset.load(id);
                     return origin.isPresent() ? new IntervalFits(t, intervalUs, origin.getAsLong())
                             : new IntervalFits(t, intervalUs);
                 }));
@@ -92,15 +93,23 @@ final class TraceCache {
         }
     }
 
-    /** The trace already loaded for another cut, if one is cached and done. */
-    private Trace loadedTrace(String id) {
+    /** The trace another cut loaded; null when that failed (then it is read again, to fail alike). */
+    private static Trace traceOf(FutureTask<IntervalFits> other) throws InterruptedException {
+        try {
+            return other.get().trace();
+        } catch (ExecutionException x) {
+            return null;
+        }
+    }
+
+    /**
+     * Another cut of the same trace, loaded or being loaded by the thread that asked first (its
+     * trace is waited for, not read again); null when none is cached.
+     */
+    private FutureTask<IntervalFits> otherCut(String id) {
         for (Map.Entry<Key, Entry> m : entries.entrySet()) {
-            if (m.getKey().id().equals(id) && m.getValue().task.isDone()) {
-                try {
-                    return m.getValue().task.get().trace();
-                } catch (ExecutionException | InterruptedException x) {
-                    return null;
-                }
+            if (m.getKey().id().equals(id)) {
+                return m.getValue().task;
             }
         }
         return null;
