@@ -1,0 +1,225 @@
+package org.smarttunnel.replay.time;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.smarttunnel.fitting.stats.GroupLayout;
+import org.smarttunnel.ingest.trace.LossSequence;
+import org.smarttunnel.replay.schedule.Schedule;
+
+/**
+ * The receiver's time line of one replayed interval (METHOD section 9). The tunnel sends one
+ * packet per slot at a constant spacing: slot j leaves at τ_j = j·Δ and, when its probe was
+ * received, arrives τ_j plus that probe's one-way delay. Data packets are numbered in sending
+ * order (group by group, the data slots of a group first). A received data packet is available
+ * at its arrival; a lost one of a recovered group when the D-th packet of its group arrives; a
+ * lost one of an unrecoverable group never — the receiver gives up on the group at its last
+ * arrival (at the sending of its last slot if nothing arrived). In-order release: packet i at
+ * the later of its availability (or give-up) and the release of i − 1.
+ *
+ * <p>Times are integers in half-microseconds, so a one-way delay of RTT/2 is exact. The work is
+ * linear in the slots except for the percentiles (a sort of the delays) and the packets the
+ * receiver has to hold (sorted by availability; few unless paths reorder a lot).
+ */
+public final class TimeReplay {
+    /** Half-microseconds in a millisecond. */
+    static final double HALF_US_PER_MS = 2000.0;
+
+    private TimeReplay() {
+    }
+
+    /**
+     * Replays the interval's first complete groups on {@code paths} (loss sequences) with their
+     * one-way delays {@code delays} (half-µs, per probe; ignored where lost). Empty without a
+     * complete group.
+     *
+     * @param spacing Δ in half-µs
+     * @param deadline the late threshold in half-µs
+     */
+    public static Optional<TimeMetrics> replay(List<LossSequence> paths, List<int[]> delays, Schedule schedule,
+            int groupSize, long spacing, long deadline) {
+        int n = paths.size();
+        int m = Integer.MAX_VALUE;
+        for (int p = 0; p < n; p++) {
+            m = Math.min(m, Math.min(paths.get(p).length(), delays.get(p).length));
+        }
+        int groups = m / groupSize;
+        if (groups == 0) {
+            return Optional.empty();
+        }
+        GroupLayout layout = schedule.group(0);
+        int data = layout.data();
+        int redundancy = groupSize - data;
+        int packets = groups * data;
+        // per data packet: sending time, availability (or give-up), whether delivered / received
+        long[] sent = new long[packets];
+        long[] avail = new long[packets];
+        boolean[] delivered = new boolean[packets];
+        boolean[] received = new boolean[packets];
+        long[] arrivals = new long[groupSize];
+        for (int g = 0; g < groups; g++) {
+            if (g > 0 && !schedule.fixed()) {
+                layout = schedule.group(g);
+            }
+            int lost = 0;
+            int arrived = 0;
+            long lastArrival = Long.MIN_VALUE;
+            int base = g * groupSize;
+            for (int s = 0; s < groupSize; s++) {
+                int j = base + s;
+                int p = layout.pathOf(s);
+                long tau = j * spacing;
+                boolean ok = !paths.get(p).lost(j);
+                long at = ok ? tau + delays.get(p)[j] : Long.MIN_VALUE;
+                if (ok) {
+                    arrivals[arrived++] = at;
+                    lastArrival = Math.max(lastArrival, at);
+                } else {
+                    lost++;
+                }
+                if (s < data) {
+                    int i = g * data + s;
+                    sent[i] = tau;
+                    received[i] = ok;
+                    delivered[i] = ok;
+                    avail[i] = at;
+                }
+            }
+            if (lost == 0) {
+                continue;
+            }
+            boolean recovered = lost <= redundancy;
+            long when;
+            if (recovered) {
+                Arrays.sort(arrivals, 0, arrived);
+                when = arrivals[data - 1];
+            } else {
+                when = arrived > 0 ? lastArrival : (base + groupSize - 1) * (long) spacing;
+            }
+            for (int s = 0; s < data; s++) {
+                int i = g * data + s;
+                if (!received[i]) {
+                    avail[i] = when;
+                    delivered[i] = recovered;
+                }
+            }
+        }
+        return Optional.of(metrics(sent, avail, delivered, received, deadline));
+    }
+
+    /** The metrics of data packets in number order (avail holds the give-up time of those not delivered). */
+    static TimeMetrics metrics(long[] sent, long[] avail, boolean[] delivered, boolean[] received, long deadline) {
+        int packets = sent.length;
+        long[] delay = new long[packets];
+        long[] inorder = new long[packets];
+        long[] heldFrom = new long[packets];
+        long[] heldTo = new long[packets];
+        int held = 0;
+        int count = 0;
+        long late = 0;
+        double sum = 0;
+        double inorderSum = 0;
+        double ipdv = 0;
+        long previousDelay = 0;
+        long release = Long.MIN_VALUE;
+        for (int i = 0; i < packets; i++) {
+            release = Math.max(release, avail[i]);
+            if (!delivered[i]) {
+                late++;
+                continue;
+            }
+            long d = avail[i] - sent[i];
+            long r = release - sent[i];
+            if (count > 0) {
+                ipdv += Math.abs(d - previousDelay);
+            }
+            previousDelay = d;
+            delay[count] = d;
+            inorder[count] = r;
+            count++;
+            sum += d;
+            inorderSum += r;
+            if (r > deadline) {
+                late++;
+            }
+            if (avail[i] < release) {
+                heldFrom[held] = avail[i];
+                heldTo[held] = release;
+                held++;
+            }
+        }
+        OptionalDouble reordered = reorderedShare(avail, received);
+        long buffer = maxHeld(heldFrom, heldTo, held);
+        double lateShare = packets == 0 ? Double.NaN : (double) late / packets;
+        if (count == 0) {
+            OptionalDouble none = OptionalDouble.empty();
+            return new TimeMetrics(0, none, none, none, none, none, none, none, none, none, none, reordered, buffer,
+                    lateShare);
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (int i = 0; i < count; i++) {
+            squares += (delay[i] - mean) * (delay[i] - mean);
+        }
+        double variance = squares / count;
+        Arrays.sort(delay, 0, count);
+        Arrays.sort(inorder, 0, count);
+        return new TimeMetrics(count, ms(mean), ms(rank(delay, count, 50)), ms(rank(delay, count, 95)),
+                ms(rank(delay, count, 99)), ms(delay[count - 1]), ms(inorderSum / count), ms(rank(inorder, count, 95)),
+                ms(rank(inorder, count, 99)), ms(Math.sqrt(variance)), count > 1 ? ms(ipdv / (count - 1))
+                        : OptionalDouble.empty(), reordered, buffer, lateShare);
+    }
+
+    private static OptionalDouble ms(double halfUs) {
+        return OptionalDouble.of(halfUs / HALF_US_PER_MS);
+    }
+
+    /** Nearest rank: the value at rank ⌈p·n/100⌉ of the sorted values. */
+    static long rank(long[] sorted, int n, int p) {
+        int r = (int) ((p * (long) n + 99) / 100);
+        return sorted[Math.max(1, r) - 1];
+    }
+
+    /**
+     * Received data packets that arrived after a later-numbered data packet had arrived (RFC
+     * 4737), over the received data packets: packet i counts when some received j > i arrived
+     * strictly earlier — the minimum arrival after it, scanned from the end.
+     */
+    private static OptionalDouble reorderedShare(long[] avail, boolean[] received) {
+        long later = Long.MAX_VALUE;
+        long count = 0;
+        long reordered = 0;
+        for (int i = avail.length - 1; i >= 0; i--) {
+            if (!received[i]) {
+                continue;
+            }
+            count++;
+            if (later < avail[i]) {
+                reordered++;
+            }
+            later = Math.min(later, avail[i]);
+        }
+        return count == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) reordered / count);
+    }
+
+    /**
+     * The most packets held at once, each over [from, to): the ends come in order already (release
+     * times never decrease), the starts are sorted; at equal times releases come first.
+     */
+    private static long maxHeld(long[] from, long[] to, int n) {
+        if (n == 0) {
+            return 0;
+        }
+        Arrays.sort(from, 0, n);
+        long best = 0;
+        int ended = 0;
+        for (int a = 0; a < n; a++) {
+            while (ended < n && to[ended] <= from[a]) {
+                ended++;
+            }
+            best = Math.max(best, a + 1 - ended);
+        }
+        return best;
+    }
+}
