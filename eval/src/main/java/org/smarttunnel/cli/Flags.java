@@ -15,7 +15,7 @@ final class Flags {
             case SITE -> "--site";
             case TIMEOUT -> "--timeout";
             case INTERVAL -> "--interval";
-            case SPACING -> "--spacing";
+            case SPACING, PACKET_SPACING -> "--spacing";
             case ZONE -> "--zone";
             case ORIGIN -> "--origin";
             case MODEL -> "--model";
@@ -50,6 +50,7 @@ final class Flags {
             case BIN -> "--bin";
             case SELECT -> "--select";
             case TRUTH -> "--truth";
+            case DEADLINE -> "--deadline";
         };
     }
 }

@@ -40,6 +40,13 @@ class ReplayCommandTest {
      * Interval 0: group 0 loses a's slot 0 and b's slot 1, both data (X = 2 > 1): 2 lost;
      * group 1 clean. Interval 1: group 1 loses a's slot 0 (data) and b's slot 3 (redundancy):
      * X + Y = 2 > 1, 1 data packet lost.
+     *
+     * <p>Time: probes 125 ms apart (the spacing Δ), one-way delay 10/2 = 5 ms. Interval 0: data 2
+     * arrives at 255 ms but waits for group 0's give-up at its last arrival (slot 3, 375 + 5 =
+     * 380 ms): in-order delay 130 ms, held [255, 380); delivered 4 of 6, in-order delays 130, 5,
+     * 5, 5 (mean 36.25); late 2/6 (given up). Interval 1: group 1 fails (slots 4 and 7 lost), given
+     * up at slot 6's arrival, 755 ms; data 4 (arrived 630 ms) waits for it: in-order 130 ms; in-order
+     * mean (5 + 5 + 5 + 130 + 5) / 5 = 30; late 1/6.
      */
     @Test
     void handWorkedRoundRobinReplay() throws Exception {
@@ -49,9 +56,14 @@ class ReplayCommandTest {
                 "--group", 4, "--redundancy", 1, "--mode", "oracle", "--interval", "1s", "--out", out);
         assertEquals(0, r.status, r::toString);
         assertEquals(List.of("mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,data_lost,"
-                        + "loss_rate,loss_free,expected_loss_rate",
-                "oracle,rr,0,a_s_z;b_s_z,2/0;1/1,2,1,6,2,0.333333,0,0.0427296",
-                "oracle,rr,1,a_s_z;b_s_z,2/0;1/1,2,1,6,1,0.166667,0,0.0723741"), Files.readAllLines(out));
+                        + "loss_rate,loss_free,expected_loss_rate,delivered,delay_mean_ms,delay_p50_ms,delay_p95_ms,"
+                        + "delay_p99_ms,delay_max_ms,inorder_mean_ms,inorder_p95_ms,inorder_p99_ms,jitter_ms,ipdv_ms,"
+                        + "reordered_share,buffer_max,late_share",
+                "oracle,rr,0,a_s_z;b_s_z,2/0;1/1,2,1,6,2,0.333333,0,0.0427296,"
+                        + "4,5.000,5.000,5.000,5.000,5.000,36.250,130.000,130.000,0.000,0.000,0,1,0.333333",
+                "oracle,rr,1,a_s_z;b_s_z,2/0;1/1,2,1,6,1,0.166667,0,0.0723741,"
+                        + "5,5.000,5.000,5.000,5.000,5.000,30.000,130.000,130.000,0.000,0.000,0,1,0.166667"),
+                Files.readAllLines(out));
         assertTrue(r.out.contains("oracle  rr                 2       0.0%"), r.out);
     }
 

@@ -81,7 +81,9 @@ class EvaluationTest {
         Map<String, double[]> cells = new HashMap<>();
         List<String> rows = Files.readAllLines(dir.resolve(Evaluation.REPLAY));
         assertEquals("n_paths,k,g,run,mode,allocator,interval,traces,allocation,groups,failed_groups,data_sent,"
-                + "data_lost,loss_rate,loss_free,expected_loss_rate", rows.get(0));
+                + "data_lost,loss_rate,loss_free,expected_loss_rate,delivered,delay_mean_ms,delay_p50_ms,delay_p95_ms,"
+                + "delay_p99_ms,delay_max_ms,inorder_mean_ms,inorder_p95_ms,inorder_p99_ms,jitter_ms,ipdv_ms,"
+                + "reordered_share,buffer_max,late_share", rows.get(0));
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             String key = f[0] + "," + f[1] + "," + f[2] + "," + f[4] + "," + f[5];

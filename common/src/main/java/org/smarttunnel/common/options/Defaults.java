@@ -67,6 +67,8 @@ public final class Defaults {
     public static final String BIN = "100ms";
     /** Paths that share congestion are allocated as if independent (the paper's evaluation). */
     public static final String SHARED_PATHS = "ignore";
+    /** The late threshold of the time metrics: ITU-T G.114's one-way budget (METHOD section 9). */
+    public static final String DEADLINE = "150ms";
 
     // --- demo
     public static final String DEMO_DATA = "traces/demo";

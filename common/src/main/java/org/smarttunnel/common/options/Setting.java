@@ -47,7 +47,9 @@ public enum Setting {
     BIN("bin length"),
     SELECT("paths to select"),
     TRUTH("true groups"),
-    SHARED_PATHS("handling of paths that share congestion");
+    SHARED_PATHS("handling of paths that share congestion"),
+    PACKET_SPACING("packet spacing"),
+    DEADLINE("deadline");
 
     private final String words;
 

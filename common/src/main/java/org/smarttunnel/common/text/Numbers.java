@@ -28,6 +28,11 @@ public final class Numbers {
         return Math.abs(v) < 1e-6 ? b.toString() : b.toPlainString();
     }
 
+    /** Milliseconds with three decimals ("12.500"); NaN gives "". */
+    public static String millis(double ms) {
+        return Double.isNaN(ms) ? "" : String.format(java.util.Locale.ROOT, "%.3f", ms);
+    }
+
     /** part/whole exactly, to six significant digits in plain notation; empty when whole is 0. */
     public static String rate(long part, long whole) {
         if (whole == 0) {

@@ -153,6 +153,16 @@ public final class IntervalFits {
         return java.util.Optional.of(new PathModel(c.fit(states.resolve(c)), delay));
     }
 
+    /** The one-way delays of interval k's probes in half-µs; empty when it carries none. */
+    public java.util.Optional<int[]> delays(int k) {
+        return source.oneWayHalfUs(intervals.get(k));
+    }
+
+    /** The gaps between interval k's consecutive sends, in µs. */
+    public long[] sendGapsUs(int k) {
+        return source.sendGapsUs(intervals.get(k));
+    }
+
     /** The loss sequence of interval k (what a replay uses). */
     public org.smarttunnel.ingest.trace.LossSequence loss(int k) {
         return source.loss(intervals.get(k));

@@ -120,6 +120,37 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The one-way delays of an interval's probes in half-microseconds (METHOD section 9): RTT/2,
+     * exact in these units, as the traces hold round-trip times; 0 for lost probes. Empty when a
+     * received probe of the interval carries no delay (a reply-only capture without sender
+     * timestamps): such an interval has no time metrics.
+     */
+    public java.util.Optional<int[]> oneWayHalfUs(Interval interval) {
+        int first = interval.firstProbe();
+        int[] out = new int[interval.probes()];
+        for (int i = 0; i < out.length; i++) {
+            if (!loss.lost(first + i)) {
+                int rtt = rttUs[first + i];
+                if (rtt == Probe.NO_RTT) {
+                    return java.util.Optional.empty();
+                }
+                out[i] = rtt;
+            }
+        }
+        return java.util.Optional.of(out);
+    }
+
+    /** The gaps between consecutive sends of an interval's probes, in µs. */
+    public long[] sendGapsUs(Interval interval) {
+        int first = interval.firstProbe();
+        long[] out = new long[Math.max(0, interval.probes() - 1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sendUs[first + i + 1] - sendUs[first + i];
+        }
+        return out;
+    }
+
     /** The loss sequence of one interval of this trace. */
     public LossSequence loss(Interval interval) {
         return loss.slice(interval.firstProbe(), interval.firstProbe() + interval.probes());

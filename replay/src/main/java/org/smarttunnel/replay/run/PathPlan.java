@@ -27,8 +27,11 @@ import org.smarttunnel.ingest.trace.LossSequence;
  * loss rate, ties by trace id).
  */
 final class PathPlan {
-    /** A path the allocator sees: its traces (indices, in trace-id order), its model and its interval's losses. */
-    record Virtual(List<Integer> members, PathModel model, LossSequence loss) {
+    /**
+     * A path the allocator sees: its traces (indices, in trace-id order), its model, its
+     * interval's losses and one-way delays (half-µs; empty when the traces carry none).
+     */
+    record Virtual(List<Integer> members, PathModel model, LossSequence loss, Optional<int[]> delays) {
     }
 
     private PathPlan() {
@@ -50,17 +53,17 @@ final class PathPlan {
         List<Virtual> out = new ArrayList<>();
         for (List<Integer> g : groups) {
             if (g.size() == 1) {
-                out.add(new Virtual(g, models.get(g.get(0)), fits.get(g.get(0)).loss(k)));
+                out.add(new Virtual(g, models.get(g.get(0)), fits.get(g.get(0)).loss(k), fits.get(g.get(0)).delays(k)));
             } else if (o.shared() == SharedPaths.AVOID) {
                 int best = g.stream().min(Comparator.<Integer>comparingDouble(i -> models.get(i).lossRate())
                         .thenComparing(ids::get)).orElseThrow();
-                out.add(new Virtual(List.of(best), models.get(best), fits.get(best).loss(k)));
+                out.add(new Virtual(List.of(best), models.get(best), fits.get(best).loss(k), fits.get(best).delays(k)));
             } else {
                 Optional<PathModel> merged = mergedModel(fits, g, mode, k, o, models.get(g.get(0)));
                 if (merged.isEmpty()) {
                     return Optional.empty();
                 }
-                out.add(new Virtual(g, merged.get(), interleave(fits, g, k)));
+                out.add(new Virtual(g, merged.get(), interleave(fits, g, k), interleaveDelays(fits, g, k)));
             }
         }
         out.sort(Comparator.comparingInt(v -> v.members().get(0)));
@@ -113,6 +116,24 @@ final class PathPlan {
         }
         GilbertModel model = counts.fit(o.models().states().resolve(counts));
         return Optional.of(new PathModel(model, first.delay()));
+    }
+
+    /** The members' delays, slot j from member j mod m like the losses; empty when one carries none. */
+    static Optional<int[]> interleaveDelays(List<IntervalFits> fits, List<Integer> members, int k) {
+        List<int[]> delays = new ArrayList<>();
+        for (int i : members) {
+            Optional<int[]> d = fits.get(i).delays(k);
+            if (d.isEmpty()) {
+                return Optional.empty();
+            }
+            delays.add(d.get());
+        }
+        int length = delays.stream().mapToInt(d -> d.length).min().orElse(0);
+        int[] out = new int[length];
+        for (int j = 0; j < length; j++) {
+            out[j] = delays.get(j % delays.size())[j];
+        }
+        return Optional.of(out);
     }
 
     /** Slot j from member j mod m, as long as every member has slot j. */

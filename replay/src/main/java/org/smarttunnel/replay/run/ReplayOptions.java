@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
@@ -17,11 +18,12 @@ import org.smarttunnel.replay.alloc.Allocators;
  * (packets per group, empty for none), the seed of every random choice, smarttunnel's Emax,
  * and optional FEC adaptation (a target loss rate, and the largest redundancy to try: half the
  * group unless set), what to do with paths that share congestion, and the bin length of the
- * shared-congestion tests.
+ * shared-congestion tests; the tunnel's packet spacing for the time metrics (empty: the median
+ * probe spacing of the interval) and their late deadline.
  */
 public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int group, int redundancy,
         Alignment alignment, List<Integer> capacity, long seed, int emax, OptionalDouble targetLoss,
-        OptionalInt maxRedundancy, SharedPaths shared, long binUs) {
+        OptionalInt maxRedundancy, SharedPaths shared, long binUs, OptionalLong spacingUs, long deadlineUs) {
 
     /**
      * How the intervals of several traces line up: by interval number, by absolute time from the
@@ -63,6 +65,9 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
                 && maxRedundancy.getAsInt() < group, Setting.MAX_REDUNDANCY, "must lie between 0 and the group size - 1 ("
                 + (group - 1) + ")");
         InvalidSettingException.require(binUs > 0, Setting.BIN, "must be positive");
+        InvalidSettingException.require(spacingUs.isEmpty() || spacingUs.getAsLong() > 0, Setting.PACKET_SPACING,
+                "must be positive");
+        InvalidSettingException.require(deadlineUs > 0, Setting.DEADLINE, "must be positive");
         InvalidSettingException.require(shared == SharedPaths.IGNORE || capacity.isEmpty(), Setting.CAPACITY,
                 "applies to the tunnel's own paths, so not with merged or avoided shared paths");
     }
@@ -74,7 +79,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
     public Builder toBuilder() {
         return new Builder().models(models).allocators(allocators).group(group).redundancy(redundancy)
                 .alignment(alignment).capacity(capacity).seed(seed).emax(emax).targetLoss(targetLoss)
-                .maxRedundancy(maxRedundancy).shared(shared).binUs(binUs);
+                .maxRedundancy(maxRedundancy).shared(shared).binUs(binUs).spacingUs(spacingUs).deadlineUs(deadlineUs);
     }
 
     /** Whether the redundancy is adapted per interval (paper IV-D). */
@@ -114,6 +119,8 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         private OptionalInt maxRedundancy = OptionalInt.empty();
         private SharedPaths shared = SharedPaths.parse(Defaults.SHARED_PATHS);
         private long binUs = Defaults.micros(Defaults.BIN);
+        private OptionalLong spacingUs = OptionalLong.empty();
+        private long deadlineUs = Defaults.micros(Defaults.DEADLINE);
 
         public Builder models(ModelOptions m) {
             models = m;
@@ -175,9 +182,21 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
             return this;
         }
 
+        /** The tunnel's packet spacing Δ; empty for the median probe spacing of each interval. */
+        public Builder spacingUs(OptionalLong s) {
+            spacingUs = s;
+            return this;
+        }
+
+        /** Packets released later than this after sending count as late. */
+        public Builder deadlineUs(long d) {
+            deadlineUs = d;
+            return this;
+        }
+
         public ReplayOptions build() {
             return new ReplayOptions(models, allocators, group, redundancy, alignment, capacity, seed, emax,
-                    targetLoss, maxRedundancy, shared, binUs);
+                    targetLoss, maxRedundancy, shared, binUs, spacingUs, deadlineUs);
         }
     }
 }

@@ -20,6 +20,8 @@ import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.FecAdaptation;
 import org.smarttunnel.replay.engine.GroupReplay;
 import org.smarttunnel.replay.engine.IntervalResult;
+import org.smarttunnel.replay.time.TimeMetrics;
+import org.smarttunnel.replay.time.TimeReplay;
 
 /**
  * Replays every interval of a set of traces combined into one tunnel under every allocator
@@ -98,6 +100,10 @@ public final class ReplayRunner {
         for (IntervalFits f : fits) {
             intervals = Math.min(intervals, f.intervals());
         }
+        long[] spacing = new long[intervals];
+        for (int k = 0; k < intervals; k++) {
+            spacing[k] = o.spacingUs().isPresent() ? o.spacingUs().getAsLong() : medianGapUs(fits, k);
+        }
         List<ReplayRow> rows = new ArrayList<>();
         for (FitMode mode : o.models().modeOrder()) {
             List<Optional<List<PathPlan.Virtual>>> plans = new ArrayList<>();
@@ -107,7 +113,7 @@ public final class ReplayRunner {
             for (Allocator a : o.allocators()) {
                 for (int k = 0; k < intervals; k++) {
                     if (plans.get(k).isPresent()) {
-                        replayOne(plans.get(k).get(), ids, a, mode, k, o).ifPresent(rows::add);
+                        replayOne(plans.get(k).get(), ids, a, mode, k, spacing[k], o).ifPresent(rows::add);
                     }
                 }
             }
@@ -115,8 +121,33 @@ public final class ReplayRunner {
         return rows;
     }
 
+    /**
+     * The tunnel's packet spacing in interval k by default (METHOD section 9): the median
+     * (nearest rank) of the gaps between consecutive sends of all its paths there; idle gaps of
+     * on/off probing are few among them and do not move it.
+     */
+    static long medianGapUs(List<IntervalFits> fits, int k) {
+        long[][] gaps = new long[fits.size()][];
+        int n = 0;
+        for (int p = 0; p < gaps.length; p++) {
+            gaps[p] = fits.get(p).sendGapsUs(k);
+            n += gaps[p].length;
+        }
+        if (n == 0) {
+            return 1;
+        }
+        long[] all = new long[n];
+        int at = 0;
+        for (long[] g : gaps) {
+            System.arraycopy(g, 0, all, at, g.length);
+            at += g.length;
+        }
+        java.util.Arrays.sort(all);
+        return Math.max(1, all[(n + 1) / 2 - 1]);
+    }
+
     private static Optional<ReplayRow> replayOne(List<PathPlan.Virtual> paths, List<String> ids, Allocator a,
-            FitMode mode, int k, ReplayOptions o) {
+            FitMode mode, int k, long spacingUs, ReplayOptions o) {
         List<PathModel> models = paths.stream().map(PathPlan.Virtual::model).toList();
         List<LossSequence> losses = paths.stream().map(PathPlan.Virtual::loss).toList();
         AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacityArray(),
@@ -140,7 +171,12 @@ public final class ReplayRunner {
             expected = FecAdaptation.predictedLossRate(request, allocation);
         }
         Allocation shown = paths.size() == ids.size() ? allocation : onTraces(allocation, paths, ids.size());
-        return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, result, expected));
+        Optional<TimeMetrics> time = Optional.empty();
+        if (paths.stream().allMatch(v -> v.delays().isPresent())) {
+            time = TimeReplay.replay(losses, paths.stream().map(v -> v.delays().get()).toList(), allocation.schedule(),
+                    o.group(), 2 * spacingUs, 2 * o.deadlineUs());
+        }
+        return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, result, expected, time));
     }
 
     /**
