@@ -32,6 +32,7 @@ public final class Evaluation {
     public static final String BY_PATHS = Tables.BY_PATHS.name();
     public static final String EXPECTED = Tables.EXPECTED_LOSS.name();
     public static final String CALIBRATION = Tables.CALIBRATION.name();
+    public static final String DELAY = Tables.DELAY.name();
     public static final String REPORT = "report.md";
 
     /** What an evaluation produced. */
@@ -58,9 +59,11 @@ public final class Evaluation {
             CsvTables.write(staging.resolve(BY_PATHS), Tables.BY_PATHS, t.pathsRows());
             CsvTables.write(staging.resolve(EXPECTED), Tables.EXPECTED_LOSS, t.pathsRows());
             CsvTables.write(staging.resolve(CALIBRATION), Tables.CALIBRATION, t.cellRows());
+            CsvTables.write(staging.resolve(DELAY), Tables.DELAY, t.cellRows());
             write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
+            write(staging.resolve(ReportWriter.TRADEOFF_CHART), Charts.tradeoff(t));
             List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
-                    EXPECTED, CALIBRATION, ReportWriter.LOSS_FREE_CHART));
+                    EXPECTED, CALIBRATION, DELAY, ReportWriter.LOSS_FREE_CHART, ReportWriter.TRADEOFF_CHART));
             for (FitMode m : o.modeOrder()) {
                 write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
                 names.add(ReportWriter.lossRateChart(m));

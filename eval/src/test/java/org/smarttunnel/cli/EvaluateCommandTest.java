@@ -15,8 +15,8 @@ import org.smarttunnel.eval.SimulatedData;
 /** evaluate end to end: same files at any thread count, progress, errors. */
 class EvaluateCommandTest {
     private static final List<String> FILES = List.of("replay.csv", "combinations.csv", "loss_free.csv",
-            "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "report.md", "loss_free.svg",
-            "loss_rate_oracle.svg", "loss_rate_predicted.svg");
+            "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "calibration.csv", "delay.csv",
+            "report.md", "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg");
 
     @TempDir
     static Path tmp;

@@ -24,8 +24,9 @@ import org.smarttunnel.replay.run.ReplayOptions;
 class EvaluationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/evaluate");
     private static final List<String> FILES = List.of(Evaluation.REPLAY, Evaluation.COMBINATIONS,
-            Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.CALIBRATION, Evaluation.REPORT,
-            "loss_free.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg");
+            Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.CALIBRATION,
+            Evaluation.DELAY, Evaluation.REPORT, "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg",
+            "loss_rate_predicted.svg");
 
     @TempDir
     static Path tmp;

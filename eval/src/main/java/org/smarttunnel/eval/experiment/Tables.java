@@ -16,6 +16,7 @@ import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.engine.IntervalResult;
+import org.smarttunnel.replay.time.TimeMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -40,9 +41,12 @@ public final class Tables {
 
     /**
      * What a cell's intervals gave: how many, how many were loss-free, the mean loss rate after
-     * FEC, and the mean loss rate the models expected for the allocations made.
+     * FEC, and the mean loss rate the models expected for the allocations made; then how many
+     * had time metrics and the means over those of the p95 delivery delay, p99 in-order delay and
+     * jitter (ms), the reordered and the lost-or-late shares (each NaN where no interval has it).
      */
-    public record Stat(long intervals, long lossFree, double meanLossRate, double meanExpectedLossRate) {
+    public record Stat(long intervals, long lossFree, double meanLossRate, double meanExpectedLossRate, long timed,
+            double delayP95Ms, double inorderP99Ms, double jitterMs, double reorderedShare, double lateShare) {
         public double lossFreeShare() {
             return (double) lossFree / intervals;
         }
@@ -72,6 +76,15 @@ public final class Tables {
             "fraction", r -> r.stat().map(s -> Numbers.number(s.meanLossRate())).orElse("")));
 
     /** Expected against measured: what assuming independent paths promised, and what the traces gave. */
+    /** Delay after FEC per cell: means over the intervals with time metrics (METHOD section 9). */
+    public static final TableSpec<CellRow> DELAY = cellTable("delay.csv", "evaluate: per cell, mode and allocator, "
+            + "over the intervals with time metrics (their count in intervals), the means of the interval's p95 "
+            + "delivery delay, p99 in-order delay, jitter, reordered share and share of data lost or late",
+            r -> r.stat().map(Stat::timed).orElse(0L),
+            time("delay_p95_ms", "ms", Stat::delayP95Ms, true), time("inorder_p99_ms", "ms", Stat::inorderP99Ms, true),
+            time("jitter_ms", "ms", Stat::jitterMs, true), time("reordered_share", "fraction", Stat::reorderedShare,
+                    false), time("late_share", "fraction", Stat::lateShare, false));
+
     public static final TableSpec<CellRow> CALIBRATION = cellTable("calibration.csv", "evaluate: per cell, mode "
             + "and allocator, the mean loss rate after FEC the models expected for the allocations made (exact, "
             + "paths taken as independent) beside the measured one", Column.formatted("expected_loss_rate",
@@ -102,16 +115,32 @@ public final class Tables {
             .column(Column.formatted("expected_loss", "fraction", r -> optional(r.expectedLoss())))
             .build();
 
+    /** A time mean of a cell, empty without one: milliseconds with three decimals, or a share. */
+    private static Column<CellRow> time(String name, String unit, java.util.function.ToDoubleFunction<Stat> value,
+            boolean millis) {
+        return Column.formatted(name, unit, r -> r.stat().filter(s -> s.timed() > 0).map(s -> {
+            double v = value.applyAsDouble(s);
+            return millis ? Numbers.millis(v) : Numbers.number(v);
+        }).orElse(""));
+    }
+
     /** A per-cell table: the cell, mode, allocator and intervals, then {@code values}. */
     @SafeVarargs
     private static TableSpec<CellRow> cellTable(String name, String about, Column<CellRow>... values) {
+        return cellTable(name, about, CellRow::intervals, values);
+    }
+
+    /** A per-cell table whose intervals column counts what {@code intervals} says. */
+    @SafeVarargs
+    private static TableSpec<CellRow> cellTable(String name, String about,
+            java.util.function.ToLongFunction<CellRow> intervals, Column<CellRow>... values) {
         TableSpec.Builder<CellRow> b = TableSpec.<CellRow>named(name).about(about)
                 .column(Column.integer("n_paths", "paths", CellRow::n))
                 .column(Column.integer("k", "packets", CellRow::k))
                 .column(Column.integer("g", "paths", CellRow::g))
                 .column(Column.text("mode", r -> r.mode().id()))
                 .column(Column.text("allocator", CellRow::allocator))
-                .column(Column.integer("intervals", "intervals", CellRow::intervals));
+                .column(Column.integer("intervals", "intervals", intervals));
         for (Column<CellRow> v : values) {
             b = b.column(v);
         }
@@ -146,6 +175,12 @@ public final class Tables {
         // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
         private final DoubleColumn rate = DoubleColumn.create("rate");
         private final DoubleColumn expected = DoubleColumn.create("expected");
+        private final IntColumn timed = IntColumn.create("timed");
+        private final DoubleColumn delayP95 = DoubleColumn.create("delay_p95");
+        private final DoubleColumn inorderP99 = DoubleColumn.create("inorder_p99");
+        private final DoubleColumn jitter = DoubleColumn.create("jitter");
+        private final DoubleColumn reordered = DoubleColumn.create("reordered");
+        private final DoubleColumn late = DoubleColumn.create("late");
 
         public void add(ExperimentRow row) {
             IntervalResult r = row.replay().result();
@@ -157,20 +192,32 @@ public final class Tables {
             lossFree.append(r.lossFree() ? 1 : 0);
             rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
             expected.append(row.replay().expectedLossRate());
+            Optional<TimeMetrics> time = row.replay().time();
+            timed.append(time.isPresent() ? 1 : 0);
+            delayP95.append(time.map(x -> x.delayP95Ms().orElse(Double.NaN)).orElse(Double.NaN));
+            inorderP99.append(time.map(x -> x.inorderP99Ms().orElse(Double.NaN)).orElse(Double.NaN));
+            jitter.append(time.map(x -> x.jitterMs().orElse(Double.NaN)).orElse(Double.NaN));
+            reordered.append(time.map(x -> x.reorderedShare().orElse(Double.NaN)).orElse(Double.NaN));
+            late.append(time.map(TimeMetrics::lateShare).orElse(Double.NaN));
         }
 
         public Tables tables(ExperimentOptions o, double pLow) {
-            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate, expected);
+            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate, expected, timed, delayP95,
+                    inorderP99, jitter, reordered, late);
             Map<Key, Stat> stats = new HashMap<>();
             if (replay.rowCount() > 0) {
-                Table summary = replay.summarize(List.of("loss_free", "rate", "expected"), count, sum, mean)
+                // Tablesaw's mean skips missing values: a time mean is over the intervals that have it
+                Table summary = replay.summarize(List.of("loss_free", "rate", "expected", "timed", "delay_p95",
+                        "inorder_p99", "jitter", "reordered", "late"), count, sum, mean)
                         .by("n_paths", "k", "g", "mode", "allocator");
                 for (Row r : summary) {
                     Key key = new Key(r.getInt("n_paths"), r.getInt("k"), r.getInt("g"), r.getString("mode"),
                             r.getString("allocator"));
                     stats.put(key, new Stat(Math.round(r.getDouble("Count [loss_free]")),
                             Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]"),
-                            r.getDouble("Mean [expected]")));
+                            r.getDouble("Mean [expected]"), Math.round(r.getDouble("Sum [timed]")),
+                            r.getDouble("Mean [delay_p95]"), r.getDouble("Mean [inorder_p99]"),
+                            r.getDouble("Mean [jitter]"), r.getDouble("Mean [reordered]"), r.getDouble("Mean [late]")));
                 }
             }
             return new Tables(o, pLow, stats);
@@ -206,6 +253,21 @@ public final class Tables {
     /** Probability of a loss-free interval over random N-path tunnels (Table II); empty when a weighted cell has no data. */
     public OptionalDouble lossFreeProbability(int n, int k, FitMode mode, String allocator) {
         return weighted(n, k, mode, allocator, Stat::lossFreeShare);
+    }
+
+    /**
+     * A time measure over random N-path tunnels, weighted like Table II; empty when a weighted
+     * cell has no interval with time metrics.
+     */
+    public OptionalDouble weightedTime(int n, int k, FitMode mode, String allocator,
+            java.util.function.ToDoubleFunction<Stat> value) {
+        OptionalDouble v = weighted(n, k, mode, allocator, value);
+        return v.isPresent() && !Double.isNaN(v.getAsDouble()) ? v : OptionalDouble.empty();
+    }
+
+    /** Whether any replayed interval had time metrics. */
+    public boolean timed() {
+        return stats.values().stream().anyMatch(s -> s.timed() > 0);
     }
 
     /** L_{N,K}: the cells' mean loss rates weighted by the chance of G. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
@@ -12,8 +14,9 @@ import org.smarttunnel.replay.alloc.Allocator;
 /**
  * The report's charts as standalone SVG (they open offline in any browser and render on
  * code hosts): loss-free intervals per allocator and K, one panel per N and mode; and the mean
- * loss rate after FEC against G, one panel per N and K, on a log scale. Allocators keep one
- * colour in every chart.
+ * loss rate after FEC against G, one panel per N and K, on a log scale; loss-free intervals
+ * against the share of data lost or late, one panel per mode. Allocators keep one colour in
+ * every chart.
  */
 public final class Charts {
     private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
@@ -181,6 +184,97 @@ public final class Charts {
         }
         legend(svg, allocators, left, legendTop);
         return svg.render();
+    }
+
+    /**
+     * Loss against time: per mode a panel of the share of data packets lost or late (x) and the
+     * share of loss-free intervals (y), both over random N-path tunnels (Table II's weighting), a
+     * point per allocator and (N, K). Up and to the left is better on both.
+     */
+    public static String tradeoff(Tables t) {
+        ExperimentOptions o = t.options();
+        List<Allocator> allocators = o.allocators();
+        List<FitMode> modes = o.modeOrder();
+        double pw = 330;
+        double ph = 240;
+        double top = 58;
+        double left = 60;
+        double legendTop = top + ph + 62;
+        Svg svg = new Svg(Math.max(left + modes.size() * (pw + 70), MIN_WIDTH), legendTop + 20 + 16
+                * ((allocators.size() + 3) / 4));
+        svg.text(10, 22, "Loss against lateness over random N-path tunnels (groups of " + o.group() + " packets, "
+                + "deadline " + Durations.format(o.replay().deadlineUs() * 1000) + ")", 15, "start", true);
+        svg.text(10, 38, "a point per allocator and (N, K); up and to the left is better", 10, "start", false);
+        double most = 0;
+        for (FitMode m : modes) {
+            for (int n : o.paths()) {
+                for (int k : o.redundancies()) {
+                    for (Allocator a : allocators) {
+                        OptionalDouble late = t.weightedTime(n, k, m, a.id(), Tables.Stat::lateShare);
+                        if (late.isPresent()) {
+                            most = Math.max(most, 100 * late.getAsDouble());
+                        }
+                    }
+                }
+            }
+        }
+        double step = niceStep(most / 5);
+        double xMax = Math.max(step, Math.ceil(most / step) * step);
+        for (int mi = 0; mi < modes.size(); mi++) {
+            FitMode m = modes.get(mi);
+            double x0 = left + mi * (pw + 70);
+            svg.text(x0 + pw / 2, top - 6, m.id(), 12, "middle", true);
+            for (double v = 0; v <= 100 + 1e-9; v += 20) {
+                double y = top + ph * (100 - v) / 100;
+                svg.line(x0, y, x0 + pw, y, "#ddd", 1, false);
+                svg.text(x0 - 4, y + 4, String.format(Locale.ROOT, "%.0f", v), 10, "end", false);
+            }
+            for (double v = 0; v <= xMax + 1e-9; v += step) {
+                double x = x0 + pw * v / xMax;
+                svg.line(x, top, x, top + ph, "#eee", 1, false);
+                svg.text(x, top + ph + 14, Numbers.number(v), 10, "middle", false);
+            }
+            svg.text(x0 + pw / 2, top + ph + 30, "data packets lost or late (%)", 10, "middle", false);
+            svg.verticalText(x0 - 36, top + ph / 2, "loss-free intervals (%)", 10);
+            boolean any = false;
+            for (int ai = 0; ai < allocators.size(); ai++) {
+                Allocator a = allocators.get(ai);
+                for (int n : o.paths()) {
+                    for (int k : o.redundancies()) {
+                        OptionalDouble late = t.weightedTime(n, k, m, a.id(), Tables.Stat::lateShare);
+                        OptionalDouble free = t.lossFreeProbability(n, k, m, a.id());
+                        if (late.isEmpty() || free.isEmpty()) {
+                            continue;
+                        }
+                        any = true;
+                        svg.circle(x0 + pw * 100 * late.getAsDouble() / xMax, top + ph * (1 - free.getAsDouble()),
+                                3.5, colour(ai), String.format(Locale.ROOT, "%s, N=%d, K=%d: %.3f%% lost or late, "
+                                        + "%.2f%% loss-free", a.id(), n, k, 100 * late.getAsDouble(),
+                                        100 * free.getAsDouble()));
+                    }
+                }
+            }
+            if (!any) {
+                svg.text(x0 + pw / 2, top + ph / 2, "no data (the traces carry no delays)", 12, "middle", false);
+            }
+            svg.frame(x0, top, pw, ph);
+        }
+        legend(svg, allocators, left, legendTop);
+        return svg.render();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    static double niceStep(double rough) {
+        if (!(rough > 0)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (f * p >= rough) {
+                return f * p;
+            }
+        }
+        return 10 * p;
     }
 
     private static double gx(double x0, double pw, int g, int n) {

@@ -31,6 +31,7 @@ import org.smarttunnel.replay.run.ReplayOptions;
  */
 public final class ReportWriter {
     public static final String LOSS_FREE_CHART = "loss_free.svg";
+    public static final String TRADEOFF_CHART = "loss_vs_late.svg";
     /** A cell with fewer intervals than this gets {@link #MARK}: too few to tell allocators apart. */
     public static final int FEW = 30;
     static final String MARK = "†";
@@ -74,6 +75,7 @@ public final class ReportWriter {
         tableII();
         lossFreeTables();
         meanLossTables();
+        delayTables();
         expectedLoss();
         calibration();
         charts();
@@ -171,6 +173,46 @@ public final class ReportWriter {
             OptionalDouble paper = PaperTables.meanLoss(m, n, k, g, a, o.group());
             return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
         });
+    }
+
+    /**
+     * Delay after FEC beside the loss tables: per mode and N, over random N-path tunnels (cells
+     * weighted like Table II), the p95 delivery delay, the p99 in-order delay and the share of
+     * data packets lost or late.
+     */
+    private void delayTables() {
+        md.append("## Delay after FEC\n\n");
+        if (!t.timed()) {
+            md.append("The traces carry no delays (no RTT or one-way delay per probe), so there are no time metrics."
+                    + "\n\n");
+            return;
+        }
+        md.append("Over random N-path tunnels (cells weighted like Table II): the p95 of delivery delay and the p99 "
+                + "of in-order delay in ms (each the mean over intervals of the interval's percentile), and the "
+                + "share of data packets lost or released more than ").append(Durations.format(o.replay()
+                        .deadlineUs() * 1000)).append(" after sending, %. Per cell: `delay.csv`; definitions: "
+                                + "docs/method.md.\n\n");
+        for (FitMode m : o.modeOrder()) {
+            for (int n : o.paths()) {
+                md.append("**").append(m.id()).append(", ").append(n).append(" paths**\n\n");
+                List<Column<Allocator>> columns = new ArrayList<>(List.of(Column.text("allocator", Allocator::id)));
+                for (int k : o.redundancies()) {
+                    columns.add(Column.formatted("K=" + k + " p95 ms", "", a -> millis(t.weightedTime(n, k, m, a.id(),
+                            Tables.Stat::delayP95Ms))));
+                    columns.add(Column.formatted("K=" + k + " in-order p99 ms", "", a -> millis(t.weightedTime(n, k,
+                            m, a.id(), Tables.Stat::inorderP99Ms))));
+                    columns.add(Column.formatted("K=" + k + " lost or late %", "", a -> {
+                        OptionalDouble v = t.weightedTime(n, k, m, a.id(), Tables.Stat::lateShare);
+                        return v.isPresent() ? String.format(Locale.ROOT, "%.3f", 100 * v.getAsDouble()) : "-";
+                    }));
+                }
+                md.append(MarkdownTable.of(columns, o.allocators())).append('\n');
+            }
+        }
+    }
+
+    private static String millis(OptionalDouble v) {
+        return v.isPresent() ? Numbers.millis(v.getAsDouble()) : "-";
     }
 
     /** A cell's value, "-" without intervals, marked when there are few. */
@@ -370,6 +412,7 @@ public final class ReportWriter {
 
     private void charts() {
         md.append("## Charts\n\n![Loss-free intervals per allocator, N and K](").append(LOSS_FREE_CHART)
+                .append(")\n\n![Loss-free intervals against data lost or late](").append(TRADEOFF_CHART)
                 .append(")\n\n");
         for (FitMode m : o.modeOrder()) {
             md.append("![Mean loss rate after FEC by G, ").append(m.id()).append("](").append(lossRateChart(m))
@@ -382,7 +425,7 @@ public final class ReportWriter {
         md.append("- `replay.csv`: every replayed interval (`").append(header(ExperimentRow.TABLE)).append("`)\n");
         md.append("- `combinations.csv`: the tunnels drawn (`").append(header(Combination.TABLE)).append("`)\n");
         for (TableSpec<?> table : List.of(Tables.LOSS_FREE, Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS,
-                Tables.CALIBRATION)) {
+                Tables.CALIBRATION, Tables.DELAY)) {
             md.append("- `").append(table.name()).append("`: `").append(header(table)).append("`\n");
         }
     }
