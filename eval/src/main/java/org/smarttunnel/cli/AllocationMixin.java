@@ -17,19 +17,11 @@ final class AllocationMixin {
     @Option(names = "--allocator", hidden = true, paramLabel = "IDS")
     String allocator;
 
-    @Option(names = "--group", defaultValue = "" + Defaults.GROUP, paramLabel = "PACKETS",
-            description = "Packets per FEC group, data and redundant (default: ${DEFAULT-VALUE}).")
-    int group;
-
-    @Option(names = "--emax", defaultValue = "" + Defaults.EMAX, paramLabel = "EMAX",
-            description = "smarttunnel's scale of means, Emax (default: ${DEFAULT-VALUE}).")
-    int emax;
-
     @Mixin
-    SeedMixin seed;
+    SchedulingMixin scheduling;
 
     /** These options set on {@code b}. */
     ReplayOptions.Builder apply(ReplayOptions.Builder b) {
-        return b.allocators(Allocators.parse(allocator != null ? allocator : allocators)).group(group).emax(emax).seed(seed.seed);
+        return scheduling.apply(b.allocators(Allocators.parse(allocator != null ? allocator : allocators)));
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Trace-driven evaluation of multipath traffic allocation with forward error correction.",
                 "", "Run 'smarttunnel COMMAND --help' for a command's options."},
         subcommands = {ImportCommand.class, FormatsCommand.class, FitCommand.class, ModelsCommand.class, ReplayCommand.class,
-                AllocatorsCommand.class, EvaluateCommand.class, CongestionCommand.class, DemoCommand.class, SimulateCommand.class,
+                AllocatorsCommand.class, EvaluateCommand.class, TimelineCommand.class, CongestionCommand.class, DemoCommand.class, SimulateCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -17,6 +17,7 @@ import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.eval.experiment.UserTunnels;
 import org.smarttunnel.eval.simulate.GroundTruth;
+import org.smarttunnel.eval.timeline.Timeline;
 import org.smarttunnel.fitting.predict.IntervalModel;
 import org.smarttunnel.ingest.dataset.IntervalRow;
 import org.smarttunnel.ingest.dataset.TraceCsvWriter;
@@ -35,7 +36,7 @@ class ReferenceDocsTest {
 
     static final List<TableSpec<?>> TABLES = List.of(TraceSummary.TABLE, IntervalRow.TABLE, TraceCsvWriter.TABLE,
             IntervalModel.TABLE, ReplayRow.TABLE, ExperimentRow.TABLE, Combination.TABLE, Tables.LOSS_FREE,
-            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, Tables.DELAY, UserTunnels.TABLE,
+            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, Tables.DELAY, UserTunnels.TABLE, Timeline.TABLE,
             CongestionAnalysis.PAIRS, CongestionAnalysis.GROUPS, CongestionAnalysis.SELECTION,
             CongestionAnalysis.SCORES, CongestionAnalysis.TRUTH, GroundTruth.PATHS, GroundTruth.PERIODS,
             GroundTruth.BOTTLENECKS);

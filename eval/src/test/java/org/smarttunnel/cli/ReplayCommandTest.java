@@ -68,6 +68,30 @@ class ReplayCommandTest {
     }
 
     /**
+     * The timeline of the hand-worked round robin: per interval and path the path's loss before
+     * FEC (a: 1/8, then 2/8; b: 1/8, then 1/8), its share (2/4 each), the tunnel's loss after FEC
+     * and its p95 delivery delay (5 ms, as above).
+     */
+    @Test
+    void timelineOfTheHandWorkedReplay() throws Exception {
+        Path ds = dataset();
+        Path svg = tmp.resolve("tl.svg");
+        Cli r = Cli.run("timeline", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "rr",
+                "--group", 4, "--redundancy", 1, "--mode", "oracle", "--interval", "1s", "--out", svg);
+        assertEquals(0, r.status, r::toString);
+        assertEquals(List.of("interval,start_s,trace,path_loss_rate,share,tunnel_loss_rate,delay_p95_ms",
+                "0,0,a_s_z,0.125,0.5,0.333333,5.000", "0,0,b_s_z,0.125,0.5,0.333333,5.000",
+                "1,1,a_s_z,0.25,0.5,0.166667,5.000", "1,1,b_s_z,0.125,0.5,0.166667,5.000"),
+                Files.readAllLines(tmp.resolve("tl.csv")));
+        String chart = Files.readString(svg);
+        assertTrue(chart.startsWith("<svg") && chart.contains("tunnel (after FEC)") && chart.contains("a_s_z"), chart);
+        assertTrue(r.out.startsWith("Drew 2 intervals of a 2-path tunnel under rr (oracle)"), r.out);
+        Cli two = Cli.run("timeline", "--data", ds, "--trace", "a_s_z", "--allocator", "rr,greedy", "--out", svg);
+        assertEquals(2, two.status);
+        assertTrue(two.err.contains("'--allocator': a timeline shows one allocator"), two.err);
+    }
+
+    /**
      * Greedy: interval 0 has a and b each losing 1 of 8 (a tie), interval 1 has b better
      * (1 of 8 against 2). Predicted rows start at interval 1 and use interval 0's models.
      */

@@ -69,6 +69,8 @@ public final class Defaults {
     public static final String SHARED_PATHS = "ignore";
     /** The late threshold of the time metrics: ITU-T G.114's one-way budget (METHOD section 9). */
     public static final String DEADLINE = "150ms";
+    /** The mode a timeline shows: what a running tunnel knows. */
+    public static final String TIMELINE_MODE = "predicted";
 
     // --- demo
     public static final String DEMO_DATA = "traces/demo";

@@ -23,9 +23,9 @@ public record Bottleneck(int site, List<Integer> hosts, double lossRate, long me
         return "b" + site;
     }
 
-    /** The queueing delay the link adds at most: 2-10 ms, from the link's seed. */
+    /** The queueing delay the link adds at most: 5-25 ms, from the link's seed. */
     public long queueNs() {
-        return 2_000_000L + Math.floorMod(seedMix, 8_001L) * 1_000L;
+        return 5_000_000L + Math.floorMod(seedMix, 20_001L) * 1_000L;
     }
 
     /** Walks the queue's delay forward in time; queries must not go back in time. */

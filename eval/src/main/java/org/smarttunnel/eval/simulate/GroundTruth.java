@@ -46,6 +46,7 @@ public final class GroundTruth {
             .column(Column.fixed("mean_burst", "probes", "%.3f", t -> t.params().meanBurst()))
             .column(Column.fixed("base_rtt_ms", "ms", "%.3f", t -> t.params().baseRttNs() / 1e6))
             .column(Column.fixed("queue_ms", "ms", "%.3f", t -> t.params().queueNs() / 1e6))
+            .column(Column.fixed("congestion_ms", "ms", "%.3f", t -> t.params().congestionNs() / 1e6))
             .column(Column.text("bottleneck", PathTruth::bottleneck))
             .column(Column.integer("probes", "probes", PathTruth::probes))
             .column(Column.integer("lost", "probes", PathTruth::lost))

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * log-uniform in [2.5%, 15%] (the gap keeps a path's class when its realised rate wanders;
  * with the paper's share the mean over paths is 0.0175). Bursts: short ones of mean 1.2-3
  * probes, and with probability 0-5% long ones of mean 6-30 probes (outages of 12-60 ms).
- * Round-trip times: 10-150 ms base plus a queueing delay wandering in [0, 0.2-5 ms]. The
+ * Round-trip times: 10-150 ms base plus a queueing delay wandering in [0, 0.2-5 ms], plus a
+ * congestion queue of up to 5-40 ms around losses ({@link PathProcess}). The
  * paper publishes no more about its paths: the burst mixture and the default drift
  * ({@link org.smarttunnel.common.options.Defaults#DRIFT}) were chosen so that SmartTunnel's oracle loss-free
  * shares on a simulated dataset land near its Tables III and IV (README, "simulate"). Each
@@ -29,7 +30,7 @@ public final class Population {
     static final double HIGH_MAX = 0.15;
 
     /** Random streams of a path, by purpose. */
-    enum Stream { PARAMS, LOSS, DELAY, DRIFT, BOTTLENECK, SITE }
+    enum Stream { PARAMS, LOSS, DELAY, DRIFT, BOTTLENECK, SITE, CONGESTION }
 
     private final long seed;
     private final int hosts;
@@ -66,7 +67,9 @@ public final class Population {
         BurstLaw bursts = new BurstLaw(1.2 + 1.8 * r.nextDouble(), 0.05 * r.nextDouble(), 6 + 24 * r.nextDouble());
         long rtt = 10_000_000L + r.nextLong(140_000_001L);
         long queue = 200_000L + r.nextLong(4_800_001L);
-        return new PathParams(low, rate, bursts, rtt / 1000 * 1000, queue / 1000 * 1000);
+        // its own stream, so the paths drawn before congestion queues existed keep every other parameter
+        long congestion = 2_000_000L + random(host, site, Stream.CONGESTION).nextLong(8_000_001L);
+        return new PathParams(low, rate, bursts, rtt / 1000 * 1000, queue / 1000 * 1000, congestion / 1000 * 1000);
     }
 
     private static double logUniform(SplittableRandom r, double min, double max) {

@@ -80,7 +80,7 @@ class SimulationTest {
             assertTrue(q[k] > q[k - 1], "continuation grows with the burst's age");
         }
         assertEquals(0.9 * 2 + 0.1 * 12, law.meanBurst(), 0.01 * 3, "chain mean close to the mixture's");
-        PathParams path = new PathParams(false, 0.05, law, 20_000_000, 1_000_000);
+        PathParams path = new PathParams(false, 0.05, law, 20_000_000, 1_000_000, 0);
         GilbertModel m = path.model(0.05);
         assertEquals(0.05, m.lossRate(), 1e-12);
         SplittableRandom r = new SplittableRandom(5);

@@ -27,6 +27,9 @@ public final class IntervalFits {
     private final java.util.Map<ModelKey, java.util.Optional<PathModel>> memo =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.Map<Integer, java.util.Optional<int[]>> delayMemo =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private record ModelKey(int interval, FitMode mode, StateChoice states, int history) {
     }
 
@@ -130,6 +133,9 @@ public final class IntervalFits {
     /** The memory this object keeps beyond its trace, roughly, in bytes. */
     public long retainedBytes() {
         long bytes = 64L * counts.size();
+        for (java.util.Optional<int[]> d : delayMemo.values()) {
+            bytes += 16 + d.map(a -> 4L * a.length).orElse(0L);
+        }
         for (java.util.Optional<PathModel> m : memo.values()) {
             bytes += 256 + m.map(p -> 16L * p.delay().periods()).orElse(0L);
         }
@@ -153,9 +159,13 @@ public final class IntervalFits {
         return java.util.Optional.of(new PathModel(c.fit(states.resolve(c)), delay));
     }
 
-    /** The one-way delays of interval k's probes in half-µs; empty when it carries none. */
+    /**
+     * The one-way delays of interval k's probes in half-µs; empty when it carries none. Kept once
+     * read (every mode, allocator and redundancy replays the same interval); callers must not
+     * change the array.
+     */
     public java.util.Optional<int[]> delays(int k) {
-        return source.oneWayHalfUs(intervals.get(k));
+        return delayMemo.computeIfAbsent(k, i -> source.oneWayHalfUs(intervals.get(i)));
     }
 
     /** The gaps between interval k's consecutive sends, in µs. */

@@ -37,6 +37,11 @@ public final class ReplayRunner {
     }
 
     public static List<ReplayRow> run(List<Trace> traces, ReplayOptions o) {
+        return run(cut(traces, o), traces.stream().map(Trace::id).toList(), o);
+    }
+
+    /** The traces cut into intervals as a tunnel replays them: aligned as {@code o} says (AUTO resolved). */
+    public static List<IntervalFits> cut(List<Trace> traces, ReplayOptions o) {
         if (traces.isEmpty()) {
             throw new IllegalArgumentException("at least one trace is needed");
         }
@@ -57,7 +62,7 @@ public final class ReplayRunner {
             fits.add(alignment == ReplayOptions.Alignment.TIME ? new IntervalFits(t, intervalUs, origin)
                     : new IntervalFits(t, intervalUs));
         }
-        return run(fits, traces.stream().map(Trace::id).toList(), o);
+        return fits;
     }
 
     /**

@@ -19,8 +19,8 @@ import org.smarttunnel.replay.schedule.Schedule;
  * the later of its availability (or give-up) and the release of i − 1.
  *
  * <p>Times are integers in half-microseconds, so a one-way delay of RTT/2 is exact. The work is
- * linear in the slots except for the percentiles (a sort of the delays) and the packets the
- * receiver has to hold (sorted by availability; few unless paths reorder a lot).
+ * linear in the slots: percentiles come from bucket counts ({@link Ranks}), and the packets the
+ * receiver holds are bucket-sorted by availability.
  */
 public final class TimeReplay {
     /** Half-microseconds in a millisecond. */
@@ -53,14 +53,19 @@ public final class TimeReplay {
         int redundancy = groupSize - data;
         int packets = groups * data;
         // per data packet: sending time, availability (or give-up), whether delivered / received
-        long[] sent = new long[packets];
-        long[] avail = new long[packets];
-        boolean[] delivered = new boolean[packets];
-        boolean[] received = new boolean[packets];
-        long[] arrivals = new long[groupSize];
+        Scratch s0 = SCRATCH.get().ensure(packets, groupSize);
+        long[] sent = s0.sent;
+        long[] avail = s0.avail;
+        boolean[] delivered = s0.delivered;
+        boolean[] received = s0.received;
+        long[] arrivals = s0.arrivals;
+        LossSequence[] loss = paths.toArray(new LossSequence[0]);
+        int[][] owd = delays.toArray(new int[0][]);
+        int[] owner = layout.pathOfSlot();
         for (int g = 0; g < groups; g++) {
             if (g > 0 && !schedule.fixed()) {
                 layout = schedule.group(g);
+                owner = layout.pathOfSlot();
             }
             int lost = 0;
             int arrived = 0;
@@ -68,10 +73,10 @@ public final class TimeReplay {
             int base = g * groupSize;
             for (int s = 0; s < groupSize; s++) {
                 int j = base + s;
-                int p = layout.pathOf(s);
+                int p = owner[s];
                 long tau = j * spacing;
-                boolean ok = !paths.get(p).lost(j);
-                long at = ok ? tau + delays.get(p)[j] : Long.MIN_VALUE;
+                boolean ok = !loss[p].lost(j);
+                long at = ok ? tau + owd[p][j] : Long.MIN_VALUE;
                 if (ok) {
                     arrivals[arrived++] = at;
                     lastArrival = Math.max(lastArrival, at);
@@ -105,16 +110,53 @@ public final class TimeReplay {
                 }
             }
         }
-        return Optional.of(metrics(sent, avail, delivered, received, deadline));
+        return Optional.of(metrics(packets, s0, deadline));
     }
 
-    /** The metrics of data packets in number order (avail holds the give-up time of those not delivered). */
-    static TimeMetrics metrics(long[] sent, long[] avail, boolean[] delivered, boolean[] received, long deadline) {
-        int packets = sent.length;
-        long[] delay = new long[packets];
-        long[] inorder = new long[packets];
-        long[] heldFrom = new long[packets];
-        long[] heldTo = new long[packets];
+    /** Work arrays of one thread, grown as needed: replays allocate nothing per interval. */
+    private static final class Scratch {
+        long[] sent = new long[0];
+        long[] avail = new long[0];
+        boolean[] delivered = new boolean[0];
+        boolean[] received = new boolean[0];
+        long[] delay = new long[0];
+        long[] inorder = new long[0];
+        long[] heldFrom = new long[0];
+        long[] heldTo = new long[0];
+        long[] arrivals = new long[0];
+        final Ranks ranks = new Ranks();
+
+        Scratch ensure(int packets, int groupSize) {
+            if (sent.length < packets) {
+                int n = Math.max(packets, sent.length * 2);
+                sent = new long[n];
+                avail = new long[n];
+                delivered = new boolean[n];
+                received = new boolean[n];
+                delay = new long[n];
+                inorder = new long[n];
+                heldFrom = new long[n];
+                heldTo = new long[n];
+            }
+            if (arrivals.length < groupSize) {
+                arrivals = new long[groupSize];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The metrics of the first {@code packets} data packets in number order (avail holds the give-up time of those not delivered). */
+    private static TimeMetrics metrics(int packets, Scratch s, long deadline) {
+        long[] sent = s.sent;
+        long[] avail = s.avail;
+        boolean[] delivered = s.delivered;
+        boolean[] received = s.received;
+        long[] delay = s.delay;
+        long[] inorder = s.inorder;
+        long[] heldFrom = s.heldFrom;
+        long[] heldTo = s.heldTo;
         int held = 0;
         int count = 0;
         long late = 0;
@@ -149,8 +191,8 @@ public final class TimeReplay {
                 held++;
             }
         }
-        OptionalDouble reordered = reorderedShare(avail, received);
-        long buffer = maxHeld(heldFrom, heldTo, held);
+        OptionalDouble reordered = reorderedShare(avail, received, packets);
+        long buffer = maxHeld(heldFrom, heldTo, held, s.ranks);
         double lateShare = packets == 0 ? Double.NaN : (double) late / packets;
         if (count == 0) {
             OptionalDouble none = OptionalDouble.empty();
@@ -159,26 +201,34 @@ public final class TimeReplay {
         }
         double mean = sum / count;
         double squares = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long inMin = Long.MAX_VALUE;
+        long inMax = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
             squares += (delay[i] - mean) * (delay[i] - mean);
+            min = Math.min(min, delay[i]);
+            max = Math.max(max, delay[i]);
+            inMin = Math.min(inMin, inorder[i]);
+            inMax = Math.max(inMax, inorder[i]);
         }
         double variance = squares / count;
-        Arrays.sort(delay, 0, count);
-        Arrays.sort(inorder, 0, count);
-        return new TimeMetrics(count, ms(mean), ms(rank(delay, count, 50)), ms(rank(delay, count, 95)),
-                ms(rank(delay, count, 99)), ms(delay[count - 1]), ms(inorderSum / count), ms(rank(inorder, count, 95)),
-                ms(rank(inorder, count, 99)), ms(Math.sqrt(variance)), count > 1 ? ms(ipdv / (count - 1))
-                        : OptionalDouble.empty(), reordered, buffer, lateShare);
+        long[] d = new long[3];
+        s.ranks.select(delay, count, min, max, new int[] {rank(count, 50), rank(count, 95), rank(count, 99)}, d);
+        long[] in = new long[2];
+        s.ranks.select(inorder, count, inMin, inMax, new int[] {rank(count, 95), rank(count, 99)}, in);
+        return new TimeMetrics(count, ms(mean), ms(d[0]), ms(d[1]), ms(d[2]), ms(max), ms(inorderSum / count),
+                ms(in[0]), ms(in[1]), ms(Math.sqrt(variance)), count > 1 ? ms(ipdv / (count - 1)) : OptionalDouble.empty(),
+                reordered, buffer, lateShare);
     }
 
     private static OptionalDouble ms(double halfUs) {
         return OptionalDouble.of(halfUs / HALF_US_PER_MS);
     }
 
-    /** Nearest rank: the value at rank ⌈p·n/100⌉ of the sorted values. */
-    static long rank(long[] sorted, int n, int p) {
-        int r = (int) ((p * (long) n + 99) / 100);
-        return sorted[Math.max(1, r) - 1];
+    /** Nearest rank ⌈p·n/100⌉ (at least 1): the percentile is the value of this rank in sorted order. */
+    static int rank(int n, int p) {
+        return Math.max(1, (int) ((p * (long) n + 99) / 100));
     }
 
     /**
@@ -186,11 +236,11 @@ public final class TimeReplay {
      * 4737), over the received data packets: packet i counts when some received j > i arrived
      * strictly earlier — the minimum arrival after it, scanned from the end.
      */
-    private static OptionalDouble reorderedShare(long[] avail, boolean[] received) {
+    private static OptionalDouble reorderedShare(long[] avail, boolean[] received, int packets) {
         long later = Long.MAX_VALUE;
         long count = 0;
         long reordered = 0;
-        for (int i = avail.length - 1; i >= 0; i--) {
+        for (int i = packets - 1; i >= 0; i--) {
             if (!received[i]) {
                 continue;
             }
@@ -207,11 +257,11 @@ public final class TimeReplay {
      * The most packets held at once, each over [from, to): the ends come in order already (release
      * times never decrease), the starts are sorted; at equal times releases come first.
      */
-    private static long maxHeld(long[] from, long[] to, int n) {
+    private static long maxHeld(long[] from, long[] to, int n, Ranks ranks) {
         if (n == 0) {
             return 0;
         }
-        Arrays.sort(from, 0, n);
+        ranks.sort(from, n);
         long best = 0;
         int ended = 0;
         for (int a = 0; a < n; a++) {
