@@ -118,10 +118,13 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private record Summary(String mode, String allocator, int intervals, int lossFree, double lossRateSum, long lost,
-            long sent) {
+            long sent, int withP95, double p95Sum, int timed, double lateSum) {
         Summary add(ReplayRow r) {
+            double p95 = r.time().map(t -> t.delayP95Ms().orElse(Double.NaN)).orElse(Double.NaN);
             return new Summary(mode, allocator, intervals + 1, lossFree + (r.result().lossFree() ? 1 : 0),
-                    lossRateSum + r.result().lossRate(), lost + r.result().dataLost(), sent + r.result().dataSent());
+                    lossRateSum + r.result().lossRate(), lost + r.result().dataLost(), sent + r.result().dataSent(),
+                    withP95 + (Double.isNaN(p95) ? 0 : 1), p95Sum + (Double.isNaN(p95) ? 0 : p95),
+                    timed + (r.time().isPresent() ? 1 : 0), lateSum + r.time().map(t -> t.lateShare()).orElse(0.0));
         }
     }
 
@@ -138,7 +141,7 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, Summary> s = new LinkedHashMap<>();
         for (ReplayRow r : rows) {
             String key = r.mode().id() + "/" + r.allocator();
-            s.merge(key, new Summary(r.mode().id(), r.allocator(), 0, 0, 0, 0, 0).add(r), (a, b) -> a.add(r));
+            s.merge(key, new Summary(r.mode().id(), r.allocator(), 0, 0, 0, 0, 0, 0, 0, 0, 0).add(r), (a, b) -> a.add(r));
         }
         TerminalTable.print(w, List.of(Column.text("mode", Summary::mode),
                 Column.text("allocator", Summary::allocator),
@@ -146,7 +149,11 @@ final class ReplayCommand implements Callable<Integer> {
                 Column.formatted("loss-free", "%", x -> String.format(Locale.ROOT, "%.1f%%",
                         100.0 * x.lossFree() / x.intervals())),
                 Column.number("mean loss rate", "fraction", x -> x.lossRateSum() / x.intervals()),
-                Column.formatted("data lost/sent", "packets", x -> x.lost() + "/" + x.sent())),
+                Column.formatted("data lost/sent", "packets", x -> x.lost() + "/" + x.sent()),
+                Column.formatted("p95 delay ms", "ms", x -> x.withP95() == 0 ? "-"
+                        : Numbers.millis(x.p95Sum() / x.withP95())),
+                Column.formatted("lost or late", "%", x -> x.timed() == 0 ? "-"
+                        : String.format(Locale.ROOT, "%.3f%%", 100 * x.lateSum() / x.timed()))),
                 new ArrayList<>(s.values()));
     }
 }

@@ -65,6 +65,8 @@ class ReplayCommandTest {
                         + "5,5.000,5.000,5.000,5.000,5.000,30.000,130.000,130.000,0.000,0.000,0,1,0.166667"),
                 Files.readAllLines(out));
         assertTrue(r.out.contains("oracle  rr                 2       0.0%"), r.out);
+        assertTrue(r.out.contains("p95 delay ms  lost or late") && r.out.contains("5.000       25.000%"),
+                "mean p95 5 ms, mean late share (2/6 + 1/6) / 2: " + r.out);
     }
 
     /**
