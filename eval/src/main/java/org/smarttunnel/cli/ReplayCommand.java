@@ -48,9 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DatasetMixin data;
 
-    @Option(names = "--trace", required = true, paramLabel = "ID",
-            description = "A trace of the tunnel, one per path; repeat for every path, in path order.")
-    List<String> traces;
+    @Mixin
+    TunnelTracesMixin tunnelTraces;
 
     @Mixin
     AllocationMixin allocation;
@@ -97,18 +96,14 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws IOException, IngestException {
         TraceDataset ds = data.open();
         ReplayOptions o = options();
-        o = o.toBuilder().models(o.models().toBuilder().intervalUs(o.models().intervalUs(ds.intervalUs())).build())
-                .build();
+        o = TunnelTracesMixin.onDataset(o, ds);
         if (!o.capacity().isEmpty()) {
             List<String> ignoring = o.allocators().stream().filter(a -> !a.honoursCapacity()).map(Allocator::id)
                     .toList();
             InvalidSettingException.require(ignoring.isEmpty(), Setting.CAPACITY, "is not honoured by "
                     + String.join(", ", ignoring) + "; leave those allocators out or the capacities off");
         }
-        List<Trace> loaded = new ArrayList<>();
-        for (String id : traces) {
-            loaded.add(ds.load(id));
-        }
+        List<Trace> loaded = tunnelTraces.load(ds);
         ReplayOptions.Alignment aligned = ReplayRunner.alignment(loaded.stream().map(Concurrency.Span::of).toList(),
                 o.alignment(), o.models().intervalUs().getAsLong());
         List<ReplayRow> rows = ReplayRunner.run(loaded, o.toBuilder().alignment(aligned).build());
@@ -131,7 +126,7 @@ final class ReplayCommand implements Callable<Integer> {
     private void print(List<ReplayRow> rows, ReplayOptions o, ReplayOptions.Alignment aligned) {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Replayed %d traces as one tunnel (groups of %d, %s, %s intervals, %s): %d rows to %s%n",
-                traces.size(), o.group(), o.adapting() ? "K adapted to loss " + Numbers.number(o.targetLoss()
+                tunnelTraces.traces.size(), o.group(), o.adapting() ? "K adapted to loss " + Numbers.number(o.targetLoss()
                         .getAsDouble()) : "K=" + o.redundancy(),
                 Durations.format(o.models().intervalUs().getAsLong() * 1000),
                 (aligned == ReplayOptions.Alignment.TIME ? "aligned by time" : "aligned by interval number")

@@ -2,8 +2,6 @@ package org.smarttunnel.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.io.AtomicFiles;
@@ -15,7 +13,6 @@ import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.ModelOptions;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
-import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.replay.alloc.Allocators;
 import org.smarttunnel.replay.run.ReplayOptions;
 import picocli.CommandLine;
@@ -37,9 +34,8 @@ final class TimelineCommand implements Callable<Integer> {
     @Mixin
     DatasetMixin data;
 
-    @Option(names = "--trace", required = true, paramLabel = "ID",
-            description = "A trace of the tunnel, one per path; repeat for every path, in path order.")
-    List<String> traces;
+    @Mixin
+    TunnelTracesMixin tunnelTraces;
 
     @Option(names = "--allocator", required = true, paramLabel = "ID",
             description = "The allocator (see 'smarttunnel allocators').")
@@ -86,20 +82,14 @@ final class TimelineCommand implements Callable<Integer> {
                     + "a timeline shows one mode (oracle or predicted), not '" + mode + "'");
         }
         TraceDataset ds = data.open();
-        o = o.toBuilder().models(o.models().toBuilder().intervalUs(o.models().intervalUs(ds.intervalUs())).build())
-                .build();
-        List<Trace> loaded = new ArrayList<>();
-        for (String id : traces) {
-            loaded.add(ds.load(id));
-        }
-        Timeline.Result t = Timeline.of(loaded, o);
+        Timeline.Result t = Timeline.of(tunnelTraces.load(ds), TunnelTracesMixin.onDataset(o, ds));
         Path csv = csvBeside(out);
         CsvTables.write(csv, Timeline.TABLE, t.rows());
         String svg = TimelineChart.render(t);
         AtomicFiles.write(out, w -> w.write(svg));
         long intervals = t.rows().stream().mapToInt(Timeline.Row::interval).distinct().count();
         spec.commandLine().getOut().printf(Locale.ROOT, "Drew %d intervals of a %d-path tunnel under %s (%s) to %s "
-                + "and %s%n", intervals, traces.size(), t.allocator(), t.mode(), out, csv);
+                + "and %s%n", intervals, t.traces().size(), t.allocator(), t.mode(), out, csv);
         return 0;
     }
 

@@ -71,6 +71,15 @@ class DefaultsTest {
     }
 
     @Test
+    void timelineDefaultsAreReplaysWithOneAllocatorInPredictedMode() {
+        TimelineCommand c = parse("timeline", "--data", "d", "--trace", "a", "--allocator", "rr", "--out", "t.svg");
+        assertEquals(ReplayOptions.builder().allocators(org.smarttunnel.replay.alloc.Allocators.parse("rr"))
+                .models(org.smarttunnel.fitting.predict.ModelOptions.builder().modes(
+                        org.smarttunnel.fitting.predict.FitMode.parse(org.smarttunnel.common.options.Defaults
+                                .TIMELINE_MODE)).build()).build(), c.options());
+    }
+
+    @Test
     void congestionDefaults() {
         CongestionCommand c = parse("congestion", "--data", "d", "--out", "o");
         assertEquals(CongestionOptions.builder().build(), c.options());
