@@ -68,6 +68,7 @@ public final class TimeReplay {
                 owner = layout.pathOfSlot();
             }
             int lost = 0;
+            int lostData = 0;
             int arrived = 0;
             long lastArrival = Long.MIN_VALUE;
             int base = g * groupSize;
@@ -82,6 +83,7 @@ public final class TimeReplay {
                     lastArrival = Math.max(lastArrival, at);
                 } else {
                     lost++;
+                    lostData += s < data ? 1 : 0;
                 }
                 if (s < data) {
                     int i = g * data + s;
@@ -91,14 +93,13 @@ public final class TimeReplay {
                     avail[i] = at;
                 }
             }
-            if (lost == 0) {
+            if (lostData == 0) {
                 continue;
             }
             boolean recovered = lost <= redundancy;
             long when;
             if (recovered) {
-                Arrays.sort(arrivals, 0, arrived);
-                when = arrivals[data - 1];
+                when = dthArrival(arrivals, arrived, data);
             } else {
                 when = arrived > 0 ? lastArrival : (base + groupSize - 1) * (long) spacing;
             }
@@ -111,6 +112,35 @@ public final class TimeReplay {
             }
         }
         return Optional.of(metrics(packets, s0, deadline));
+    }
+
+    /**
+     * The d-th smallest of the first n arrivals (n ≥ d): the smallest of the n − d + 1 largest,
+     * kept in a short sorted run at the end of the array — n − d is at most the redundancy.
+     */
+    static long dthArrival(long[] a, int n, int d) {
+        int keep = n - d + 1;
+        if (keep == 1) {
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, a[i]);
+            }
+            return max;
+        }
+        // a[0..keep) becomes the keep largest seen, ascending; a[0] is their smallest
+        Arrays.sort(a, 0, keep);
+        for (int i = keep; i < n; i++) {
+            long v = a[i];
+            if (v > a[0]) {
+                int j = 1;
+                while (j < keep && a[j] < v) {
+                    a[j - 1] = a[j];
+                    j++;
+                }
+                a[j - 1] = v;
+            }
+        }
+        return a[0];
     }
 
     /** Work arrays of one thread, grown as needed: replays allocate nothing per interval. */
@@ -160,9 +190,10 @@ public final class TimeReplay {
         int held = 0;
         int count = 0;
         long late = 0;
-        double sum = 0;
-        double inorderSum = 0;
-        double ipdv = 0;
+        // exact integer sums (half-µs): at most 2^31 packets of delays far below 2^32
+        long sum = 0;
+        long inorderSum = 0;
+        long ipdv = 0;
         long previousDelay = 0;
         long release = Long.MIN_VALUE;
         for (int i = 0; i < packets; i++) {
@@ -199,7 +230,7 @@ public final class TimeReplay {
             return new TimeMetrics(0, none, none, none, none, none, none, none, none, none, none, reordered, buffer,
                     lateShare);
         }
-        double mean = sum / count;
+        double mean = (double) sum / count;
         double squares = 0;
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -217,8 +248,8 @@ public final class TimeReplay {
         s.ranks.select(delay, count, min, max, new int[] {rank(count, 50), rank(count, 95), rank(count, 99)}, d);
         long[] in = new long[2];
         s.ranks.select(inorder, count, inMin, inMax, new int[] {rank(count, 95), rank(count, 99)}, in);
-        return new TimeMetrics(count, ms(mean), ms(d[0]), ms(d[1]), ms(d[2]), ms(max), ms(inorderSum / count),
-                ms(in[0]), ms(in[1]), ms(Math.sqrt(variance)), count > 1 ? ms(ipdv / (count - 1)) : OptionalDouble.empty(),
+        return new TimeMetrics(count, ms(mean), ms(d[0]), ms(d[1]), ms(d[2]), ms(max), ms((double) inorderSum / count),
+                ms(in[0]), ms(in[1]), ms(Math.sqrt(variance)), count > 1 ? ms((double) ipdv / (count - 1)) : OptionalDouble.empty(),
                 reordered, buffer, lateShare);
     }
 
