@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.smarttunnel.common.options.InvalidSettingException;
 import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.common.text.Durations;
@@ -105,10 +106,8 @@ public final class ReplayRunner {
         for (IntervalFits f : fits) {
             intervals = Math.min(intervals, f.intervals());
         }
+        // the spacing of interval k, found only when a replay of it has delays, once for every mode and allocator
         long[] spacing = new long[intervals];
-        for (int k = 0; k < intervals; k++) {
-            spacing[k] = o.spacingUs().isPresent() ? o.spacingUs().getAsLong() : medianGapUs(fits, k);
-        }
         List<ReplayRow> rows = new ArrayList<>();
         for (FitMode mode : o.models().modeOrder()) {
             List<Optional<List<PathPlan.Virtual>>> plans = new ArrayList<>();
@@ -118,7 +117,11 @@ public final class ReplayRunner {
             for (Allocator a : o.allocators()) {
                 for (int k = 0; k < intervals; k++) {
                     if (plans.get(k).isPresent()) {
-                        replayOne(plans.get(k).get(), ids, a, mode, k, spacing[k], o).ifPresent(rows::add);
+                        int kk = k;
+                        LongSupplier spacingUs = () -> spacing[kk] != 0 ? spacing[kk]
+                                : (spacing[kk] = o.spacingUs().isPresent() ? o.spacingUs().getAsLong()
+                                        : medianGapUs(fits, kk));
+                        replayOne(plans.get(k).get(), ids, a, mode, k, spacingUs, o).ifPresent(rows::add);
                     }
                 }
             }
@@ -147,12 +150,11 @@ public final class ReplayRunner {
             System.arraycopy(g, 0, all, at, g.length);
             at += g.length;
         }
-        java.util.Arrays.sort(all);
-        return Math.max(1, all[(n + 1) / 2 - 1]);
+        return Math.max(1, TimeReplay.nearestRank(all, n, 50));
     }
 
     private static Optional<ReplayRow> replayOne(List<PathPlan.Virtual> paths, List<String> ids, Allocator a,
-            FitMode mode, int k, long spacingUs, ReplayOptions o) {
+            FitMode mode, int k, LongSupplier spacingUs, ReplayOptions o) {
         List<PathModel> models = paths.stream().map(PathPlan.Virtual::model).toList();
         List<LossSequence> losses = paths.stream().map(PathPlan.Virtual::loss).toList();
         AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacityArray(),
@@ -179,7 +181,7 @@ public final class ReplayRunner {
         Optional<TimeMetrics> time = Optional.empty();
         if (paths.stream().allMatch(v -> v.delays().isPresent())) {
             time = TimeReplay.replay(losses, paths.stream().map(v -> v.delays().get()).toList(), allocation.schedule(),
-                    o.group(), 2 * spacingUs, 2 * o.deadlineUs());
+                    o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs());
         }
         return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, result, expected, time));
     }

@@ -257,6 +257,13 @@ public final class TimeReplay {
         return OptionalDouble.of(halfUs / HALF_US_PER_MS);
     }
 
+    /** The p-th percentile (nearest rank) of a[0..n), n ≥ 1, in linear time; {@code a} is left as it was. */
+    public static long nearestRank(long[] a, int n, int p) {
+        long[] out = new long[1];
+        SCRATCH.get().ranks.select(a, n, new int[] {rank(n, p)}, out);
+        return out[0];
+    }
+
     /** Nearest rank ⌈p·n/100⌉ (at least 1): the percentile is the value of this rank in sorted order. */
     static int rank(int n, int p) {
         return Math.max(1, (int) ((p * (long) n + 99) / 100));
