@@ -5,17 +5,21 @@ import java.util.Arrays;
 /**
  * Order statistics of long values in linear time for the spreads replays produce: values are
  * counted into buckets of equal, power-of-two width from their minimum, and only the buckets
- * that hold a wanted rank are sorted ({@link #select}); a whole range is sorted by scattering
- * into the buckets and sorting each ({@link #sort}). Skewed values (one far outlier) only make
- * some buckets large, which are then sorted like any range.
+ * that hold a wanted rank are sorted. Skewed values (one far outlier) only make some buckets
+ * large, which are then sorted like any range.
  */
 final class Ranks {
-    private static final int MAX_BUCKETS = 1 << 14;
     private static final int SMALL = 48;
+    /**
+     * About this many values per bucket, and at most {@link #MAX_BUCKETS} buckets, so that the
+     * counts stay in the first-level cache: only the few buckets holding a wanted rank are
+     * sorted.
+     */
+    private static final int LOAD = 8;
+    private static final int MAX_BUCKETS = 1 << 11;
 
     private int[] counts = new int[0];
     private long[] gathered = new long[0];
-    private long[] spare = new long[0];
 
     /**
      * Writes into {@code out[i]} the value of 1-based rank {@code ranks[i]} among a[0..n) (ranks
@@ -42,7 +46,7 @@ final class Ranks {
             }
             return;
         }
-        int shift = shift(max - min, n);
+        int shift = shift(max - min, Math.min(n / LOAD, MAX_BUCKETS));
         int buckets = (int) ((max - min) >>> shift) + 1;
         int[] c = ensureCounts(buckets);
         for (int i = 0; i < n; i++) {
@@ -91,73 +95,15 @@ final class Ranks {
         }
     }
 
-    /** Sorts a[0..n) ascending. */
-    void sort(long[] a, int n) {
-        if (n <= SMALL) {
-            Arrays.sort(a, 0, n);
-            return;
-        }
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            min = Math.min(min, a[i]);
-            max = Math.max(max, a[i]);
-        }
-        if (min == max) {
-            return;
-        }
-        int shift = shift(max - min, n);
-        int buckets = (int) ((max - min) >>> shift) + 1;
-        int[] c = ensureCounts(buckets + 1);
-        for (int i = 0; i < n; i++) {
-            c[(int) ((a[i] - min) >>> shift) + 1]++;
-        }
-        for (int b = 1; b <= buckets; b++) {
-            c[b] += c[b - 1];
-        }
-        if (spare.length < n) {
-            spare = new long[Math.max(n, spare.length * 2)];
-        }
-        for (int i = 0; i < n; i++) {
-            spare[c[(int) ((a[i] - min) >>> shift)]++] = a[i];
-        }
-        // c[b] is now the end of bucket b, the start of bucket b + 1
-        int start = 0;
-        for (int b = 0; b < buckets; b++) {
-            int end = c[b];
-            if (end - start > 1) {
-                if (end - start <= 16) {
-                    insertion(spare, start, end);
-                } else {
-                    Arrays.sort(spare, start, end);
-                }
-            }
-            start = end;
-        }
-        System.arraycopy(spare, 0, a, 0, n);
-    }
-
     /**
-     * The right shift that maps a spread of {@code range} to at most about n buckets (and never
-     * more than {@link #MAX_BUCKETS}): buckets are powers of two wide, so a value's bucket is
-     * one subtraction and one shift.
+     * The right shift that maps a spread of {@code range} to at most about {@code buckets}
+     * buckets: buckets are powers of two wide, so a value's bucket is one subtraction and one
+     * shift.
      */
-    private static int shift(long range, int n) {
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.min(n, MAX_BUCKETS) - 1);
+    private static int shift(long range, int buckets) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(buckets, 1) - 1);
         int rangeBits = 64 - Long.numberOfLeadingZeros(range);
         return Math.max(0, rangeBits - bits);
-    }
-
-    private static void insertion(long[] a, int from, int to) {
-        for (int x = from + 1; x < to; x++) {
-            long v = a[x];
-            int y = x - 1;
-            while (y >= from && a[y] > v) {
-                a[y + 1] = a[y];
-                y--;
-            }
-            a[y + 1] = v;
-        }
     }
 
     private int[] ensureCounts(int n) {

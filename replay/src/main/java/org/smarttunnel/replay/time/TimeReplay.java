@@ -19,13 +19,11 @@ import org.smarttunnel.replay.schedule.Schedule;
  * the later of its availability (or give-up) and the release of i − 1.
  *
  * <p>Times are integers in half-microseconds, so a one-way delay of RTT/2 is exact. The work is
- * linear in the slots: percentiles come from bucket counts ({@link Ranks}), and the packets the
- * receiver holds are bucket-sorted by availability.
+ * linear in the slots: a group's redundant slots are looked at only when data of it was lost, and
+ * the {@link Receiver} takes the data packets group by group; percentiles come from bucket counts
+ * ({@link Ranks}), and the packets the receiver holds are bucket-sorted by availability.
  */
 public final class TimeReplay {
-    /** Half-microseconds in a millisecond. */
-    static final double HALF_US_PER_MS = 2000.0;
-
     private TimeReplay() {
     }
 
@@ -51,14 +49,10 @@ public final class TimeReplay {
         GroupLayout layout = schedule.group(0);
         int data = layout.data();
         int redundancy = groupSize - data;
-        int packets = groups * data;
-        // per data packet: sending time, availability (or give-up), whether delivered / received
-        Scratch s0 = SCRATCH.get().ensure(packets, groupSize);
-        long[] sent = s0.sent;
-        long[] avail = s0.avail;
-        boolean[] delivered = s0.delivered;
-        boolean[] received = s0.received;
-        long[] arrivals = s0.arrivals;
+        Receiver receiver = RECEIVER.get().start(groups * data, groupSize, deadline);
+        long[] arrivals = receiver.arrivals;
+        long[] groupAvail = receiver.groupAvail;
+        boolean[] groupReceived = receiver.groupReceived;
         LossSequence[] loss = paths.toArray(new LossSequence[0]);
         int[][] owd = delays.toArray(new int[0][]);
         int[] owner = layout.pathOfSlot();
@@ -67,34 +61,40 @@ public final class TimeReplay {
                 layout = schedule.group(g);
                 owner = layout.pathOfSlot();
             }
-            int lost = 0;
-            int lostData = 0;
-            int arrived = 0;
-            long lastArrival = Long.MIN_VALUE;
             int base = g * groupSize;
-            for (int s = 0; s < groupSize; s++) {
+            // the data slots: arrival where received; the redundant slots matter only when data was lost
+            int lostData = 0;
+            for (int s = 0; s < data; s++) {
                 int j = base + s;
                 int p = owner[s];
-                long tau = j * spacing;
                 boolean ok = !loss[p].lost(j);
-                long at = ok ? tau + owd[p][j] : Long.MIN_VALUE;
-                if (ok) {
-                    arrivals[arrived++] = at;
-                    lastArrival = Math.max(lastArrival, at);
-                } else {
-                    lost++;
-                    lostData += s < data ? 1 : 0;
-                }
-                if (s < data) {
-                    int i = g * data + s;
-                    sent[i] = tau;
-                    received[i] = ok;
-                    delivered[i] = ok;
-                    avail[i] = at;
-                }
+                groupAvail[s] = j * spacing + owd[p][j];
+                groupReceived[s] = ok;
+                lostData += ok ? 0 : 1;
             }
             if (lostData == 0) {
+                receiver.group(base * spacing, spacing, data, true, true, 0);
                 continue;
+            }
+            int lost = lostData;
+            int arrived = 0;
+            long lastArrival = Long.MIN_VALUE;
+            for (int s = 0; s < data; s++) {
+                if (groupReceived[s]) {
+                    arrivals[arrived++] = groupAvail[s];
+                    lastArrival = Math.max(lastArrival, groupAvail[s]);
+                }
+            }
+            for (int s = data; s < groupSize; s++) {
+                int j = base + s;
+                int p = owner[s];
+                if (loss[p].lost(j)) {
+                    lost++;
+                } else {
+                    long at = j * spacing + owd[p][j];
+                    arrivals[arrived++] = at;
+                    lastArrival = Math.max(lastArrival, at);
+                }
             }
             boolean recovered = lost <= redundancy;
             long when;
@@ -103,15 +103,9 @@ public final class TimeReplay {
             } else {
                 when = arrived > 0 ? lastArrival : (base + groupSize - 1) * (long) spacing;
             }
-            for (int s = 0; s < data; s++) {
-                int i = g * data + s;
-                if (!received[i]) {
-                    avail[i] = when;
-                    delivered[i] = recovered;
-                }
-            }
+            receiver.group(base * spacing, spacing, data, false, recovered, when);
         }
-        return Optional.of(metrics(packets, s0, deadline));
+        return Optional.of(receiver.metrics());
     }
 
     /**
@@ -143,171 +137,17 @@ public final class TimeReplay {
         return a[0];
     }
 
-    /** Work arrays of one thread, grown as needed: replays allocate nothing per interval. */
-    private static final class Scratch {
-        long[] sent = new long[0];
-        long[] avail = new long[0];
-        boolean[] delivered = new boolean[0];
-        boolean[] received = new boolean[0];
-        long[] delay = new long[0];
-        long[] inorder = new long[0];
-        long[] heldFrom = new long[0];
-        long[] heldTo = new long[0];
-        long[] arrivals = new long[0];
-        final Ranks ranks = new Ranks();
-
-        Scratch ensure(int packets, int groupSize) {
-            if (sent.length < packets) {
-                int n = Math.max(packets, sent.length * 2);
-                sent = new long[n];
-                avail = new long[n];
-                delivered = new boolean[n];
-                received = new boolean[n];
-                delay = new long[n];
-                inorder = new long[n];
-                heldFrom = new long[n];
-                heldTo = new long[n];
-            }
-            if (arrivals.length < groupSize) {
-                arrivals = new long[groupSize];
-            }
-            return this;
-        }
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** The metrics of the first {@code packets} data packets in number order (avail holds the give-up time of those not delivered). */
-    private static TimeMetrics metrics(int packets, Scratch s, long deadline) {
-        long[] sent = s.sent;
-        long[] avail = s.avail;
-        boolean[] delivered = s.delivered;
-        boolean[] received = s.received;
-        long[] delay = s.delay;
-        long[] inorder = s.inorder;
-        long[] heldFrom = s.heldFrom;
-        long[] heldTo = s.heldTo;
-        int held = 0;
-        int count = 0;
-        long late = 0;
-        // exact integer sums (half-µs): at most 2^31 packets of delays far below 2^32
-        long sum = 0;
-        long inorderSum = 0;
-        long ipdv = 0;
-        long previousDelay = 0;
-        long release = Long.MIN_VALUE;
-        for (int i = 0; i < packets; i++) {
-            release = Math.max(release, avail[i]);
-            if (!delivered[i]) {
-                late++;
-                continue;
-            }
-            long d = avail[i] - sent[i];
-            long r = release - sent[i];
-            if (count > 0) {
-                ipdv += Math.abs(d - previousDelay);
-            }
-            previousDelay = d;
-            delay[count] = d;
-            inorder[count] = r;
-            count++;
-            sum += d;
-            inorderSum += r;
-            if (r > deadline) {
-                late++;
-            }
-            if (avail[i] < release) {
-                heldFrom[held] = avail[i];
-                heldTo[held] = release;
-                held++;
-            }
-        }
-        OptionalDouble reordered = reorderedShare(avail, received, packets);
-        long buffer = maxHeld(heldFrom, heldTo, held, s.ranks);
-        double lateShare = packets == 0 ? Double.NaN : (double) late / packets;
-        if (count == 0) {
-            OptionalDouble none = OptionalDouble.empty();
-            return new TimeMetrics(0, none, none, none, none, none, none, none, none, none, none, reordered, buffer,
-                    lateShare);
-        }
-        double mean = (double) sum / count;
-        double squares = 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        long inMin = Long.MAX_VALUE;
-        long inMax = Long.MIN_VALUE;
-        for (int i = 0; i < count; i++) {
-            squares += (delay[i] - mean) * (delay[i] - mean);
-            min = Math.min(min, delay[i]);
-            max = Math.max(max, delay[i]);
-            inMin = Math.min(inMin, inorder[i]);
-            inMax = Math.max(inMax, inorder[i]);
-        }
-        double variance = squares / count;
-        long[] d = new long[3];
-        s.ranks.select(delay, count, min, max, new int[] {rank(count, 50), rank(count, 95), rank(count, 99)}, d);
-        long[] in = new long[2];
-        s.ranks.select(inorder, count, inMin, inMax, new int[] {rank(count, 95), rank(count, 99)}, in);
-        return new TimeMetrics(count, ms(mean), ms(d[0]), ms(d[1]), ms(d[2]), ms(max), ms((double) inorderSum / count),
-                ms(in[0]), ms(in[1]), ms(Math.sqrt(variance)), count > 1 ? ms((double) ipdv / (count - 1)) : OptionalDouble.empty(),
-                reordered, buffer, lateShare);
-    }
-
-    private static OptionalDouble ms(double halfUs) {
-        return OptionalDouble.of(halfUs / HALF_US_PER_MS);
-    }
-
-    /** The p-th percentile (nearest rank) of a[0..n), n ≥ 1, in linear time; {@code a} is left as it was. */
-    public static long nearestRank(long[] a, int n, int p) {
-        long[] out = new long[1];
-        SCRATCH.get().ranks.select(a, n, new int[] {rank(n, p)}, out);
-        return out[0];
-    }
+    private static final ThreadLocal<Receiver> RECEIVER = ThreadLocal.withInitial(Receiver::new);
 
     /** Nearest rank ⌈p·n/100⌉ (at least 1): the percentile is the value of this rank in sorted order. */
     static int rank(int n, int p) {
         return Math.max(1, (int) ((p * (long) n + 99) / 100));
     }
 
-    /**
-     * Received data packets that arrived after a later-numbered data packet had arrived (RFC
-     * 4737), over the received data packets: packet i counts when some received j > i arrived
-     * strictly earlier — the minimum arrival after it, scanned from the end.
-     */
-    private static OptionalDouble reorderedShare(long[] avail, boolean[] received, int packets) {
-        long later = Long.MAX_VALUE;
-        long count = 0;
-        long reordered = 0;
-        for (int i = packets - 1; i >= 0; i--) {
-            if (!received[i]) {
-                continue;
-            }
-            count++;
-            if (later < avail[i]) {
-                reordered++;
-            }
-            later = Math.min(later, avail[i]);
-        }
-        return count == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) reordered / count);
-    }
-
-    /**
-     * The most packets held at once, each over [from, to): the ends come in order already (release
-     * times never decrease), the starts are sorted; at equal times releases come first.
-     */
-    private static long maxHeld(long[] from, long[] to, int n, Ranks ranks) {
-        if (n == 0) {
-            return 0;
-        }
-        ranks.sort(from, n);
-        long best = 0;
-        int ended = 0;
-        for (int a = 0; a < n; a++) {
-            while (ended < n && to[ended] <= from[a]) {
-                ended++;
-            }
-            best = Math.max(best, a + 1 - ended);
-        }
-        return best;
+    /** The p-th percentile (nearest rank) of a[0..n), n ≥ 1, in linear time; {@code a} is left as it was. */
+    public static long nearestRank(long[] a, int n, int p) {
+        long[] out = new long[1];
+        RECEIVER.get().ranks.select(a, n, new int[] {rank(n, p)}, out);
+        return out[0];
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RanksTest {
     /** Against a full sort, on uniform values, many ties, runs, clusters and one far outlier. */
     @Test
-    void selectAndSortAgreeWithASort() {
+    void selectAgreesWithASort() {
         SplittableRandom r = new SplittableRandom(7);
         Ranks ranks = new Ranks();
         for (int c = 0; c < 2000; c++) {
@@ -37,8 +37,6 @@ class RanksTest {
             for (int q = 0; q < 3; q++) {
                 assertEquals(sorted[want[q] - 1], got[q], "case " + c + " rank " + want[q]);
             }
-            ranks.sort(a, n);
-            assertArrayEquals(sorted, a, "case " + c);
         }
     }
 }

@@ -77,7 +77,9 @@ class TimeReplayTest {
             int n = 1 + r.nextInt(3);
             int g = 2 + r.nextInt(7);
             int d = 1 + r.nextInt(g);
-            int slots = g * (1 + r.nextInt(5)) + r.nextInt(g);
+            // every 50th case long, with delays spread over many sending times (deep waits)
+            boolean large = c % 50 == 0;
+            int slots = g * (large ? 100 + r.nextInt(200) : 1 + r.nextInt(5)) + r.nextInt(g);
             double loss = r.nextDouble() * 0.5;
             List<LossSequence> paths = new ArrayList<>();
             List<int[]> delays = new ArrayList<>();
@@ -87,7 +89,7 @@ class TimeReplayTest {
                 int base = r.nextInt(40);
                 for (int j = 0; j < slots; j++) {
                     lost[j] = r.nextDouble() < loss;
-                    delay[j] = base + r.nextInt(1 + r.nextInt(30));
+                    delay[j] = base + r.nextInt(1 + r.nextInt(large ? 3000 : 30));
                 }
                 paths.add(LossSequence.of(lost));
                 delays.add(delay);
