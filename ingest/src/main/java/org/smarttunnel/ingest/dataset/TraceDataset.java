@@ -129,6 +129,15 @@ public final class TraceDataset {
     }
 
     private static Trace readCsv(Path file, TraceInfo info) throws IOException, IngestException {
+        Optional<Trace> fast = TraceCsvFastReader.read(file, info);
+        return fast.isPresent() ? fast.get() : readCsvGeneral(file, info);
+    }
+
+    /**
+     * Any CSV trace file, through commons-csv: the reference (benchmarks and tests compare the
+     * fast path with it), and the reader of files the fast path declines.
+     */
+    public static Trace readCsvGeneral(Path file, TraceInfo info) throws IOException, IngestException {
         String name = file.toString();
         ProbeColumns probes = new ProbeColumns();
         CsvInput.read(file, TraceCsvWriter.TABLE, (r, line) -> probes.add(name, line, r));
@@ -140,7 +149,7 @@ public final class TraceDataset {
     }
 
     /** The probes of a trace file, column by column as they are read. */
-    private static final class ProbeColumns {
+    static final class ProbeColumns {
         private int n;
         private int[] seq = new int[1024];
         private long[] send = new long[1024];
@@ -156,19 +165,24 @@ public final class TraceDataset {
                 if (!lost.equals("0") && !lost.equals("1")) {
                     throw IngestException.atLine(name, line, "lost must be 0 or 1");
                 }
-                if (n == seq.length) {
-                    seq = Arrays.copyOf(seq, 2 * n);
-                    send = Arrays.copyOf(send, 2 * n);
-                    rtt = Arrays.copyOf(rtt, 2 * n);
-                }
-                seq[n] = Integer.parseInt(f.get(1));
-                send[n] = Long.parseLong(f.get(2));
-                rtt[n] = f.get(4).isEmpty() ? Probe.NO_RTT : Integer.parseInt(f.get(4));
-                loss.add(lost.equals("1"));
-                n++;
+                add(Integer.parseInt(f.get(1)), Long.parseLong(f.get(2)), lost.equals("1"),
+                        f.get(4).isEmpty() ? Probe.NO_RTT : Integer.parseInt(f.get(4)));
             } catch (NumberFormatException e) {
                 throw IngestException.atLine(name, line, "not a number: " + e.getMessage());
             }
+        }
+
+        void add(int seqValue, long sendUs, boolean lost, int rttUs) {
+            if (n == seq.length) {
+                seq = Arrays.copyOf(seq, 2 * n);
+                send = Arrays.copyOf(send, 2 * n);
+                rtt = Arrays.copyOf(rtt, 2 * n);
+            }
+            seq[n] = seqValue;
+            send[n] = sendUs;
+            rtt[n] = rttUs;
+            loss.add(lost);
+            n++;
         }
 
         Trace trace(TraceInfo info) {
