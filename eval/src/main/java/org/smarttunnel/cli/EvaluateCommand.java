@@ -126,6 +126,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 + " --states " + r.models().requestedStates() + " --history " + r.models().history() + " --interval "
                 + Durations.format(o.intervalUs() * 1000) + " --emax " + r.emax() + " --align " + r.alignment().id()
                 + " --shared " + r.shared().id()
+                + " \\\n    --deadline " + Durations.format(r.deadlineUs() * 1000)
+                + r.spacingUs().stream().mapToObj(s -> " --spacing " + Durations.format(s * 1000)).findFirst().orElse("")
+                + " --delays " + r.delays().id()
                 + " \\\n    --out " + reports;
     }
 

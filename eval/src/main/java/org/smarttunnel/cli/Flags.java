@@ -51,6 +51,7 @@ final class Flags {
             case SELECT -> "--select";
             case TRUTH -> "--truth";
             case DEADLINE -> "--deadline";
+            case DELAYS -> "--delays";
         };
     }
 }

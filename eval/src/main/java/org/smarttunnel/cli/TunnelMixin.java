@@ -36,11 +36,16 @@ final class TunnelMixin {
                     + "${DEFAULT-VALUE}, the one-way budget of ITU-T G.114).")
     long deadlineNs;
 
+    @Option(names = "--delays", defaultValue = Defaults.DELAYS, paramLabel = "auto|off",
+            description = "Time metrics after FEC (delay, jitter, reordering, buffer, late share): auto, whenever "
+                    + "the traces carry delays; off, loss only (default: ${DEFAULT-VALUE}).")
+    String delays;
+
     /** These options set on {@code b}. */
     ReplayOptions.Builder apply(ReplayOptions.Builder b) {
         return b.alignment(ReplayOptions.Alignment.parse(align)).shared(SharedPaths.parse(shared))
                 .spacingUs(spacingNs == null ? OptionalLong.empty() : OptionalLong.of(Converters.micros(spacingNs,
                         "--spacing")))
-                .deadlineUs(Converters.micros(deadlineNs, "--deadline"));
+                .deadlineUs(Converters.micros(deadlineNs, "--deadline")).delays(ReplayOptions.Delays.parse(delays));
     }
 }

@@ -69,6 +69,8 @@ public final class Defaults {
     public static final String SHARED_PATHS = "ignore";
     /** The late threshold of the time metrics: ITU-T G.114's one-way budget (METHOD section 9). */
     public static final String DEADLINE = "150ms";
+    /** Time metrics whenever the traces carry delays. */
+    public static final String DELAYS = "auto";
     /** The mode a timeline shows: what a running tunnel knows. */
     public static final String TIMELINE_MODE = "predicted";
 

@@ -49,7 +49,8 @@ public enum Setting {
     TRUTH("true groups"),
     SHARED_PATHS("handling of paths that share congestion"),
     PACKET_SPACING("packet spacing"),
-    DEADLINE("deadline");
+    DEADLINE("deadline"),
+    DELAYS("time metrics");
 
     private final String words;
 

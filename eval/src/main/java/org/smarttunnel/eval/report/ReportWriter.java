@@ -182,6 +182,10 @@ public final class ReportWriter {
      */
     private void delayTables() {
         md.append("## Delay after FEC\n\n");
+        if (o.replay().delays() == ReplayOptions.Delays.OFF) {
+            md.append("Time metrics were not computed (`--delays off`): loss only.\n\n");
+            return;
+        }
         if (!t.timed()) {
             md.append("The traces carry no delays (no RTT or one-way delay per probe), so there are no time metrics."
                     + "\n\n");

@@ -1,7 +1,6 @@
 package org.smarttunnel.fitting.stats;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,14 @@ public final class ExactFec {
     private final double[] path;
     private final double[] tailMass;
     private final double[] tailData;
-    private final Map<PathKey, PathTable> memo = new HashMap<>();
+    /**
+     * Every path's joint loss table computed lately (groups of at most 64 slots), least recently
+     * used first, within {@link #MEMO_CELLS} cells: a table depends only on its key, so
+     * schedules sharing a path's slots — a search's candidates, the allocators of one interval,
+     * tunnels sharing a trace — reuse it.
+     */
+    private final LinkedHashMap<PathKey, PathTable> memo = new LinkedHashMap<>(256, 0.75f, true);
+    private long memoCells;
     /** The tables of the chains scored lately (a search scores the same few chains many times). */
     private final Map<LossChain, ChainTables> tables = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -49,7 +55,6 @@ public final class ExactFec {
             return size() > 256;
         }
     };
-    private boolean remembering;
     private double pathOverMass;
     private double pathOverData;
     /** Largest a and b with non-zero cells: path's are min(d, R) and min(r, R); acc's the sums, capped at R. */
@@ -82,15 +87,8 @@ public final class ExactFec {
         tailData = new double[2 * maxGroup + 3];
     }
 
-    /**
-     * Remember every path's joint loss table from now on (for groups of at most 64 slots), so
-     * that schedules sharing a path's slots reuse its table: a search scoring many schedules
-     * of the same models calls this once before it starts. Forgets what it held.
-     */
-    public void remember() {
-        memo.clear();
-        remembering = true;
-    }
+    /** The most table cells the memo holds (16 MB of doubles) per calculator. */
+    static final long MEMO_CELLS = 2L << 20;
 
     private ChainTables tables(LossChain chain) {
         ChainTables t = tables.get(chain);
@@ -105,10 +103,10 @@ public final class ExactFec {
         return t;
     }
 
-    /** Stop remembering and forget. */
+    /** Forgets every remembered path table. */
     public void forget() {
         memo.clear();
-        remembering = false;
+        memoCells = 0;
     }
 
     public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout) {
@@ -148,7 +146,7 @@ public final class ExactFec {
             if (m.states() > maxStates) {
                 throw new IllegalArgumentException(m.states() + " states, calculator sized for " + maxStates);
             }
-            if (remembering && g <= 64) {
+            if (g <= 64) {
                 remembered(m, layout, p, d, r, width);
             } else {
                 pathJoint(m, layout, p, d, r, width);
@@ -191,6 +189,12 @@ public final class ExactFec {
             pathJoint(m, layout, p, d, r, width);
             memo.put(key, new PathTable(Arrays.copyOf(path, width * width), pathOverMass, pathOverData, pathMaxA,
                     pathMaxB));
+            memoCells += width * width;
+            var eldest = memo.entrySet().iterator();
+            while (memoCells > MEMO_CELLS && eldest.hasNext()) {
+                memoCells -= eldest.next().getValue().cells().length;
+                eldest.remove();
+            }
             return;
         }
         System.arraycopy(table.cells(), 0, path, 0, width * width);

@@ -19,7 +19,9 @@ import org.smarttunnel.fitting.stats.GroupLayout;
  * start). The exact loss of a bursty path grows with its tail, which the (mean, variance)
  * pruning of smarttunnel does not capture, and the landscape has several local optima: hence
  * several starts, and the coarse moves that let far starts arrive in few steps. Each path's
- * loss table is computed once per distinct slot set ({@link ExactFec#remember}).
+ * loss table is computed once per model and distinct slot set, and kept by the thread's
+ * calculator across allocations (other allocators and tunnels of the same trace and interval
+ * reuse it).
  */
 final class SmartTunnelExact extends AbstractAllocator {
     static final long EXHAUSTIVE = 2000;
@@ -43,12 +45,7 @@ final class SmartTunnelExact extends AbstractAllocator {
         List<GilbertModel> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
         ExactFec exact = request.groupSize() <= 64 ? CALCULATOR.get() : new ExactFec(request.groupSize(), 16);
-        exact.remember();
-        try {
-            return allocate(request, new Scorer(models, exact));
-        } finally {
-            exact.forget();
-        }
+        return allocate(request, new Scorer(models, exact));
     }
 
     private static Allocation allocate(AllocationRequest request, Scorer scorer) {

@@ -19,11 +19,33 @@ import org.smarttunnel.replay.alloc.Allocators;
  * and optional FEC adaptation (a target loss rate, and the largest redundancy to try: half the
  * group unless set), what to do with paths that share congestion, and the bin length of the
  * shared-congestion tests; the tunnel's packet spacing for the time metrics (empty: the median
- * probe spacing of the interval) and their late deadline.
+ * probe spacing of the interval) and their late deadline, and whether they are computed at all.
  */
 public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int group, int redundancy,
         Alignment alignment, List<Integer> capacity, long seed, int emax, OptionalDouble targetLoss,
-        OptionalInt maxRedundancy, SharedPaths shared, long binUs, OptionalLong spacingUs, long deadlineUs) {
+        OptionalInt maxRedundancy, SharedPaths shared, long binUs, OptionalLong spacingUs, long deadlineUs,
+        Delays delays) {
+
+    /**
+     * Whether replays compute the time metrics (METHOD section 9): AUTO whenever the traces carry
+     * delays, OFF never (loss only, as fast as the loss replay alone).
+     */
+    public enum Delays {
+        AUTO, OFF;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Delays parse(String text) {
+            for (Delays d : values()) {
+                if (d.id().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return d;
+                }
+            }
+            throw new InvalidSettingException(Setting.DELAYS, "must be auto or off, not '" + text + "'");
+        }
+    }
 
     /**
      * How the intervals of several traces line up: by interval number, by absolute time from the
@@ -79,7 +101,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
     public Builder toBuilder() {
         return new Builder().models(models).allocators(allocators).group(group).redundancy(redundancy)
                 .alignment(alignment).capacity(capacity).seed(seed).emax(emax).targetLoss(targetLoss)
-                .maxRedundancy(maxRedundancy).shared(shared).binUs(binUs).spacingUs(spacingUs).deadlineUs(deadlineUs);
+                .maxRedundancy(maxRedundancy).shared(shared).binUs(binUs).spacingUs(spacingUs).deadlineUs(deadlineUs).delays(delays);
     }
 
     /** Whether the redundancy is adapted per interval (paper IV-D). */
@@ -121,6 +143,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         private long binUs = Defaults.micros(Defaults.BIN);
         private OptionalLong spacingUs = OptionalLong.empty();
         private long deadlineUs = Defaults.micros(Defaults.DEADLINE);
+        private Delays delays = Delays.parse(Defaults.DELAYS);
 
         public Builder models(ModelOptions m) {
             models = m;
@@ -189,6 +212,11 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         }
 
         /** Packets released later than this after sending count as late. */
+        public Builder delays(Delays d) {
+            delays = d;
+            return this;
+        }
+
         public Builder deadlineUs(long d) {
             deadlineUs = d;
             return this;
@@ -196,7 +224,7 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
 
         public ReplayOptions build() {
             return new ReplayOptions(models, allocators, group, redundancy, alignment, capacity, seed, emax,
-                    targetLoss, maxRedundancy, shared, binUs, spacingUs, deadlineUs);
+                    targetLoss, maxRedundancy, shared, binUs, spacingUs, deadlineUs, delays);
         }
     }
 }

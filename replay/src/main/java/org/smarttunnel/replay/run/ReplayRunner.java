@@ -179,7 +179,7 @@ public final class ReplayRunner {
         }
         Allocation shown = paths.size() == ids.size() ? allocation : onTraces(allocation, paths, ids.size());
         Optional<TimeMetrics> time = Optional.empty();
-        if (paths.stream().allMatch(v -> v.delays().isPresent())) {
+        if (o.delays() == ReplayOptions.Delays.AUTO && paths.stream().allMatch(v -> v.delays().isPresent())) {
             time = TimeReplay.replay(losses, paths.stream().map(v -> v.delays().get()).toList(), allocation.schedule(),
                     o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs());
         }

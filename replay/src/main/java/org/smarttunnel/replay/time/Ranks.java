@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Order statistics of long values in linear time for the spreads replays produce: values are
  * counted into buckets of equal, power-of-two width from their minimum, and only the buckets
- * that hold a wanted rank are sorted. Skewed values (one far outlier) only make some buckets
- * large, which are then sorted like any range.
+ * that hold a wanted rank are sorted. Skewed values (one far outlier, or nearly all values equal
+ * with a few far away, as probe gaps are) make some buckets large: such a bucket is selected in
+ * again over its narrower spread, down to equal values or few enough to sort.
  */
 final class Ranks {
     private static final int SMALL = 48;
@@ -20,6 +21,9 @@ final class Ranks {
 
     private int[] counts = new int[0];
     private long[] gathered = new long[0];
+    /** A bucket too large to sort is selected in again by this instance, from its own copy. */
+    private Ranks inner;
+    private long[] input = new long[0];
 
     /**
      * Writes into {@code out[i]} the value of 1-based rank {@code ranks[i]} among a[0..n) (ranks
@@ -37,7 +41,11 @@ final class Ranks {
 
     /** {@link #select(long[], int, int[], long[])} when the caller knows the minimum and maximum. */
     void select(long[] a, int n, long min, long max, int[] ranks, long[] out) {
-        if (n <= SMALL || min == max) {
+        if (min == max) {
+            Arrays.fill(out, 0, ranks.length, min);
+            return;
+        }
+        if (n <= SMALL) {
             long[] copy = ensureGathered(n);
             System.arraycopy(a, 0, copy, 0, n);
             Arrays.sort(copy, 0, n);
@@ -87,11 +95,32 @@ final class Ranks {
                 g[c[b]++] = a[i];
             }
         }
-        for (int q = 0; q < ranks.length; q++) {
-            if (q == 0 || bucketOf[q] != bucketOf[q - 1]) {
-                Arrays.sort(g, startOf[q], c[bucketOf[q]]);
+        // each wanted bucket: sorted when small, else selected in again (its spread is narrower)
+        for (int q = 0; q < ranks.length;) {
+            int b = bucketOf[q];
+            int from = startOf[q];
+            int size = c[b] - from;
+            int last = q;
+            while (last < ranks.length && bucketOf[last] == b) {
+                last++;
             }
-            out[q] = g[startOf[q] + within[q] - 1];
+            if (size <= SMALL) {
+                Arrays.sort(g, from, from + size);
+                for (int x = q; x < last; x++) {
+                    out[x] = g[from + within[x] - 1];
+                }
+            } else {
+                if (inner == null) {
+                    inner = new Ranks();
+                }
+                long[] part = inner.ensureInput(size);
+                System.arraycopy(g, from, part, 0, size);
+                int[] wanted = Arrays.copyOfRange(within, q, last);
+                long[] found = new long[wanted.length];
+                inner.select(part, size, wanted, found);
+                System.arraycopy(found, 0, out, q, wanted.length);
+            }
+            q = last;
         }
     }
 
@@ -112,6 +141,13 @@ final class Ranks {
         }
         Arrays.fill(counts, 0, n, 0);
         return counts;
+    }
+
+    private long[] ensureInput(int n) {
+        if (input.length < n) {
+            input = new long[Math.max(n, input.length * 2)];
+        }
+        return input;
     }
 
     private long[] ensureGathered(int n) {

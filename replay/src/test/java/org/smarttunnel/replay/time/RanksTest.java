@@ -8,7 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RanksTest {
-    /** Against a full sort, on uniform values, many ties, runs, clusters and one far outlier. */
+    /**
+     * Against a full sort, on uniform values, many ties, runs, clusters, one far outlier, and
+     * nearly equal values with a few far away (buckets selected in again).
+     */
     @Test
     void selectAgreesWithASort() {
         SplittableRandom r = new SplittableRandom(7);
@@ -16,14 +19,15 @@ class RanksTest {
         for (int c = 0; c < 2000; c++) {
             int n = 1 + r.nextInt(c % 10 == 0 ? 40_000 : 400);
             long[] a = new long[n];
-            int shape = r.nextInt(5);
+            int shape = r.nextInt(6);
             for (int i = 0; i < n; i++) {
                 a[i] = switch (shape) {
                     case 0 -> r.nextLong(1_000_000);
                     case 1 -> r.nextInt(5);
                     case 2 -> i;
                     case 3 -> 20_000L * r.nextInt(3) + r.nextInt(10_000);
-                    default -> i == 0 ? 10_000_000_000L : r.nextInt(100_000);
+                    case 4 -> i == 0 ? 10_000_000_000L : r.nextInt(100_000);
+                    default -> r.nextInt(100) == 0 ? 1_000_000 + r.nextInt(10) : 2000 + r.nextInt(2);
                 };
             }
             long[] sorted = a.clone();
