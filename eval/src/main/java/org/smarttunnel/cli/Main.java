@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.InvalidSettingException;
@@ -22,12 +23,18 @@ import picocli.CommandLine.Spec;
         scope = CommandLine.ScopeType.INHERIT,
         synopsisSubcommandLabel = "COMMAND",
         description = {"Trace-driven evaluation of multipath traffic allocation with forward error correction.",
-                "", "Run 'smarttunnel COMMAND --help' for a command's options."},
-        subcommands = {ImportCommand.class, FormatsCommand.class, FitCommand.class, ModelsCommand.class, ReplayCommand.class,
-                AllocatorsCommand.class, EvaluateCommand.class, TimelineCommand.class, CongestionCommand.class, DemoCommand.class, SimulateCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                "", "Run 'smarttunnel COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
+    /**
+     * The commands, in the order help lists them. Only the one a command line names is built
+     * (picocli inspects every option of every command it is given, a good part of a short
+     * run's start); help and anything unrecognised get them all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, FormatsCommand.class, FitCommand.class,
+            ModelsCommand.class, ReplayCommand.class, AllocatorsCommand.class, EvaluateCommand.class,
+            TimelineCommand.class, CongestionCommand.class, DemoCommand.class, SimulateCommand.class,
+            BenchCommand.class, CommandLine.HelpCommand.class);
+
     public static final int BAD_INPUT = 1;
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
@@ -49,7 +56,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(commandsFor(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -88,6 +95,32 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The root command with these subcommands. */
+    static CommandLine commandLine(List<Class<?>> commands) {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : commands) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /** The commands {@code args} need: the one they name, none for the version alone, else all. */
+    static List<Class<?>> commandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        if (args.length > 0) {
+            for (Class<?> c : COMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && (command.name().equals(args[0])
+                        || List.of(command.aliases()).contains(args[0]))) {
+                    return List.of(c);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     /** The version Maven put into the jar. */

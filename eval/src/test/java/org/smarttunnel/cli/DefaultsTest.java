@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class DefaultsTest {
     private static <T> T parse(String... args) {
-        CommandLine.ParseResult r = new CommandLine(new Main()).parseArgs(args);
+        CommandLine.ParseResult r = Main.commandLine(Main.COMMANDS).parseArgs(args);
         while (r.hasSubcommand()) {
             r = r.subcommand();
         }
@@ -125,7 +125,7 @@ class DefaultsTest {
     @Test
     void everySettingIsSetByAFlagOfSomeCommand() {
         List<String> flags = new ArrayList<>();
-        collect(new CommandLine(new Main()), flags);
+        collect(Main.commandLine(Main.COMMANDS), flags);
         for (Setting s : Setting.values()) {
             assertEquals(true, flags.contains(Flags.of(s)), s + " -> " + Flags.of(s));
         }

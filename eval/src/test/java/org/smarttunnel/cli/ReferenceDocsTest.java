@@ -43,7 +43,7 @@ class ReferenceDocsTest {
 
     @Test
     void commandReferenceIsTheHelpOfEveryCommand() throws IOException {
-        CommandLine root = new CommandLine(new Main());
+        CommandLine root = Main.commandLine(Main.COMMANDS);
         root.setUsageHelpAutoWidth(false);
         root.setUsageHelpWidth(WIDTH);
         StringBuilder md = new StringBuilder("""
