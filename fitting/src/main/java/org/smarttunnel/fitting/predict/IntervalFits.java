@@ -27,6 +27,8 @@ public final class IntervalFits {
     private final java.util.Map<ModelKey, java.util.Optional<PathModel>> memo =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.Map<Integer, org.smarttunnel.ingest.trace.LossSequence> lossMemo =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Integer, java.util.Optional<int[]>> delayMemo =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -133,6 +135,9 @@ public final class IntervalFits {
     /** The memory this object keeps beyond its trace, roughly, in bytes. */
     public long retainedBytes() {
         long bytes = 64L * counts.size();
+        for (org.smarttunnel.ingest.trace.LossSequence l : lossMemo.values()) {
+            bytes += 32 + 8L * l.wordCount();
+        }
         for (java.util.Optional<int[]> d : delayMemo.values()) {
             bytes += 16 + d.map(a -> 4L * a.length).orElse(0L);
         }
@@ -173,9 +178,12 @@ public final class IntervalFits {
         return source.sendGapsUs(intervals.get(k));
     }
 
-    /** The loss sequence of interval k (what a replay uses). */
+    /**
+     * The loss sequence of interval k (what a replay uses), cut once: every tunnel, mode and
+     * allocator that replays this trace's interval gets the same one.
+     */
     public org.smarttunnel.ingest.trace.LossSequence loss(int k) {
-        return source.loss(intervals.get(k));
+        return lossMemo.computeIfAbsent(k, i -> source.loss(intervals.get(i)));
     }
 
     /** Fisher's exact test p-value of each interval against its history; NaN where untestable. */

@@ -46,6 +46,15 @@ public final class ExactFec {
      */
     private final LinkedHashMap<PathKey, PathTable> memo = new LinkedHashMap<>(256, 0.75f, true);
     private long memoCells;
+    /** Answers of {@link #expectedLostAfterFec} lately asked, least recently used first. */
+    private final LinkedHashMap<ResultKey, Double> results = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ResultKey, Double> eldest) {
+            return size() > MEMO_RESULTS;
+        }
+    };
     /** The tables of the chains scored lately (a search scores the same few chains many times). */
     private final Map<LossChain, ChainTables> tables = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -89,6 +98,11 @@ public final class ExactFec {
 
     /** The most table cells the memo holds (16 MB of doubles) per calculator. */
     static final long MEMO_CELLS = 2L << 20;
+    /** The most answers kept per calculator. */
+    static final int MEMO_RESULTS = 1 << 16;
+
+    private record ResultKey(List<LossChain> models, GroupLayout layout) {
+    }
 
     private ChainTables tables(LossChain chain) {
         ChainTables t = tables.get(chain);
@@ -103,12 +117,19 @@ public final class ExactFec {
         return t;
     }
 
-    /** Forgets every remembered path table. */
+    /** Forgets every remembered path table and answer. */
     public void forget() {
         memo.clear();
         memoCells = 0;
+        results.clear();
     }
 
+    /**
+     * Expected data packets lost per group after FEC for {@code models} (one per path) under
+     * {@code layout}. The answers of the last {@link #MEMO_RESULTS} questions are kept: an
+     * evaluation asks the same one again when several allocators choose the same schedule, and
+     * when it scores the schedule a search chose.
+     */
     public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout) {
         int g = layout.groupSize();
         if (g > maxGroup) {
@@ -117,6 +138,24 @@ public final class ExactFec {
         if (models.size() != layout.paths()) {
             throw new IllegalArgumentException(models.size() + " models for " + layout.paths() + " paths");
         }
+        // a path that carries nothing does not matter, whatever its model: greedy tunnels sharing their best path share the answer
+        LossChain[] carrying = new LossChain[models.size()];
+        for (int j = 0; j < g; j++) {
+            int p = layout.pathOf(j);
+            carrying[p] = models.get(p);
+        }
+        ResultKey key = new ResultKey(Arrays.asList(carrying), layout);
+        Double known = results.get(key);
+        if (known != null) {
+            return known;
+        }
+        double x = compute(models, layout);
+        results.put(key, x);
+        return x;
+    }
+
+    private double compute(List<? extends LossChain> models, GroupLayout layout) {
+        int g = layout.groupSize();
         int dataSlots = layout.data();
         int redundancy = g - dataSlots;
         int width = redundancy + 1;

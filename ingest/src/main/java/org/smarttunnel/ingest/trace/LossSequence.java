@@ -10,6 +10,8 @@ public final class LossSequence {
     private final long[] words;
     private final int length;
     private final int lossCount;
+    /** The hash code once computed (0 before; the words never change). */
+    private int hash;
 
     private LossSequence(long[] words, int length) {
         this.words = words;
@@ -99,7 +101,12 @@ public final class LossSequence {
 
     @Override
     public int hashCode() {
-        return 31 * length + Arrays.hashCode(words);
+        int h = hash;
+        if (h == 0) {
+            h = 31 * length + Arrays.hashCode(words);
+            hash = h;
+        }
+        return h;
     }
 
     /** '0' for received, '1' for lost, one character per probe. */

@@ -41,9 +41,19 @@ public final class FecAdaptation {
         return last;
     }
 
-    /** A calculator per thread, sized for every group and model the toolkit fits. */
+    /**
+     * A calculator per thread, sized for every group and model the toolkit fits, shared by
+     * smarttunnel-exact's search and the predicted loss of every allocation, so that the one
+     * reuses the path tables and answers of the other.
+     */
     private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(
             ExactFec.MAX_GROUP, TransitionCounts.MAX_STATES));
+
+    /** The thread's calculator when it is large enough, else a new one. */
+    static ExactFec calculator(int groupSize, int maxStates) {
+        return groupSize <= ExactFec.MAX_GROUP && maxStates <= TransitionCounts.MAX_STATES ? CALCULATOR.get()
+                : new ExactFec(groupSize, maxStates);
+    }
 
     /**
      * Exact expected data loss after FEC per data packet of an allocation's schedule under the
@@ -53,8 +63,7 @@ public final class FecAdaptation {
         List<GilbertModel> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
         int maxStates = models.stream().mapToInt(GilbertModel::states).max().orElse(1);
-        ExactFec exact = request.groupSize() <= ExactFec.MAX_GROUP && maxStates <= TransitionCounts.MAX_STATES
-                ? CALCULATOR.get() : new ExactFec(request.groupSize(), maxStates);
+        ExactFec exact = calculator(request.groupSize(), maxStates);
         int groups = a.schedule().fixed() ? 1 : RANDOM_GROUPS;
         double sum = 0;
         for (int g = 0; g < groups; g++) {

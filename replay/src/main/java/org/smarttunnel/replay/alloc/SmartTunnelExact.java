@@ -27,8 +27,6 @@ final class SmartTunnelExact extends AbstractAllocator {
     static final long EXHAUSTIVE = 2000;
     private static final int MAX_STEPS = 500;
     private static final int[] MOVE_SIZES = {4, 2, 1};
-    private static final ThreadLocal<ExactFec> CALCULATOR = ThreadLocal.withInitial(() -> new ExactFec(
-            ExactFec.MAX_GROUP, org.smarttunnel.fitting.model.TransitionCounts.MAX_STATES));
 
     SmartTunnelExact() {
         super("smarttunnel-exact", AllocatorGroup.SMARTTUNNEL, "SmartTunnel's search scored by the exact expected "
@@ -44,7 +42,8 @@ final class SmartTunnelExact extends AbstractAllocator {
     public Allocation allocate(AllocationRequest request) {
         List<GilbertModel> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
-        ExactFec exact = request.groupSize() <= 64 ? CALCULATOR.get() : new ExactFec(request.groupSize(), 16);
+        ExactFec exact = FecAdaptation.calculator(request.groupSize(),
+                org.smarttunnel.fitting.model.TransitionCounts.MAX_STATES);
         return allocate(request, new Scorer(models, exact));
     }
 

@@ -36,6 +36,9 @@ public final class GroupReplay {
         masks(layout, dataMask, redMask);
         int redundancy = layout.redundancy();
         int data = layout.data();
+        if (schedule.fixed() && words == 1) {
+            return fixed(paths, dataMask, redMask, (int) groups, groupSize, redundancy, data);
+        }
         long failed = 0;
         long lost = 0;
         long[] bits = new long[words];
@@ -62,6 +65,74 @@ public final class GroupReplay {
         }
         return new IntervalResult(groups, failed, groups * data, lost);
     }
+
+    /**
+     * A fixed schedule of at most 64 slots: each path's lost data and redundant packets per group
+     * (x + 256 y, at most 64 each) under its masks, kept per thread for the next replay of the
+     * same loss sequence and masks — the same trace interval in other tunnels, modes or
+     * allocators; the tunnel's counts per group are their sums.
+     */
+    private static IntervalResult fixed(List<LossSequence> paths, long[][] dataMask, long[][] redMask, int groups,
+            int groupSize, int redundancy, int data) {
+        int n = paths.size();
+        char[][] counts = new char[n][];
+        PathCounts cache = COUNTS.get();
+        for (int p = 0; p < n; p++) {
+            counts[p] = cache.counts(paths.get(p), dataMask[p][0], redMask[p][0], groupSize, groups);
+        }
+        long failed = 0;
+        long lost = 0;
+        for (int g = 0; g < groups; g++) {
+            int c = 0;
+            for (int p = 0; p < n; p++) {
+                c += counts[p][g];
+            }
+            int x = c & 0xFF;
+            if (x + (c >>> 8) > redundancy) {
+                failed++;
+                lost += x;
+            }
+        }
+        return new IntervalResult(groups, failed, (long) groups * data, lost);
+    }
+
+    /** Per-group counts of loss sequences under mask pairs, least recently used first, within a budget. */
+    private static final class PathCounts {
+        private static final long BUDGET_CHARS = 8L << 20;
+
+        private record Key(LossSequence loss, long data, long red, int groupSize) {
+        }
+
+        private final java.util.LinkedHashMap<Key, char[]> kept = new java.util.LinkedHashMap<>(256, 0.75f, true);
+        private long chars;
+
+        char[] counts(LossSequence s, long data, long red, int groupSize, int groups) {
+            if (data == 0 && red == 0) {
+                return new char[groups];
+            }
+            Key key = new Key(s, data, red, groupSize);
+            char[] c = kept.get(key);
+            if (c != null && c.length >= groups) {
+                return c;
+            }
+            c = new char[groups];
+            long[] bits = new long[1];
+            for (int g = 0; g < groups; g++) {
+                extract(s, (long) g * groupSize, groupSize, bits);
+                c[g] = (char) (Long.bitCount(bits[0] & data) + (Long.bitCount(bits[0] & red) << 8));
+            }
+            char[] old = kept.put(key, c);
+            chars += c.length - (old == null ? 0 : old.length);
+            var eldest = kept.entrySet().iterator();
+            while (chars > BUDGET_CHARS && eldest.hasNext()) {
+                chars -= eldest.next().getValue().length;
+                eldest.remove();
+            }
+            return c;
+        }
+    }
+
+    private static final ThreadLocal<PathCounts> COUNTS = ThreadLocal.withInitial(PathCounts::new);
 
     private static void checkLayout(GroupLayout layout, int paths, int groupSize) {
         if (layout.groupSize() != groupSize || layout.paths() != paths) {

@@ -2,7 +2,9 @@ package org.smarttunnel.replay.run;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.smarttunnel.common.options.InvalidSettingException;
@@ -108,6 +110,11 @@ public final class ReplayRunner {
         }
         // the spacing of interval k, found only when a replay of it has delays, once for every mode and allocator
         long[] spacing = new long[intervals];
+        // per interval, the replays done: allocators and modes that choose the same schedule replay it once
+        List<Map<Replayed.Key, Replayed>> done = new ArrayList<>();
+        for (int k = 0; k < intervals; k++) {
+            done.add(new HashMap<>());
+        }
         List<ReplayRow> rows = new ArrayList<>();
         for (FitMode mode : o.models().modeOrder()) {
             List<Optional<List<PathPlan.Virtual>>> plans = new ArrayList<>();
@@ -121,7 +128,7 @@ public final class ReplayRunner {
                         LongSupplier spacingUs = () -> spacing[kk] != 0 ? spacing[kk]
                                 : (spacing[kk] = o.spacingUs().isPresent() ? o.spacingUs().getAsLong()
                                         : medianGapUs(fits, kk));
-                        replayOne(plans.get(k).get(), ids, a, mode, k, spacingUs, o).ifPresent(rows::add);
+                        replayOne(plans.get(k).get(), ids, a, mode, k, spacingUs, o, done.get(k)).ifPresent(rows::add);
                     }
                 }
             }
@@ -153,8 +160,15 @@ public final class ReplayRunner {
         return Math.max(1, TimeReplay.nearestRank(all, n, 50));
     }
 
+    /** A replay's outcome, and what decides it: the paths' losses and delays and a fixed layout. */
+    private record Replayed(IntervalResult result, Optional<TimeMetrics> time) {
+        /** Losses by value, delays by identity (each path's array is kept per interval), the layout by value. */
+        record Key(List<LossSequence> losses, List<int[]> delays, GroupLayout layout) {
+        }
+    }
+
     private static Optional<ReplayRow> replayOne(List<PathPlan.Virtual> paths, List<String> ids, Allocator a,
-            FitMode mode, int k, LongSupplier spacingUs, ReplayOptions o) {
+            FitMode mode, int k, LongSupplier spacingUs, ReplayOptions o, Map<Replayed.Key, Replayed> done) {
         List<PathModel> models = paths.stream().map(PathPlan.Virtual::model).toList();
         List<LossSequence> losses = paths.stream().map(PathPlan.Virtual::loss).toList();
         AllocationRequest request = new AllocationRequest(models, o.group(), o.redundancy(), o.capacityArray(),
@@ -170,20 +184,28 @@ public final class ReplayRunner {
             allocation = a.allocate(request);
             expected = Double.NaN;
         }
-        IntervalResult result = GroupReplay.replay(losses, allocation.schedule(), o.group());
-        if (result.groups() == 0) {
+        boolean timed = o.delays() == ReplayOptions.Delays.AUTO && paths.stream().allMatch(v -> v.delays().isPresent());
+        List<int[]> delays = timed ? paths.stream().map(v -> v.delays().get()).toList() : List.of();
+        Replayed.Key key = allocation.schedule().fixed() ? new Replayed.Key(losses, delays,
+                allocation.schedule().group(0)) : null;
+        Replayed replayed = key == null ? null : done.get(key);
+        if (replayed == null) {
+            IntervalResult result = GroupReplay.replay(losses, allocation.schedule(), o.group());
+            Optional<TimeMetrics> time = timed && result.groups() > 0 ? TimeReplay.replay(losses, delays,
+                    allocation.schedule(), o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs()) : Optional.empty();
+            replayed = new Replayed(result, time);
+            if (key != null) {
+                done.put(key, replayed);
+            }
+        }
+        if (replayed.result().groups() == 0) {
             return Optional.empty();
         }
         if (Double.isNaN(expected)) {
             expected = FecAdaptation.predictedLossRate(request, allocation);
         }
         Allocation shown = paths.size() == ids.size() ? allocation : onTraces(allocation, paths, ids.size());
-        Optional<TimeMetrics> time = Optional.empty();
-        if (o.delays() == ReplayOptions.Delays.AUTO && paths.stream().allMatch(v -> v.delays().isPresent())) {
-            time = TimeReplay.replay(losses, paths.stream().map(v -> v.delays().get()).toList(), allocation.schedule(),
-                    o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs());
-        }
-        return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, result, expected, time));
+        return Optional.of(new ReplayRow(mode, a.id(), k, ids, shown, replayed.result(), expected, replayed.time()));
     }
 
     /**

@@ -26,11 +26,34 @@ class GroupReplayTest {
         assertEquals(new IntervalResult(0, 0, 0, 0), GroupReplay.replay(paths, s, 20));
     }
 
+    /**
+     * The same loss sequence under two layouts that give its path the same data slots but other
+     * redundant ones: the per-group counts kept from the first replay must not serve the second.
+     * Groups of 4, D = 3; path 0 loses slot 3 of every group, path 1 slot 1. Layout A (path 0
+     * carries slots 0 and 3): 2 losses > R = 1 in every group, one data packet lost each. Layout
+     * B (path 0 carries slot 0 only): one loss per group, none fails.
+     */
+    @Test
+    void keptCountsTellRedundantSlotsApart() {
+        LossSequence zero = LossSequence.parse("0001".repeat(10));
+        LossSequence one = LossSequence.parse("0100".repeat(10));
+        List<LossSequence> paths = List.of(zero, one);
+        Schedule a = Schedule.fixed(new GroupLayout(3, new int[] {0, 1, 1, 0}, 2));
+        Schedule b = Schedule.fixed(new GroupLayout(3, new int[] {0, 1, 1, 1}, 2));
+        assertEquals(new IntervalResult(10, 10, 30, 10), GroupReplay.replay(paths, a, 4));
+        assertEquals(new IntervalResult(10, 0, 30, 0), GroupReplay.replay(paths, b, 4));
+        assertEquals(new IntervalResult(10, 10, 30, 10), GroupReplay.replay(paths, a, 4));
+    }
+
     @Test
     void agreesWithAPlainSlotBySlotReplay() {
         Random r = new Random(5);
+        boolean[][] previous = null;
         for (int round = 0; round < 300; round++) {
-            int n = 1 + r.nextInt(5);
+            // every third round replays the last round's sequences again (equal values, new objects)
+            // under another group size and layout, as the thread's kept per-group counts must allow
+            boolean again = round % 3 == 1 && previous != null;
+            int n = again ? previous.length : 1 + r.nextInt(5);
             int g = 2 + r.nextInt(round % 3 == 0 ? 150 : 60);
             int d = 1 + r.nextInt(g - 1);
             int len = r.nextInt(3000);
@@ -38,12 +61,13 @@ class GroupReplayTest {
             List<LossSequence> seqs = new java.util.ArrayList<>();
             for (int p = 0; p < n; p++) {
                 int plen = len + r.nextInt(50);
-                lost[p] = new boolean[plen];
-                for (int i = 0; i < plen; i++) {
+                lost[p] = again ? previous[p] : new boolean[plen];
+                for (int i = 0; !again && i < plen; i++) {
                     lost[p][i] = r.nextDouble() < 0.1;
                 }
                 seqs.add(LossSequence.of(lost[p]));
             }
+            previous = lost;
             Schedule s = round % 2 == 0 ? Schedule.fixed(randomLayout(r, g, d, n))
                     : new RandomSchedule(new double[n].length == 0 ? null : weights(r, n), g, d, r.nextLong());
             IntervalResult fast = GroupReplay.replay(seqs, s, g);
@@ -73,6 +97,7 @@ class GroupReplayTest {
                 }
             }
             assertEquals(new IntervalResult(groups, failed, groups * d, lostData), fast, "round " + round);
+            assertEquals(fast, GroupReplay.replay(seqs, s, g), "round " + round + " replayed again");
         }
     }
 
