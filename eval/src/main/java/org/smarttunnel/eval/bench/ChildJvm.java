@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a benchmark worker's {@code main} in a fresh JVM (this one's java and class path), so
+ * Runs a benchmark worker's {@code main} in a fresh JVM (this one's java and class path, and its
+ * heap and collector settings — the launcher's defaults — before the benchmark's own options), so
  * that its time and peak memory are its own; returns the lines it printed starting with
  * {@code RESULT }, and fails with everything else it printed when it fails or reports nothing.
  */
@@ -20,6 +21,11 @@ final class ChildJvm {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]Use\\w*GC")) {
+                cmd.add(a);
+            }
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

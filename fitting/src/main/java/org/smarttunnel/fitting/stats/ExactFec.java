@@ -117,10 +117,12 @@ public final class ExactFec {
         return t;
     }
 
-    /** Forgets every remembered path table and answer. */
+    /** Forgets every remembered path table, data phase and answer. */
     public void forget() {
         memo.clear();
         memoCells = 0;
+        dataPhases.clear();
+        dataPhaseCells = 0;
         results.clear();
     }
 
@@ -255,45 +257,124 @@ public final class ExactFec {
         int w = r + 1;
         int rows = Math.min(d, redundancy + 1) + 1;
         int cells = rows * w;
-        for (int k = 0; k < n; k++) {
-            cur[k * cells] = m.stationary(k);
-            overMass[k] = 0;
-            overData[k] = 0;
-        }
         int g = layout.groupSize();
         double[][] transfer = m.transfers(g);
         double[][] factored = m.lostTransfers(g);
-        int end = 1;
-        int prev = -1;
-        for (int slot = 0; slot < g; slot++) {
+        // the data slots come first and leave b = 0: a table over a alone, spread out to stride w
+        DataPhase data = dataPhase(chain, m, layout, p, d, rows, redundancy, transfer, factored);
+        int end = Math.min(cells, 1 + d * w);
+        for (int k = 0; k < n; k++) {
+            int row = k * cells;
+            Arrays.fill(cur, row, row + end, 0);
+            for (int a = 0; a < data.end(); a++) {
+                cur[row + a * w] = data.cells()[k * rows + a];
+            }
+            overMass[k] = data.overMass()[k];
+            overData[k] = data.overData()[k];
+        }
+        int prev = data.last();
+        for (int slot = layout.data(); slot < g; slot++) {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            int gap = prev < 0 ? 0 : slot - prev - 1;
-            double[] t = transfer[gap];
-            boolean data = slot < layout.data();
-            int shift = data ? w : 1;
-            int newEnd = Math.min(cells, end + shift);
-            for (int s = 0; s < n; s++) {
-                int row = s * cells;
-                for (int c = 0; c < newEnd; c++) {
-                    next[row + c] = 0;
-                }
-            }
-            if (gap < factored.length) {
-                stepFactored(t, factored[gap], gap, n, cells, end, shift);
-            } else {
-                stepDense(t, n, cells, end, shift);
-            }
-            stepOverflow(t, n, data);
-            double[] x = cur;
-            cur = next;
-            next = x;
-            end = newEnd;
+            end = step(transfer, factored, n, cells, w, end, prev < 0 ? 0 : slot - prev - 1, false, redundancy);
             prev = slot;
-            sweep(n, cells, w, end, redundancy);
         }
         collect(n, d, r, w, cells, end, width);
+    }
+
+    /**
+     * The state of a path's table after its data slots: per chain state, P(a data losses) for a
+     * below {@code end} (stride 1, {@code rows} per state), the overflow, and the last data slot
+     * carried (-1 for none). The same numbers, in the same order of additions, as the cells
+     * b = 0 of the full table: every cell b &gt; 0 is still zero then.
+     */
+    private record DataPhase(double[] cells, int end, double[] overMass, double[] overData, int last) {
+    }
+
+    private record DataKey(LossChain model, long slots, int data, int redundancy) {
+    }
+
+    /** Data phases computed lately (groups of at most 64 slots), least recently used first. */
+    private final LinkedHashMap<DataKey, DataPhase> dataPhases = new LinkedHashMap<>(256, 0.75f, true);
+    private long dataPhaseCells;
+
+    private DataPhase dataPhase(LossChain chain, ChainTables m, GroupLayout layout, int p, int d, int rows,
+            int redundancy, double[][] transfer, double[][] factored) {
+        int dataSlots = layout.data();
+        DataKey key = null;
+        if (layout.groupSize() <= 64) {
+            long slots = 0;
+            for (int j = 0; j < dataSlots; j++) {
+                if (layout.pathOf(j) == p) {
+                    slots |= 1L << j;
+                }
+            }
+            key = new DataKey(chain, slots, dataSlots, redundancy);
+            DataPhase known = dataPhases.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        int n = m.states();
+        for (int k = 0; k < n; k++) {
+            cur[k * rows] = m.stationary(k);
+            overMass[k] = 0;
+            overData[k] = 0;
+        }
+        int end = 1;
+        int prev = -1;
+        for (int slot = 0; slot < dataSlots; slot++) {
+            if (layout.pathOf(slot) != p) {
+                continue;
+            }
+            end = step(transfer, factored, n, rows, 1, end, prev < 0 ? 0 : slot - prev - 1, true, redundancy);
+            prev = slot;
+        }
+        double[] cells = new double[n * rows];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(cur, k * rows, cells, k * rows, end);
+        }
+        DataPhase phase = new DataPhase(cells, end, Arrays.copyOf(overMass, n), Arrays.copyOf(overData, n), prev);
+        if (key != null) {
+            dataPhases.put(key, phase);
+            dataPhaseCells += cells.length;
+            var eldest = dataPhases.entrySet().iterator();
+            while (dataPhaseCells > MEMO_CELLS && eldest.hasNext()) {
+                dataPhaseCells -= eldest.next().getValue().cells().length;
+                eldest.remove();
+            }
+        }
+        return phase;
+    }
+
+    /**
+     * One carried slot after {@code gap} uncarried ones, data or redundant, on the table in
+     * {@link #cur} ({@code cells} per state, rows of {@code w}), then the sweep of a + b = R + 1
+     * into the overflow; returns the new end of the used cells.
+     */
+    private int step(double[][] transfer, double[][] factored, int n, int cells, int w, int end, int gap,
+            boolean data, int redundancy) {
+        double[] t = transfer[gap];
+        int shift = data ? w : 1;
+        int newEnd = Math.min(cells, end + shift);
+        for (int s = 0; s < n; s++) {
+            int row = s * cells;
+            for (int c = 0; c < newEnd; c++) {
+                next[row + c] = 0;
+            }
+        }
+        if (gap < factored.length) {
+            stepFactored(t, factored[gap], gap, n, cells, end, shift);
+        } else {
+            stepDense(t, n, cells, end, shift);
+        }
+        stepOverflow(t, n, data);
+        double[] x = cur;
+        cur = next;
+        next = x;
+        sweep(n, cells, w, newEnd, redundancy);
+        return newEnd;
     }
 
     /** Moves the cells just past R losses (a + b = R + 1) into the overflow. */
@@ -334,12 +415,13 @@ public final class ExactFec {
             overMassNext[0] += mass * keep;
             overDataNext[0] += lostData * keep;
             int lostRow = n + k * n;
+            double lostAfter = lostData + (data ? mass : 0);
+            // no test for zero coefficients: adding a product with 0 leaves these non-negative sums
+            // exactly as they are, and a loop without branches runs in vector instructions
             for (int s = 0; s < n; s++) {
                 double lose = t[lostRow + s];
-                if (lose != 0) {
-                    overMassNext[s] += mass * lose;
-                    overDataNext[s] += (lostData + (data ? mass : 0)) * lose;
-                }
+                overMassNext[s] += mass * lose;
+                overDataNext[s] += lostAfter * lose;
             }
         }
         System.arraycopy(overMassNext, 0, overMass, 0, n);
