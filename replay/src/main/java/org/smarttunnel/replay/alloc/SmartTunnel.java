@@ -1,5 +1,8 @@
 package org.smarttunnel.replay.alloc;
 
+import java.util.Arrays;
+import java.util.List;
+import org.smarttunnel.fitting.predict.PathModel;
 import org.smarttunnel.fitting.stats.FastNormalApproximation;
 
 /**
@@ -43,11 +46,39 @@ final class SmartTunnel extends AbstractAllocator {
         return new int[][] {c.data().counts(), c.redundancy().counts()};
     }
 
+    /**
+     * The search's choice, kept per thread for the last few requests: smarttunnel-exact starts
+     * from the very allocation smarttunnel chose for the same interval (the search draws
+     * nothing at random, so the seed does not matter).
+     */
     private static SmartTunnelSearch.Choice choose(AllocationRequest request, SmartTunnelSearch.Scan scan) {
-        int d = request.data();
-        int r = request.redundancy();
-        return SmartTunnelSearch.search(request, scan,
-                (x, y) -> FastNormalApproximation.logExpectedLoss(x.mean(), Math.sqrt(x.var()), y.mean(),
-                        Math.sqrt(y.var()), d, r));
+        Key key = new Key(request.paths(), request.groupSize(), request.redundancy(),
+                request.capacity() == null ? List.of() : Arrays.stream(request.capacity()).boxed().toList(),
+                request.emax(), scan);
+        java.util.Map<Key, SmartTunnelSearch.Choice> kept = CHOICES.get();
+        SmartTunnelSearch.Choice c = kept.get(key);
+        if (c == null) {
+            int d = request.data();
+            int r = request.redundancy();
+            c = SmartTunnelSearch.search(request, scan,
+                    (x, y) -> FastNormalApproximation.logExpectedLoss(x.mean(), Math.sqrt(x.var()), y.mean(),
+                            Math.sqrt(y.var()), d, r));
+            kept.put(key, c);
+        }
+        return c;
     }
+
+    private record Key(List<PathModel> paths, int groupSize, int redundancy, List<Integer> capacity, int emax,
+            SmartTunnelSearch.Scan scan) {
+    }
+
+    private static final ThreadLocal<java.util.Map<Key, SmartTunnelSearch.Choice>> CHOICES = ThreadLocal.withInitial(
+            () -> new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, SmartTunnelSearch.Choice> eldest) {
+                    return size() > 16;
+                }
+            });
 }
