@@ -19,6 +19,18 @@ public final class GroupReplay {
     }
 
     public static IntervalResult replay(List<LossSequence> paths, Schedule schedule, int groupSize) {
+        return replay(paths, schedule, groupSize, true);
+    }
+
+    /**
+     * The same replay without the thread's kept per-group counts: every group's bits read from
+     * the sequences (what the first replay of a trace interval costs; benchmarks time it).
+     */
+    public static IntervalResult replayBits(List<LossSequence> paths, Schedule schedule, int groupSize) {
+        return replay(paths, schedule, groupSize, false);
+    }
+
+    private static IntervalResult replay(List<LossSequence> paths, Schedule schedule, int groupSize, boolean kept) {
         int n = paths.size();
         int m = Integer.MAX_VALUE;
         for (LossSequence s : paths) {
@@ -36,7 +48,7 @@ public final class GroupReplay {
         masks(layout, dataMask, redMask);
         int redundancy = layout.redundancy();
         int data = layout.data();
-        if (schedule.fixed() && words == 1) {
+        if (kept && schedule.fixed() && words == 1) {
             return fixed(paths, dataMask, redMask, (int) groups, groupSize, redundancy, data);
         }
         long failed = 0;

@@ -98,6 +98,7 @@ class GroupReplayTest {
             }
             assertEquals(new IntervalResult(groups, failed, groups * d, lostData), fast, "round " + round);
             assertEquals(fast, GroupReplay.replay(seqs, s, g), "round " + round + " replayed again");
+            assertEquals(fast, GroupReplay.replayBits(seqs, s, g), "round " + round + " from the bits");
         }
     }
 
