@@ -6,6 +6,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,6 @@ import org.smarttunnel.replay.engine.IntervalResult;
 import org.smarttunnel.replay.time.TimeMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The paper's tables, built with Tablesaw from the replayed rows as they stream out of the
@@ -162,80 +160,54 @@ public final class Tables {
     }
 
     /**
-     * Gathers the replayed rows, as they stream out of the experiment, into a Tablesaw table of
-     * the columns the summaries need, and sums them per (N, K, G, mode, allocator).
+     * Gathers the replayed rows, as they stream out of the experiment, into Tablesaw columns of
+     * the values the summaries need, one set per (N, K, G, mode, allocator) in arrival order,
+     * and summarises each with Tablesaw's count, sum and mean. (Grouping one long table by the
+     * five keys at the end gave the same columns and numbers, and took most of a small
+     * evaluation's summary time in slicing.)
      */
     public static final class Collector {
-        private final IntColumn n = IntColumn.create("n_paths");
-        private final IntColumn k = IntColumn.create("k");
-        private final IntColumn g = IntColumn.create("g");
-        private final StringColumn mode = StringColumn.create("mode");
-        private final StringColumn allocator = StringColumn.create("allocator");
-        private final IntColumn lossFree = IntColumn.create("loss_free");
-        // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
-        private final DoubleColumn rate = DoubleColumn.create("rate");
-        private final DoubleColumn expected = DoubleColumn.create("expected");
-        private final IntColumn timed = IntColumn.create("timed");
-        private final DoubleColumn delayP95 = DoubleColumn.create("delay_p95");
-        private final DoubleColumn inorderP99 = DoubleColumn.create("inorder_p99");
-        private final DoubleColumn jitter = DoubleColumn.create("jitter");
-        private final DoubleColumn reordered = DoubleColumn.create("reordered");
-        private final DoubleColumn late = DoubleColumn.create("late");
+        private final Map<Key, Cell> cells = new LinkedHashMap<>();
 
-        /**
-         * Starts loading Tablesaw's {@code Table} beside the replays, which do not need it: its
-         * first use scans the class path for readers and writers (about 0.4 s), most of a small
-         * evaluation's fixed cost otherwise.
-         */
-        public Collector() {
-            Thread loader = new Thread(() -> {
-                try {
-                    Class.forName(Table.class.getName());
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    // the summaries load it again and report what is wrong
-                }
-            }, "tablesaw-loader");
-            loader.setDaemon(true);
-            loader.start();
+        /** One cell's values. */
+        private static final class Cell {
+            final IntColumn lossFree = IntColumn.create("loss_free");
+            // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
+            final DoubleColumn rate = DoubleColumn.create("rate");
+            final DoubleColumn expected = DoubleColumn.create("expected");
+            final IntColumn timed = IntColumn.create("timed");
+            final DoubleColumn delayP95 = DoubleColumn.create("delay_p95");
+            final DoubleColumn inorderP99 = DoubleColumn.create("inorder_p99");
+            final DoubleColumn jitter = DoubleColumn.create("jitter");
+            final DoubleColumn reordered = DoubleColumn.create("reordered");
+            final DoubleColumn late = DoubleColumn.create("late");
         }
 
         public void add(ExperimentRow row) {
             IntervalResult r = row.replay().result();
-            n.append(row.n());
-            k.append(row.k());
-            g.append(row.g());
-            mode.append(row.replay().mode().id());
-            allocator.append(row.replay().allocator());
-            lossFree.append(r.lossFree() ? 1 : 0);
-            rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
-            expected.append(row.replay().expectedLossRate());
+            Cell c = cells.computeIfAbsent(new Key(row.n(), row.k(), row.g(), row.replay().mode().id(),
+                    row.replay().allocator()), key -> new Cell());
+            c.lossFree.append(r.lossFree() ? 1 : 0);
+            c.rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
+            c.expected.append(row.replay().expectedLossRate());
             Optional<TimeMetrics> time = row.replay().time();
-            timed.append(time.isPresent() ? 1 : 0);
-            delayP95.append(time.map(x -> x.delayP95Ms().orElse(Double.NaN)).orElse(Double.NaN));
-            inorderP99.append(time.map(x -> x.inorderP99Ms().orElse(Double.NaN)).orElse(Double.NaN));
-            jitter.append(time.map(x -> x.jitterMs().orElse(Double.NaN)).orElse(Double.NaN));
-            reordered.append(time.map(x -> x.reorderedShare().orElse(Double.NaN)).orElse(Double.NaN));
-            late.append(time.map(TimeMetrics::lateShare).orElse(Double.NaN));
+            c.timed.append(time.isPresent() ? 1 : 0);
+            c.delayP95.append(time.map(x -> x.delayP95Ms().orElse(Double.NaN)).orElse(Double.NaN));
+            c.inorderP99.append(time.map(x -> x.inorderP99Ms().orElse(Double.NaN)).orElse(Double.NaN));
+            c.jitter.append(time.map(x -> x.jitterMs().orElse(Double.NaN)).orElse(Double.NaN));
+            c.reordered.append(time.map(x -> x.reorderedShare().orElse(Double.NaN)).orElse(Double.NaN));
+            c.late.append(time.map(TimeMetrics::lateShare).orElse(Double.NaN));
         }
 
         public Tables tables(ExperimentOptions o, double pLow) {
-            Table replay = Table.create("replay", n, k, g, mode, allocator, lossFree, rate, expected, timed, delayP95,
-                    inorderP99, jitter, reordered, late);
             Map<Key, Stat> stats = new HashMap<>();
-            if (replay.rowCount() > 0) {
+            for (Map.Entry<Key, Cell> e : cells.entrySet()) {
+                Cell c = e.getValue();
                 // Tablesaw's mean skips missing values: a time mean is over the intervals that have it
-                Table summary = replay.summarize(List.of("loss_free", "rate", "expected", "timed", "delay_p95",
-                        "inorder_p99", "jitter", "reordered", "late"), count, sum, mean)
-                        .by("n_paths", "k", "g", "mode", "allocator");
-                for (Row r : summary) {
-                    Key key = new Key(r.getInt("n_paths"), r.getInt("k"), r.getInt("g"), r.getString("mode"),
-                            r.getString("allocator"));
-                    stats.put(key, new Stat(Math.round(r.getDouble("Count [loss_free]")),
-                            Math.round(r.getDouble("Sum [loss_free]")), r.getDouble("Mean [rate]"),
-                            r.getDouble("Mean [expected]"), Math.round(r.getDouble("Sum [timed]")),
-                            r.getDouble("Mean [delay_p95]"), r.getDouble("Mean [inorder_p99]"),
-                            r.getDouble("Mean [jitter]"), r.getDouble("Mean [reordered]"), r.getDouble("Mean [late]")));
-                }
+                stats.put(e.getKey(), new Stat(Math.round(count.summarize(c.lossFree)),
+                        Math.round(sum.summarize(c.lossFree)), mean.summarize(c.rate), mean.summarize(c.expected),
+                        Math.round(sum.summarize(c.timed)), mean.summarize(c.delayP95), mean.summarize(c.inorderP99),
+                        mean.summarize(c.jitter), mean.summarize(c.reordered), mean.summarize(c.late)));
             }
             return new Tables(o, pLow, stats);
         }
