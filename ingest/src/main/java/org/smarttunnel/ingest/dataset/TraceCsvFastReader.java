@@ -25,7 +25,7 @@ final class TraceCsvFastReader {
             .getBytes(StandardCharsets.US_ASCII);
     /** Longer rows are declined: no row the writer produces comes close. */
     private static final int MAX_ROW = 128;
-    private static final int BUFFER = 1 << 20;
+    private static final int BUFFER = 1 << 16;
     private static final int MAX_INT_DIGITS = 9;
     private static final int MAX_LONG_DIGITS = 18;
 
@@ -45,7 +45,8 @@ final class TraceCsvFastReader {
     static Optional<Trace> read(Path file, TraceInfo info) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             TraceCsvFastReader r = new TraceCsvFastReader(in);
-            TraceDataset.ProbeColumns probes = new TraceDataset.ProbeColumns();
+            r.fill();
+            TraceDataset.ProbeColumns probes = new TraceDataset.ProbeColumns(r.expectedRows(Files.size(file)));
             if (!r.rows(probes)) {
                 return Optional.empty();
             }
@@ -84,39 +85,70 @@ final class TraceCsvFastReader {
                 }
                 continue;
             }
-            int rowEnd = Math.min(limit, pos + MAX_ROW);
-            if (!digits(MAX_INT_DIGITS, rowEnd) || value != index || !comma(rowEnd)) {
+            if (!row(index, probes)) {
                 return false;
             }
-            if (!digits(MAX_INT_DIGITS, rowEnd) || !comma(rowEnd)) {
-                return false;
-            }
-            int seq = (int) value;
-            if (!digits(MAX_LONG_DIGITS, rowEnd) || !comma(rowEnd)) {
-                return false;
-            }
-            long send = value;
-            if (pos + 2 > rowEnd || (buf[pos] != '0' && buf[pos] != '1') || buf[pos + 1] != ',') {
-                return false;
-            }
-            boolean lost = buf[pos] == '1';
-            pos += 2;
-            int rtt = Probe.NO_RTT;
-            if (pos < rowEnd && isDigit(buf[pos])) {
-                if (!digits(MAX_INT_DIGITS, rowEnd)) {
-                    return false;
-                }
-                rtt = (int) value;
-            }
-            if (pos == rowEnd && rowEnd < limit) {
-                return false;
-            }
-            if (!endOfLine()) {
-                return false;
-            }
-            probes.add(seq, send, lost, rtt);
             index++;
         }
+    }
+
+    /**
+     * The row at {@link #pos} (number {@code index}) into {@code probes}; false when it is not
+     * plain. A method of its own, called once per row, so that the JIT compiles it fully within
+     * the first file rather than after several (a loop running once per file is compiled late).
+     */
+    private boolean row(int index, TraceDataset.ProbeColumns probes) {
+        int rowEnd = Math.min(limit, pos + MAX_ROW);
+        if (!digits(MAX_INT_DIGITS, rowEnd) || value != index || !comma(rowEnd)) {
+            return false;
+        }
+        if (!digits(MAX_INT_DIGITS, rowEnd) || !comma(rowEnd)) {
+            return false;
+        }
+        int seq = (int) value;
+        if (!digits(MAX_LONG_DIGITS, rowEnd) || !comma(rowEnd)) {
+            return false;
+        }
+        long send = value;
+        if (pos + 2 > rowEnd || (buf[pos] != '0' && buf[pos] != '1') || buf[pos + 1] != ',') {
+            return false;
+        }
+        boolean lost = buf[pos] == '1';
+        pos += 2;
+        int rtt = Probe.NO_RTT;
+        if (pos < rowEnd && isDigit(buf[pos])) {
+            if (!digits(MAX_INT_DIGITS, rowEnd)) {
+                return false;
+            }
+            rtt = (int) value;
+        }
+        if (pos == rowEnd && rowEnd < limit) {
+            return false;
+        }
+        if (!endOfLine()) {
+            return false;
+        }
+        probes.add(seq, send, lost, rtt);
+        return true;
+    }
+
+    /**
+     * The rows a file of {@code size} bytes holds, judged by the lines in the buffer's first
+     * fill, slightly over: the columns are allocated once at about the right size and cut to
+     * the exact count at the end (a trace's arrays are its largest allocation).
+     */
+    private int expectedRows(long size) {
+        int lines = 0;
+        for (int i = 0; i < limit; i++) {
+            if (buf[i] == '\n') {
+                lines++;
+            }
+        }
+        if (lines < 2 || eof) {
+            return Math.max(16, lines);
+        }
+        double perRow = (double) limit / lines;
+        return (int) Math.min(Integer.MAX_VALUE - 16, size / perRow * 1.01 + 16);
     }
 
     /** 1 to {@code max} digits before {@code end} into {@link #value}; false when there are none or more. */

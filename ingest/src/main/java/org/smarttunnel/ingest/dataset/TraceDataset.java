@@ -151,10 +151,23 @@ public final class TraceDataset {
     /** The probes of a trace file, column by column as they are read. */
     static final class ProbeColumns {
         private int n;
-        private int[] seq = new int[1024];
-        private long[] send = new long[1024];
-        private int[] rtt = new int[1024];
-        private final LossSequence.Builder loss = new LossSequence.Builder(1024);
+        private int[] seq;
+        private long[] send;
+        private int[] rtt;
+        private final LossSequence.Builder loss;
+
+        ProbeColumns() {
+            this(1024);
+        }
+
+        /** Room for {@code expected} probes before growing (fresh memory is not free: size it well). */
+        ProbeColumns(int expected) {
+            int c = Math.max(16, expected);
+            seq = new int[c];
+            send = new long[c];
+            rtt = new int[c];
+            loss = new LossSequence.Builder(c);
+        }
 
         void add(String name, long line, CSVRecord f) throws IngestException {
             try {
@@ -186,7 +199,9 @@ public final class TraceDataset {
         }
 
         Trace trace(TraceInfo info) {
-            return new Trace(info, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), loss.build(), Arrays.copyOf(rtt, n));
+            return new Trace(info, n == seq.length ? seq : Arrays.copyOf(seq, n),
+                    n == send.length ? send : Arrays.copyOf(send, n), loss.build(),
+                    n == rtt.length ? rtt : Arrays.copyOf(rtt, n));
         }
     }
 }
