@@ -50,20 +50,25 @@ final class PathPlan {
         }
         List<List<Integer>> groups = o.shared() == SharedPaths.IGNORE || fits.size() < 2 ? singles(fits.size())
                 : detect(fits, ids, mode, k, o);
+        // without time metrics the delays are never read: not even cut from the traces
+        boolean timed = o.delays() == ReplayOptions.Delays.AUTO;
         List<Virtual> out = new ArrayList<>();
         for (List<Integer> g : groups) {
             if (g.size() == 1) {
-                out.add(new Virtual(g, models.get(g.get(0)), fits.get(g.get(0)).loss(k), fits.get(g.get(0)).delays(k)));
+                out.add(new Virtual(g, models.get(g.get(0)), fits.get(g.get(0)).loss(k),
+                        timed ? fits.get(g.get(0)).delays(k) : Optional.empty()));
             } else if (o.shared() == SharedPaths.AVOID) {
                 int best = g.stream().min(Comparator.<Integer>comparingDouble(i -> models.get(i).lossRate())
                         .thenComparing(ids::get)).orElseThrow();
-                out.add(new Virtual(List.of(best), models.get(best), fits.get(best).loss(k), fits.get(best).delays(k)));
+                out.add(new Virtual(List.of(best), models.get(best), fits.get(best).loss(k),
+                        timed ? fits.get(best).delays(k) : Optional.empty()));
             } else {
                 Optional<PathModel> merged = mergedModel(fits, g, mode, k, o, models.get(g.get(0)));
                 if (merged.isEmpty()) {
                     return Optional.empty();
                 }
-                out.add(new Virtual(g, merged.get(), interleave(fits, g, k), interleaveDelays(fits, g, k)));
+                out.add(new Virtual(g, merged.get(), interleave(fits, g, k),
+                        timed ? interleaveDelays(fits, g, k) : Optional.empty()));
             }
         }
         out.sort(Comparator.comparingInt(v -> v.members().get(0)));
