@@ -133,6 +133,18 @@ public final class ExactFec {
      * when it scores the schedule a search chose.
      */
     public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout) {
+        return expectedLostAfterFec(models, layout, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #expectedLostAfterFec(List, GroupLayout)}, or positive infinity as soon as the answer
+     * is certainly at least {@code atLeast}: the expected data lost in groups that have already
+     * failed on the paths combined so far (the first path's own overflow, then more with every
+     * path) only grows by non-negative terms until the answer, so it bounds the computed answer
+     * from below bit for bit. A search that only needs to know whether a schedule beats its
+     * best so far skips the remaining paths of one that cannot.
+     */
+    public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout, double atLeast) {
         int g = layout.groupSize();
         if (g > maxGroup) {
             throw new IllegalArgumentException("group of " + g + " slots, calculator sized for " + maxGroup);
@@ -151,12 +163,14 @@ public final class ExactFec {
         if (known != null) {
             return known;
         }
-        double x = compute(models, layout);
-        results.put(key, x);
+        double x = compute(models, layout, atLeast);
+        if (x != Double.POSITIVE_INFINITY) {
+            results.put(key, x);
+        }
         return x;
     }
 
-    private double compute(List<? extends LossChain> models, GroupLayout layout) {
+    private double compute(List<? extends LossChain> models, GroupLayout layout, double atLeast) {
         int g = layout.groupSize();
         int dataSlots = layout.data();
         int redundancy = g - dataSlots;
@@ -203,6 +217,9 @@ public final class ExactFec {
                 if (p == last) {
                     return accData;
                 }
+                if (accData >= atLeast) {
+                    return Double.POSITIVE_INFINITY;
+                }
                 continue;
             }
             // the overflow so far stays overflow whatever this path loses, which adds its mean data loss
@@ -213,6 +230,9 @@ public final class ExactFec {
             double[] over = convolve(width, redundancy);
             accMass += over[0];
             accData += over[1];
+            if (accData >= atLeast) {
+                return Double.POSITIVE_INFINITY;
+            }
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.smarttunnel.fitting.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,39 @@ class ExactLossTest {
                     layout + " " + models);
             assertEquals(reference, fast.expectedLostAfterFec(models, layout), 1e-11 * reference, "again, remembered");
         }
+    }
+
+    /**
+     * With a bound, the answer is the unbounded one bit for bit, or infinity only when the
+     * unbounded one is at least the bound (searches rely on both).
+     */
+    @Test
+    void boundedAnswersAreExactOrCertainlyAtLeastTheBound() {
+        Random r = new Random(78);
+        int pruned = 0;
+        for (int round = 0; round < 400; round++) {
+            int paths = 1 + r.nextInt(5);
+            List<GilbertModel> models = new ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                int n = 1 + r.nextInt(8);
+                double[] q = new double[n];
+                for (int k = 0; k < n; k++) {
+                    q[k] = k == 0 ? r.nextDouble() * 0.2 : 0.3 + 0.7 * r.nextDouble();
+                }
+                models.add(GilbertModel.of(q));
+            }
+            GroupLayout layout = randomLayout(r, 10 + r.nextInt(40), paths);
+            double exact = new ExactFec(64, 16).expectedLostAfterFec(models, layout);
+            double bound = exact * 1.5 * r.nextDouble();
+            double got = new ExactFec(64, 16).expectedLostAfterFec(models, layout, bound);
+            if (got == Double.POSITIVE_INFINITY) {
+                pruned++;
+                assertTrue(exact >= bound, layout + ": pruned below the bound");
+            } else {
+                assertEquals(exact, got, 0.0, layout + ": not bit for bit");
+            }
+        }
+        assertTrue(pruned > 20, "some schedules are pruned: " + pruned);
     }
 
     @Test

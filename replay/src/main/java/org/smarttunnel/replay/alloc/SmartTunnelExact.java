@@ -80,14 +80,39 @@ final class SmartTunnelExact extends AbstractAllocator {
         }
 
         double score(int[] d, int[] r) {
+            return score(d, r, Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * The log of the schedule's exact expected loss, or positive infinity when it is
+         * certainly at least {@code best} (then it is neither computed in full nor kept): a
+         * search choosing only schedules strictly below its best so far chooses the same.
+         */
+        double score(int[] d, int[] r, double best) {
             String key = Arrays.toString(d) + Arrays.toString(r);
             Double s = seen.get(key);
             if (s == null) {
                 GroupLayout layout = Allocation.spread(d, r).schedule().group(0);
-                s = Math.log(exact.expectedLostAfterFec(models, layout));
+                double x = exact.expectedLostAfterFec(models, layout, atLeast(best));
+                if (x == Double.POSITIVE_INFINITY) {
+                    return x;
+                }
+                s = Math.log(x);
                 seen.put(key, s);
             }
             return s;
+        }
+
+        /** The least x with log(x) &gt;= {@code logBound} (Math.log is monotone): losses from there score at least the bound. */
+        private static double atLeast(double logBound) {
+            if (logBound == Double.POSITIVE_INFINITY || Double.isNaN(logBound)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double x = Math.exp(logBound);
+            while (Math.log(x) < logBound) {
+                x = Math.nextUp(x);
+            }
+            return x;
         }
     }
 
@@ -120,7 +145,7 @@ final class SmartTunnelExact extends AbstractAllocator {
                             if (!fits(nd, nr, request.capacity())) {
                                 continue;
                             }
-                            double s = scorer.score(nd, nr);
+                            double s = scorer.score(nd, nr, best);
                             if (s < best) {
                                 best = s;
                                 bestD = nd;
@@ -192,7 +217,7 @@ final class SmartTunnelExact extends AbstractAllocator {
                 if (!fits(d, r, request.capacity())) {
                     continue;
                 }
-                double s = scorer.score(d, r);
+                double s = scorer.score(d, r, best);
                 if (bestD == null || s < best) {
                     best = s;
                     bestD = d;
