@@ -1,9 +1,8 @@
 package org.smarttunnel.fitting.stats;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.smarttunnel.common.cache.Lru;
 import org.smarttunnel.fitting.model.LossChain;
 
 /**
@@ -44,26 +43,13 @@ public final class ExactFec {
      * schedules sharing a path's slots — a search's candidates, the allocators of one interval,
      * tunnels sharing a trace — reuse it.
      */
-    private final LinkedHashMap<PathKey, PathTable> memo = new LinkedHashMap<>(256, 0.75f, true);
-    private long memoCells;
-    /** Answers of {@link #expectedLostAfterFec} lately asked, least recently used first. */
-    private final LinkedHashMap<ResultKey, Double> results = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ResultKey, Double> eldest) {
-            return size() > MEMO_RESULTS;
-        }
-    };
+    private final Lru<PathKey, PathTable> memo = Lru.weighted(MEMO_CELLS, t -> t.cells().length);
+    /** Answers of {@link #expectedLostAfterFec} lately asked. */
+    private final Lru<ResultKey, Double> results = Lru.ofEntries(MEMO_RESULTS);
     /** The tables of the chains scored lately (a search scores the same few chains many times). */
-    private final Map<LossChain, ChainTables> tables = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LossChain, ChainTables> eldest) {
-            return size() > 256;
-        }
-    };
+    private final Lru<LossChain, ChainTables> tables = Lru.ofEntries(256);
+    /** Data phases computed lately (groups of at most 64 slots). */
+    private final Lru<DataKey, DataPhase> dataPhases = Lru.weighted(MEMO_CELLS, p -> p.cells().length);
     private double pathOverMass;
     private double pathOverData;
     /** Largest a and b with non-zero cells: path's are min(d, R) and min(r, R); acc's the sums, capped at R. */
@@ -120,9 +106,7 @@ public final class ExactFec {
     /** Forgets every remembered path table, data phase and answer. */
     public void forget() {
         memo.clear();
-        memoCells = 0;
         dataPhases.clear();
-        dataPhaseCells = 0;
         results.clear();
     }
 
@@ -237,25 +221,24 @@ public final class ExactFec {
         return 0;
     }
 
-    private void remembered(LossChain m, GroupLayout layout, int p, int d, int r, int width) {
+    /** The slots below {@code limit} (at most 64) that path p carries, as bits. */
+    private static long slotsOf(GroupLayout layout, int p, int limit) {
         long slots = 0;
-        for (int j = 0; j < layout.groupSize(); j++) {
+        for (int j = 0; j < limit; j++) {
             if (layout.pathOf(j) == p) {
                 slots |= 1L << j;
             }
         }
-        PathKey key = new PathKey(m, slots, layout.data(), width);
+        return slots;
+    }
+
+    private void remembered(LossChain m, GroupLayout layout, int p, int d, int r, int width) {
+        PathKey key = new PathKey(m, slotsOf(layout, p, layout.groupSize()), layout.data(), width);
         PathTable table = memo.get(key);
         if (table == null) {
             pathJoint(m, layout, p, d, r, width);
             memo.put(key, new PathTable(Arrays.copyOf(path, width * width), pathOverMass, pathOverData, pathMaxA,
                     pathMaxB));
-            memoCells += width * width;
-            var eldest = memo.entrySet().iterator();
-            while (memoCells > MEMO_CELLS && eldest.hasNext()) {
-                memoCells -= eldest.next().getValue().cells().length;
-                eldest.remove();
-            }
             return;
         }
         System.arraycopy(table.cells(), 0, path, 0, width * width);
@@ -315,22 +298,12 @@ public final class ExactFec {
     private record DataKey(LossChain model, long slots, int data, int redundancy) {
     }
 
-    /** Data phases computed lately (groups of at most 64 slots), least recently used first. */
-    private final LinkedHashMap<DataKey, DataPhase> dataPhases = new LinkedHashMap<>(256, 0.75f, true);
-    private long dataPhaseCells;
-
     private DataPhase dataPhase(LossChain chain, ChainTables m, GroupLayout layout, int p, int d, int rows,
             int redundancy, double[][] transfer, double[][] factored) {
         int dataSlots = layout.data();
         DataKey key = null;
         if (layout.groupSize() <= 64) {
-            long slots = 0;
-            for (int j = 0; j < dataSlots; j++) {
-                if (layout.pathOf(j) == p) {
-                    slots |= 1L << j;
-                }
-            }
-            key = new DataKey(chain, slots, dataSlots, redundancy);
+            key = new DataKey(chain, slotsOf(layout, p, dataSlots), dataSlots, redundancy);
             DataPhase known = dataPhases.get(key);
             if (known != null) {
                 return known;
@@ -358,12 +331,6 @@ public final class ExactFec {
         DataPhase phase = new DataPhase(cells, end, Arrays.copyOf(overMass, n), Arrays.copyOf(overData, n), prev);
         if (key != null) {
             dataPhases.put(key, phase);
-            dataPhaseCells += cells.length;
-            var eldest = dataPhases.entrySet().iterator();
-            while (dataPhaseCells > MEMO_CELLS && eldest.hasNext()) {
-                dataPhaseCells -= eldest.next().getValue().cells().length;
-                eldest.remove();
-            }
         }
         return phase;
     }

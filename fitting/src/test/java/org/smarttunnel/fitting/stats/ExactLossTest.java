@@ -19,6 +19,23 @@ class ExactLossTest {
         return GilbertModel.of(q);
     }
 
+    /**
+     * Bursty models of {@code fewest} to {@code fewest + spread - 1} states: loss below
+     * {@code firstLoss} from state 0, 0.3 to 1 within a burst.
+     */
+    static List<GilbertModel> randomModels(Random r, int paths, int fewest, int spread, double firstLoss) {
+        List<GilbertModel> models = new ArrayList<>();
+        for (int p = 0; p < paths; p++) {
+            int n = fewest + r.nextInt(spread);
+            double[] q = new double[n];
+            for (int k = 0; k < n; k++) {
+                q[k] = k == 0 ? r.nextDouble() * firstLoss : 0.3 + 0.7 * r.nextDouble();
+            }
+            models.add(GilbertModel.of(q));
+        }
+        return models;
+    }
+
     static GroupLayout randomLayout(Random r, int g, int paths) {
         int[] slots = new int[g];
         for (int j = 0; j < g; j++) {
@@ -73,15 +90,7 @@ class ExactLossTest {
         ExactFec fast = new ExactFec(64, 16);
         for (int round = 0; round < 150; round++) {
             int paths = 1 + r.nextInt(6);
-            List<GilbertModel> models = new ArrayList<>();
-            for (int p = 0; p < paths; p++) {
-                int n = 5 + r.nextInt(12);
-                double[] q = new double[n];
-                for (int k = 0; k < n; k++) {
-                    q[k] = k == 0 ? r.nextDouble() * 0.05 : 0.3 + 0.7 * r.nextDouble();
-                }
-                models.add(GilbertModel.of(q));
-            }
+            List<GilbertModel> models = randomModels(r, paths, 5, 12, 0.05);
             GroupLayout layout = randomLayout(r, 20 + r.nextInt(40), paths);
             double reference = GroupLoss.exact(models, layout);
             if (round % 2 == 0) {
@@ -103,15 +112,7 @@ class ExactLossTest {
         int pruned = 0;
         for (int round = 0; round < 400; round++) {
             int paths = 1 + r.nextInt(5);
-            List<GilbertModel> models = new ArrayList<>();
-            for (int p = 0; p < paths; p++) {
-                int n = 1 + r.nextInt(8);
-                double[] q = new double[n];
-                for (int k = 0; k < n; k++) {
-                    q[k] = k == 0 ? r.nextDouble() * 0.2 : 0.3 + 0.7 * r.nextDouble();
-                }
-                models.add(GilbertModel.of(q));
-            }
+            List<GilbertModel> models = randomModels(r, paths, 1, 8, 0.2);
             GroupLayout layout = randomLayout(r, 10 + r.nextInt(40), paths);
             double exact = new ExactFec(64, 16).expectedLostAfterFec(models, layout);
             double bound = exact * 1.5 * r.nextDouble();

@@ -2,6 +2,7 @@ package org.smarttunnel.replay.alloc;
 
 import java.util.Arrays;
 import java.util.List;
+import org.smarttunnel.common.cache.Lru;
 import org.smarttunnel.fitting.predict.PathModel;
 import org.smarttunnel.fitting.stats.FastNormalApproximation;
 
@@ -55,7 +56,7 @@ final class SmartTunnel extends AbstractAllocator {
         Key key = new Key(request.paths(), request.groupSize(), request.redundancy(),
                 request.capacity() == null ? List.of() : Arrays.stream(request.capacity()).boxed().toList(),
                 request.emax(), scan);
-        java.util.Map<Key, SmartTunnelSearch.Choice> kept = CHOICES.get();
+        Lru<Key, SmartTunnelSearch.Choice> kept = CHOICES.get();
         SmartTunnelSearch.Choice c = kept.get(key);
         if (c == null) {
             int d = request.data();
@@ -72,13 +73,6 @@ final class SmartTunnel extends AbstractAllocator {
             SmartTunnelSearch.Scan scan) {
     }
 
-    private static final ThreadLocal<java.util.Map<Key, SmartTunnelSearch.Choice>> CHOICES = ThreadLocal.withInitial(
-            () -> new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Key, SmartTunnelSearch.Choice> eldest) {
-                    return size() > 16;
-                }
-            });
+    private static final ThreadLocal<Lru<Key, SmartTunnelSearch.Choice>> CHOICES = ThreadLocal.withInitial(
+            () -> Lru.ofEntries(16));
 }

@@ -1,6 +1,7 @@
 package org.smarttunnel.replay.engine;
 
 import java.util.List;
+import org.smarttunnel.common.cache.Lru;
 import org.smarttunnel.fitting.stats.GroupLayout;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.replay.schedule.Schedule;
@@ -115,8 +116,7 @@ public final class GroupReplay {
         private record Key(LossSequence loss, long data, long red, int groupSize) {
         }
 
-        private final java.util.LinkedHashMap<Key, char[]> kept = new java.util.LinkedHashMap<>(256, 0.75f, true);
-        private long chars;
+        private final Lru<Key, char[]> kept = Lru.weighted(BUDGET_CHARS, c -> c.length);
 
         char[] counts(LossSequence s, long data, long red, int groupSize, int groups) {
             if (data == 0 && red == 0) {
@@ -133,13 +133,7 @@ public final class GroupReplay {
                 extract(s, (long) g * groupSize, groupSize, bits);
                 c[g] = (char) (Long.bitCount(bits[0] & data) + (Long.bitCount(bits[0] & red) << 8));
             }
-            char[] old = kept.put(key, c);
-            chars += c.length - (old == null ? 0 : old.length);
-            var eldest = kept.entrySet().iterator();
-            while (chars > BUDGET_CHARS && eldest.hasNext()) {
-                chars -= eldest.next().getValue().length;
-                eldest.remove();
-            }
+            kept.put(key, c);
             return c;
         }
     }
