@@ -24,8 +24,109 @@ public final class Numbers {
         if (v == 0) {
             return "0";
         }
+        String fast = plainSix(v);
+        return fast != null ? fast : exactSix(v);
+    }
+
+    /** {@link #number} through the exact decimal expansion of v. */
+    static String exactSix(double v) {
         BigDecimal b = new BigDecimal(v).round(SIX).stripTrailingZeros();
         return Math.abs(v) < 1e-6 ? b.toString() : b.toPlainString();
+    }
+
+    private static final double[] POWERS = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS.length; i++) {
+            POWERS[i] = p;
+            p *= 10;
+        }
+    }
+
+    /**
+     * {@link #exactSix} without BigDecimal (an expected loss rate is written for every replayed
+     * interval, many of them far below 1e-6), or null where it cannot be sure: for |v| below
+     * 1e15. v · 10^s with s = 5 - floor(log10 |v|) is computed in at most 16 rounded double
+     * operations by exact powers of ten (10^22 at most), so it lies within 16 · 2^-53 of the
+     * exact product, which is below 10^6: within 2e-9. Unless its fraction lies within 1e-8 of
+     * 0 or of one half, the exact product has the same integer part and rounds half up the same
+     * way, and the six digits are the exact ones.
+     */
+    static String plainSix(double v) {
+        double a = Math.abs(v);
+        if (!(a > 0 && a < 1e15)) {
+            return null;
+        }
+        int s = 5 - (int) Math.floor(Math.log10(a));
+        double x = scaled(a, s);
+        if (x < 100_000) {
+            x = scaled(a, ++s);
+        } else if (x >= 1_000_000) {
+            x = scaled(a, --s);
+        }
+        if (x < 100_000 || x >= 1_000_000) {
+            return null;
+        }
+        double floor = Math.floor(x);
+        double fraction = x - floor;
+        if (fraction < 1e-8 || fraction > 1 - 1e-8 || Math.abs(fraction - 0.5) < 1e-8) {
+            return null;
+        }
+        long digits = (long) floor + (fraction > 0.5 ? 1 : 0);
+        if (digits == 1_000_000L) {
+            digits = 100_000L;
+            s--;
+        }
+        int exponent = 5 - s;
+        while (digits % 10 == 0) {
+            digits /= 10;
+            s--;
+        }
+        StringBuilder out = new StringBuilder(24);
+        if (v < 0) {
+            out.append('-');
+        }
+        String text = Long.toString(digits);
+        if (a < 1e-6 && exponent < -6) {
+            // BigDecimal's scientific form: one digit, the rest after a point, then the exponent
+            out.append(text.charAt(0));
+            if (text.length() > 1) {
+                out.append('.').append(text, 1, text.length());
+            }
+            return out.append('E').append(exponent).toString();
+        }
+        if (s <= 0) {
+            out.append(text);
+            for (int i = 0; i < -s; i++) {
+                out.append('0');
+            }
+            return out.toString();
+        }
+        if (text.length() > s) {
+            int point = text.length() - s;
+            return out.append(text, 0, point).append('.').append(text, point, text.length()).toString();
+        }
+        out.append("0.");
+        for (int i = text.length(); i < s; i++) {
+            out.append('0');
+        }
+        return out.append(text).toString();
+    }
+
+    /** a · 10^s, by exact powers of ten. */
+    private static double scaled(double a, int s) {
+        double x = a;
+        int left = s;
+        while (left > 22) {
+            x *= POWERS[22];
+            left -= 22;
+        }
+        while (left < -22) {
+            x /= POWERS[22];
+            left += 22;
+        }
+        return left >= 0 ? x * POWERS[left] : x / POWERS[-left];
     }
 
     /** Milliseconds with three decimals ("12.500"); NaN gives "". */
