@@ -89,4 +89,24 @@ class TablesTest {
                 Row::name)).column(Column.text("a", Row::name)).build());
         assertThrows(IllegalArgumentException.class, () -> TableSpec.<Row>named("x").build());
     }
+
+    /** The sink's own field writing against commons-csv's, on strings of every awkward character. */
+    @Test
+    void fieldsAreWrittenAsCommonsCsvWritesThem() throws Exception {
+        String alphabet = "aZ09.-_;:+ ,\"\n\r#\t!'$/\u00e9\u0000~";
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int c = 0; c < 200_000; c++) {
+            StringBuilder v = new StringBuilder();
+            int n = r.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                v.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            boolean first = r.nextBoolean();
+            StringBuilder want = new StringBuilder("x");
+            CsvTables.FORMAT.print(v.toString(), want, first);
+            StringBuilder got = new StringBuilder("x");
+            CsvTables.field(v.toString(), got, first);
+            assertEquals(want.toString(), got.toString(), "[" + v + "] first=" + first);
+        }
+    }
 }
