@@ -46,8 +46,12 @@ public final class ExactFec {
     private final Lru<PathKey, PathTable> memo = Lru.weighted(MEMO_CELLS, t -> t.cells().length);
     /** Answers of {@link #expectedLostAfterFec} lately asked. */
     private final Lru<ResultKey, Double> results = Lru.ofEntries(MEMO_RESULTS);
-    /** The tables of the chains scored lately (a search scores the same few chains many times). */
-    private final Lru<LossChain, ChainTables> tables = Lru.ofEntries(256);
+    /**
+     * The tables of the chains scored lately (a search scores the same few chains many times;
+     * an evaluation cycles through every trace's interval models, a few hundred on a site),
+     * weighed by their states squared: 1024 two-state chains, 64 of eight states.
+     */
+    private final Lru<LossChain, ChainTables> tables = Lru.weighted(4096, t -> (long) t.states() * t.states());
     /** Data phases computed lately (groups of at most 64 slots). */
     private final Lru<DataKey, DataPhase> dataPhases = Lru.weighted(MEMO_CELLS, p -> p.cells().length);
     private double pathOverMass;
