@@ -41,17 +41,23 @@ final class TraceCsvFastReader {
         this.in = in;
     }
 
-    /** The trace, or empty when the file needs the general reader. */
-    static Optional<Trace> read(Path file, TraceInfo info) throws IOException {
+    /**
+     * The trace, or empty when the file needs the general reader. {@code probes} is the count
+     * the dataset's index gives (-1 when unknown): the columns are allocated at that size, so
+     * that a file that holds as many needs no copy; otherwise they grow as needed.
+     */
+    static Optional<Trace> read(Path file, TraceInfo info, long probes) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             TraceCsvFastReader r = new TraceCsvFastReader(in);
             r.fill();
-            TraceDataset.ProbeColumns probes = new TraceDataset.ProbeColumns(r.expectedRows(Files.size(file)));
-            if (!r.rows(probes)) {
+            int expected = probes >= 0 && probes < Integer.MAX_VALUE - 16 ? (int) probes
+                    : r.expectedRows(Files.size(file));
+            TraceDataset.ProbeColumns columns = new TraceDataset.ProbeColumns(expected);
+            if (!r.rows(columns)) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(probes.trace(info));
+                return Optional.of(columns.trace(info));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

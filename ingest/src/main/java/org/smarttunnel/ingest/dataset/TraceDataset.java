@@ -117,7 +117,11 @@ public final class TraceDataset {
     public Trace load(String id) throws IOException, IngestException {
         TraceSummary summary = trace(id).orElseThrow(() -> IngestException.inFile(dir.resolve(INDEX).toString(),
                 "no trace '" + id + "'"));
-        return read(dir.resolve(summary.file()), summary.info());
+        Path file = dir.resolve(summary.file());
+        if (TraceFormat.of(file) == TraceFormat.COMPACT) {
+            return CompactTraceReader.read(file, summary.info());
+        }
+        return readCsv(file, summary.info(), summary.probes());
     }
 
     /** Reads a trace file, CSV ({@code index,seq,send_us,lost,rtt_us}) or compact (by name). */
@@ -125,11 +129,12 @@ public final class TraceDataset {
         if (TraceFormat.of(file) == TraceFormat.COMPACT) {
             return CompactTraceReader.read(file, info);
         }
-        return readCsv(file, info);
+        return readCsv(file, info, -1);
     }
 
-    private static Trace readCsv(Path file, TraceInfo info) throws IOException, IngestException {
-        Optional<Trace> fast = TraceCsvFastReader.read(file, info);
+    /** {@code probes}: the count the index gives (the columns' size when right), or -1. */
+    private static Trace readCsv(Path file, TraceInfo info, long probes) throws IOException, IngestException {
+        Optional<Trace> fast = TraceCsvFastReader.read(file, info, probes);
         return fast.isPresent() ? fast.get() : readCsvGeneral(file, info);
     }
 

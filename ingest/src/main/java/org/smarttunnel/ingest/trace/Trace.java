@@ -8,8 +8,10 @@ import java.util.Objects;
 
 /**
  * The probe sequence of one trace in send order (METHOD section 1). Probe {@code i} has index
- * {@code i}; send times never decrease. The array components are copied in and out; loops
- * should use the indexed accessors, which do not copy.
+ * {@code i}; send times never decrease. The arrays given are taken over, not copied (a trace's
+ * columns are its largest allocation, and fresh memory is slow to touch): callers hand over
+ * arrays nobody changes afterwards. They are copied out; loops should use the indexed
+ * accessors, which do not copy.
  */
 public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss, int[] rttUs) {
 
@@ -24,9 +26,6 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
                 throw new IllegalArgumentException("trace " + info.id() + ": send time of probe " + i + " goes backwards");
             }
         }
-        seq = seq.clone();
-        sendUs = sendUs.clone();
-        rttUs = rttUs.clone();
     }
 
     public String id() {

@@ -31,12 +31,12 @@ class TraceTest {
     }
 
     @Test
-    void arraysAreCopiedInAndOut() {
+    void arraysAreTakenOverButCopiedOut() {
         long[] send = {1, 2};
         Trace t = new Trace(INFO, new int[2], send, LossSequence.parse("00"), new int[2]);
-        send[0] = 99;
         t.sendUs()[1] = 99;
-        assertEquals(1, t.sendUs(0));
-        assertEquals(2, t.sendUs(1));
+        assertEquals(2, t.sendUs(1), "what a caller gets is a copy");
+        send[0] = 0;
+        assertEquals(0, t.sendUs(0), "what it gave is the trace's own (callers give arrays nobody changes)");
     }
 }
