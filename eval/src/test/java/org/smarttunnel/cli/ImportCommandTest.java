@@ -97,6 +97,13 @@ class ImportCommandTest {
         Cli v = Cli.run("--version");
         assertEquals(0, v.status);
         assertTrue(v.out.startsWith("smarttunnel "), v.out);
+        // printed without picocli, as picocli prints it
+        java.io.StringWriter picocli = new java.io.StringWriter();
+        picocli.CommandLine root = Main.commandLine(Main.COMMANDS);
+        root.setOut(new java.io.PrintWriter(picocli));
+        assertEquals(0, root.execute("-V"));
+        assertEquals(picocli.toString(), v.out);
+        assertEquals(v.out, Cli.run("-V").out);
         Cli h = Cli.run("import", "--help");
         assertEquals(0, h.status);
         assertTrue(h.out.contains("--readers=READER"), h.out);
