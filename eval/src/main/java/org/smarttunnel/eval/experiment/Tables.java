@@ -1,8 +1,5 @@
 package org.smarttunnel.eval.experiment;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.count;
-import static tech.tablesaw.aggregate.AggregateFunctions.mean;
-import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.StatUtils;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TableSpec;
@@ -18,8 +16,6 @@ import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.engine.IntervalResult;
 import org.smarttunnel.replay.time.TimeMetrics;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 
 /**
  * The paper's tables, built with Tablesaw from the replayed rows as they stream out of the
@@ -160,27 +156,67 @@ public final class Tables {
     }
 
     /**
-     * Gathers the replayed rows, as they stream out of the experiment, into Tablesaw columns of
-     * the values the summaries need, one set per (N, K, G, mode, allocator) in arrival order,
-     * and summarises each with Tablesaw's count, sum and mean. (Grouping one long table by the
-     * five keys at the end gave the same columns and numbers, and took most of a small
-     * evaluation's summary time in slicing.)
+     * Gathers the replayed rows, as they stream out of the experiment, into columns of the
+     * values the summaries need, one set per (N, K, G, mode, allocator) in arrival order, and
+     * summarises each: its count, and commons-math3's sum and mean (the two-pass mean with its
+     * correction term) over the values that are not NaN — what Tablesaw's count, sum and mean
+     * computed when the columns were Tablesaw's, number for number; Tablesaw and the 30 MB of
+     * libraries it brings (half the launcher's start went to opening that jar) are gone.
      */
     public static final class Collector {
         private final Map<Key, Cell> cells = new LinkedHashMap<>();
 
         /** One cell's values. */
         private static final class Cell {
-            final IntColumn lossFree = IntColumn.create("loss_free");
+            final Values lossFree = new Values();
             // The interval's loss rate from the exact counts, not from loss_rate (rounded to six digits).
-            final DoubleColumn rate = DoubleColumn.create("rate");
-            final DoubleColumn expected = DoubleColumn.create("expected");
-            final IntColumn timed = IntColumn.create("timed");
-            final DoubleColumn delayP95 = DoubleColumn.create("delay_p95");
-            final DoubleColumn inorderP99 = DoubleColumn.create("inorder_p99");
-            final DoubleColumn jitter = DoubleColumn.create("jitter");
-            final DoubleColumn reordered = DoubleColumn.create("reordered");
-            final DoubleColumn late = DoubleColumn.create("late");
+            final Values rate = new Values();
+            final Values expected = new Values();
+            final Values timed = new Values();
+            final Values delayP95 = new Values();
+            final Values inorderP99 = new Values();
+            final Values jitter = new Values();
+            final Values reordered = new Values();
+            final Values late = new Values();
+        }
+
+        /** A growing column of numbers; NaN is a missing value. */
+        static final class Values {
+            private double[] values = new double[16];
+            private int size;
+
+            void append(double v) {
+                if (size == values.length) {
+                    values = java.util.Arrays.copyOf(values, 2 * size);
+                }
+                values[size++] = v;
+            }
+
+            int size() {
+                return size;
+            }
+
+            /** The values that are not NaN, in order. */
+            double[] present() {
+                double[] out = new double[size];
+                int n = 0;
+                for (int i = 0; i < size; i++) {
+                    if (!Double.isNaN(values[i])) {
+                        out[n++] = values[i];
+                    }
+                }
+                return n == size ? out : java.util.Arrays.copyOf(out, n);
+            }
+
+            /** Sum of the present values (NaN when none). */
+            double sum() {
+                return StatUtils.sum(present());
+            }
+
+            /** Mean of the present values (NaN when none). */
+            double mean() {
+                return StatUtils.mean(present());
+            }
         }
 
         public void add(ExperimentRow row) {
@@ -203,11 +239,10 @@ public final class Tables {
             Map<Key, Stat> stats = new HashMap<>();
             for (Map.Entry<Key, Cell> e : cells.entrySet()) {
                 Cell c = e.getValue();
-                // Tablesaw's mean skips missing values: a time mean is over the intervals that have it
-                stats.put(e.getKey(), new Stat(Math.round(count.summarize(c.lossFree)),
-                        Math.round(sum.summarize(c.lossFree)), mean.summarize(c.rate), mean.summarize(c.expected),
-                        Math.round(sum.summarize(c.timed)), mean.summarize(c.delayP95), mean.summarize(c.inorderP99),
-                        mean.summarize(c.jitter), mean.summarize(c.reordered), mean.summarize(c.late)));
+                // the means skip missing values: a time mean is over the intervals that have it
+                stats.put(e.getKey(), new Stat(c.lossFree.size(), Math.round(c.lossFree.sum()), c.rate.mean(),
+                        c.expected.mean(), Math.round(c.timed.sum()), c.delayP95.mean(), c.inorderP99.mean(),
+                        c.jitter.mean(), c.reordered.mean(), c.late.mean()));
             }
             return new Tables(o, pLow, stats);
         }
