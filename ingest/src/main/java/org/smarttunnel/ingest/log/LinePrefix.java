@@ -36,14 +36,16 @@ final class LinePrefix {
         for (int round = 0; round < 2; round++) {
             Matcher m;
             if ((m = BRACKET_EPOCH.matcher(rest)).find() || (m = EPOCH.matcher(rest)).find()) {
-                time = new LineTime(epochNs(m.group(1), m.group(2)), m.group(2) != null);
+                time = new LineTime(epochNs("time stamp", m.group(1), m.group(2)), m.group(2) != null);
             } else if ((m = ISO.matcher(rest)).find()) {
-                LocalDateTime t = LocalDateTime.of(num(m, 1), num(m, 2), num(m, 3), num(m, 4), num(m, 5), num(m, 6));
+                LocalDateTime t = BadField.dateTime("time stamp", num(m, 1), num(m, 2), num(m, 3), num(m, 4),
+                        num(m, 5), num(m, 6));
                 time = new LineTime(toNs(t, zone) + fractionNs(m.group(7)), m.group(7) != null);
             } else if ((m = MONTH_DAY.matcher(rest)).find()) {
                 if (year.isPresent()) {
                     int month = MONTHS.indexOf(m.group(1)) / 3 + 1;
-                    LocalDateTime t = LocalDateTime.of(year.get(), month, num(m, 2), num(m, 3), num(m, 4), num(m, 5));
+                    LocalDateTime t = BadField.dateTime("time stamp", year.get(), month, num(m, 2), num(m, 3),
+                            num(m, 4), num(m, 5));
                     time = new LineTime(toNs(t, zone) + fractionNs(m.group(6)), m.group(6) != null);
                 } else {
                     yearless = true;
@@ -64,8 +66,12 @@ final class LinePrefix {
         return Integer.parseInt(m.group(group));
     }
 
-    static long epochNs(String seconds, String fraction) {
-        return Long.parseLong(seconds) * 1_000_000_000L + fractionNs(fraction);
+    /** The latest epoch second a time in nanoseconds can hold with room to spare (year 2255). */
+    static final long MAX_EPOCH_SECONDS = 9_000_000_000L;
+
+    /** Epoch seconds and their fraction in nanoseconds; a bad {@code field} beyond {@link #MAX_EPOCH_SECONDS}. */
+    static long epochNs(String field, String seconds, String fraction) {
+        return BadField.number(field, seconds, MAX_EPOCH_SECONDS) * 1_000_000_000L + fractionNs(fraction);
     }
 
     static long fractionNs(String digits) {

@@ -44,6 +44,10 @@ public final class PingLogFormat implements InputFormat {
             String site = options.site().orElse(target);
             return traces.open(new TraceInfo(TraceIds.of(host, site, "r" + run), host, site, "", address, ""));
         }, diagnostics);
+        if (opened[0] == 0) {
+            throw IngestException.inFile(file.name(), "no ping run with a reply or an unanswered probe in its "
+                    + stats.lines() + " lines: nothing to import");
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lines", stats.lines());
         counts.put("runs", (long) stats.runs());

@@ -42,6 +42,7 @@ public final class PingLogParser {
                     + "(\\d{2}):(\\d{2}):(\\d{2}) (?:([A-Za-z]{1,5}|[+-]\\d{4}) )?(\\d{4})$");
     private static final Pattern STATISTICS = Pattern.compile("^--- .* ping statistics ---");
     private static final Pattern TRANSMITTED = Pattern.compile("^(\\d+) packets transmitted, ");
+    private static final Pattern TOTAL_TIME = Pattern.compile(", time (\\d{1,12})ms$");
     private static final Pattern NOISE = Pattern.compile(
             "^(=+|↓|\\s*|round-trip .*|rtt .*|.*packet loss.*|ping: .*|PING6?\\b.*|Warning: .*|pipe \\d+)$");
 
@@ -76,6 +77,8 @@ public final class PingLogParser {
                 s.lineNo++;
                 try {
                     s.line(line);
+                } catch (BadField e) {
+                    s.skipped(e);
                 } catch (RuntimeException e) {
                     throw unreadable(name, s.lineNo, e);
                 }
@@ -84,6 +87,10 @@ public final class PingLogParser {
                 s.closeRun();
             } catch (RuntimeException e) {
                 throw unreadable(name, s.lineNo, e);
+            }
+            if (s.skipped > 20) {
+                diagnostics.add(Diagnostic.warning(name, (s.skipped - 20) + " more lines with a field out of range "
+                        + "skipped"));
             }
         }
         return s.stats();
@@ -121,6 +128,7 @@ public final class PingLogParser {
         boolean warnedZone;
         boolean warnedYear;
         boolean warnedClock;
+        long skipped;
 
         State(String name, LogRunListener listener, List<Diagnostic> diagnostics) {
             this.name = name;
@@ -155,7 +163,7 @@ public final class PingLogParser {
                 reply(m, time);
             } else if ((m = BSD_TIMEOUT.matcher(line)).find() || (m = NO_ANSWER.matcher(line)).find()
                     || (m = ICMP_ERROR.matcher(line)).find()) {
-                current().marker(Integer.parseInt(m.group(1)) & 0xFFFF, time);
+                current().marker(seq(m.group(1)), time, lineNo);
                 markers++;
             } else if ((m = STARTED.matcher(line)).find()) {
                 closeRun();
@@ -172,7 +180,12 @@ public final class PingLogParser {
                 header(m, line, time);
             } else if ((m = TRANSMITTED.matcher(line)).find()) {
                 if (run != null) {
-                    run.transmitted = Long.parseLong(m.group(1));
+                    run.transmitted = BadField.number("packets transmitted", m.group(1), Long.MAX_VALUE / 4);
+                    run.transmittedLine = lineNo;
+                    Matcher total = TOTAL_TIME.matcher(line.trim());
+                    if (total.find()) {
+                        run.transmittedForNs = Long.parseLong(total.group(1)) * 1_000_000L;
+                    }
                 }
             } else if (!STATISTICS.matcher(line).find() && !NOISE.matcher(line).matches()) {
                 if (unrecognised == 0) {
@@ -198,7 +211,7 @@ public final class PingLogParser {
                 }
                 r.address = address;
             }
-            r.reply(Integer.parseInt(m.group(2)) & 0xFFFF, rtt, time);
+            r.reply(seq(m.group(2)), rtt, time, lineNo);
             replies++;
         }
 
@@ -214,7 +227,7 @@ public final class PingLogParser {
                 offset.ifPresent(o -> bannerZone = o);
             }
             if (run != null && inBanner && !afterStop && run.startNs == Long.MIN_VALUE) {
-                LocalDateTime t = LocalDateTime.of(year.get(), month, Integer.parseInt(m.group(2)),
+                LocalDateTime t = BadField.dateTime("banner date", year.get(), month, Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
                 run.startNs = LinePrefix.toNs(t, zone());
             }
@@ -269,8 +282,22 @@ public final class PingLogParser {
                 warnedClock = true;
             }
             String target = r.target.isEmpty() ? (r.address.isEmpty() ? "unknown" : r.address) : r.target;
-            probes += r.resolve(options.spacingNs(), options.timeoutNs(), listener.open(runs, target, r.address));
+            int[] parts = {0};
+            probes += r.resolve(options.spacingNs(), options.timeoutNs(), () -> {
+                if (parts[0]++ > 0) {
+                    runs++;
+                }
+                return listener.open(runs, target, r.address);
+            }, (at, message) -> diagnostics.add(Diagnostic.warningAtLine(name, at, message)));
             duplicates += r.duplicates();
+        }
+
+        /** A line with a field it cannot take: warned about (the first 20 of a file), counted, skipped. */
+        void skipped(BadField e) {
+            if (skipped < 20) {
+                diagnostics.add(Diagnostic.warningAtLine(name, lineNo, e.getMessage() + "; line skipped"));
+            }
+            skipped++;
         }
 
         LogStats stats() {
@@ -278,9 +305,14 @@ public final class PingLogParser {
         }
     }
 
+    /** An icmp_seq field, kept to its 16 bits as ping sends it. */
+    private static int seq(String digits) {
+        return (int) (BadField.number("icmp_seq", digits, Integer.MAX_VALUE) & 0xFFFF);
+    }
+
     private static long rttNs(String value, String unit) {
         String[] parts = value.split("\\.");
-        long whole = Long.parseLong(parts[0]);
+        long whole = BadField.number("time", parts[0], 1_000_000_000L);
         long fractionNs = parts.length > 1 ? LinePrefix.fractionNs(parts[1]) : 0;
         long scale = switch (unit == null ? "ms" : unit) {
             case "s" -> 1_000_000_000L;

@@ -45,10 +45,11 @@ class InputFormatContractTest {
             "pcap", pcap(),
             "pinglog", text("""
                     PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.
-                    64 bytes from 192.0.2.7: icmp_seq=1 ttl=57 time=31.2 ms
-                    64 bytes from 192.0.2.7: icmp_seq=2 ttl=57 time=30.9 ms
-                    64 bytes from 192.0.2.7: icmp_seq=4 ttl=57 time=32.0 ms
-                    """, "64 bytes from 192.0.2.7: icmp_seq=99999999999999999999 ttl=57 time=30.0 ms\n", 1),
+                    [1726122373.031200] 64 bytes from 192.0.2.7: icmp_seq=1 ttl=57 time=31.2 ms
+                    [1726122374.030900] 64 bytes from 192.0.2.7: icmp_seq=2 ttl=57 time=30.9 ms
+                    [1726122376.032000] 64 bytes from 192.0.2.7: icmp_seq=4 ttl=57 time=32.0 ms
+                    """, "[1726122377.030000] 64 bytes from 192.0.2.7: icmp_seq=99999999999999999999 ttl=57 time=30.0 ms\n",
+                    1),
             "zing", text("""
                     # zing 1
                     # host=alpha site=paris

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smarttunnel.ingest.Diagnostic;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.testing.InMemoryImport;
@@ -188,5 +189,75 @@ class PingLogParserTest {
         assertTrue(h.diagnostics.stream().anyMatch(d -> d.where().equals("line 3")
                 && d.message().startsWith("line not understood")), h.diagnostics::toString);
         assertEquals(2, h.stats.unrecognisedLines());
+    }
+
+    /** Fields that do not fit are warnings naming the line and field; the line goes, the rest stays. */
+    @Test
+    void unreadableFieldsSkipTheirLineOnly() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                2024-09-30 10:01:00 | PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.
+                2024-09-30 10:01:01 | 64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=1.0 ms
+                2024-09-31 10:01:02 | 64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=1.0 ms
+                2024-09-30 10:01:03 | 64 bytes from 10.0.0.1: icmp_seq=2147483648 ttl=64 time=1.0 ms
+                2024-09-30 10:01:04 | 64 bytes from 10.0.0.1: icmp_seq=4 ttl=64 time=99999999999999999999 ms
+                2024-09-30 10:01:05 | 64 bytes from 10.0.0.1: icmp_seq=5 ttl=64 time=1.0 ms
+                """, S, -1);
+        assertEquals(1, h.traces.size());
+        assertEquals("01110", h.traces.get(0).loss().toString(), "probes 1 and 5 kept, 2-4 lost");
+        List<String> warnings = h.diagnostics.stream().map(Diagnostic::toString).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("line 3: time stamp '2024-09-31 10:01:02' is not a "
+                + "date and time; line skipped")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("line 4: icmp_seq '2147483648' is out of range")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("line 5: time '99999999999999999999'")),
+                warnings.toString());
+    }
+
+    /** A summary claiming millions of probes after two replies buys a warning, not millions of probes. */
+    @Test
+    void aSummaryClaimBeyondTheRunsTimeIsIgnored() throws IngestException {
+        String log = """
+                PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.
+                64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=0.045 ms
+                64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=0.050 ms
+
+                --- 10.0.0.1 ping statistics ---
+                %s packets transmitted, 2 received, 99%% packet loss, time %sms
+                """;
+        LogHarness h = LogHarness.parse(dir, log.formatted("45000000", "1001"), S, -1);
+        assertEquals(2, h.traces.get(0).size());
+        assertTrue(h.diagnostics.toString().contains("line 6: 45000000 packets transmitted is more than the run's "
+                + "lines and time allow (65538 at most); the count is ignored"), h.diagnostics.toString());
+        // a host that stopped answering: the count the run's time allows is kept
+        LogHarness down = LogHarness.parse(dir, log.formatted("3600", "3600000"), S, -1);
+        assertEquals(3600, down.traces.get(0).size());
+        assertEquals(3598, down.traces.get(0).loss().lossCount());
+    }
+
+    /** One line stamped a year off is skipped; a jump of more than an hour that lasts starts a new run. */
+    @Test
+    void outlierStampsAreSkippedAndLongGapsSplitTheRun() throws IngestException {
+        LogHarness year = LogHarness.parse(dir, """
+                [1726122373.0] 64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=1.0 ms
+                [1726122374.0] 64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=1.0 ms
+                [1757658375.0] 64 bytes from 10.0.0.1: icmp_seq=3 ttl=64 time=1.0 ms
+                [1726122376.0] 64 bytes from 10.0.0.1: icmp_seq=4 ttl=64 time=1.0 ms
+                [1726122377.0] 64 bytes from 10.0.0.1: icmp_seq=5 ttl=64 time=1.0 ms
+                """, S, -1);
+        assertEquals(1, year.traces.size());
+        assertEquals("00100", year.traces.get(0).loss().toString());
+        assertTrue(year.diagnostics.toString().contains("line 3: time stamp more than an hour from the lines around "
+                + "it, which agree; line skipped"), year.diagnostics.toString());
+        LogHarness gap = LogHarness.parse(dir, """
+                [1726122373.0] 64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=1.0 ms
+                [1726122374.0] 64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=1.0 ms
+                [1726222374.0] 64 bytes from 10.0.0.1: icmp_seq=3 ttl=64 time=1.0 ms
+                [1726222375.0] 64 bytes from 10.0.0.1: icmp_seq=4 ttl=64 time=1.0 ms
+                """, S, -1);
+        assertEquals(2, gap.traces.size());
+        assertEquals(2, gap.traces.get(0).size());
+        assertEquals(2, gap.traces.get(1).size());
+        assertTrue(gap.diagnostics.toString().contains("line 3: the time stamps jump by 100000 s"),
+                gap.diagnostics.toString());
     }
 }
