@@ -41,7 +41,8 @@ public final class ZingFormat implements InputFormat {
         String host = options.host().orElse(firstNonEmpty(z.meta("host"), src, stem));
         String site = options.site().orElse(firstNonEmpty(z.meta("site"), dst, stem));
         z.emit(traces.open(new TraceInfo(TraceIds.of(host, site, "z"), host, site, src, dst, "")),
-                options.captureTimeoutNs());
+                options.captureTimeoutNs(), (line, message) -> diagnostics.add(Diagnostic.warningAtLine(file.name(),
+                        line, message)));
         return new FileReport(file.name(), "zing", "", Map.of("duplicates", z.duplicates()), 1, false);
     }
 

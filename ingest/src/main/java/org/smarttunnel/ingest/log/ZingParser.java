@@ -35,6 +35,8 @@ public final class ZingParser {
     private static final Pattern TIME = Pattern.compile("\\d{1,12}(?:\\.\\d{1,9})?");
     private static final long NONE = Long.MIN_VALUE;
     private static final long MAX_PROBES = 50_000_000L;
+    /** Probe numbers beyond this are not numbers zing writes (2^53: exact in any double). */
+    private static final long MAX_NUMBER = 1L << 53;
 
     /** The trace a zing file holds, before it is emitted. */
     public static final class ZingTrace {
@@ -42,13 +44,15 @@ public final class ZingParser {
         private final long[] seq;
         private final long[] sendNs;
         private final long[] recvNs;
+        private final long[] line;
         private long duplicates;
 
-        private ZingTrace(Map<String, String> meta, long[] seq, long[] sendNs, long[] recvNs) {
+        private ZingTrace(Map<String, String> meta, long[] seq, long[] sendNs, long[] recvNs, long[] line) {
             this.meta = meta;
             this.seq = seq;
             this.sendNs = sendNs;
             this.recvNs = recvNs;
+            this.line = line;
         }
 
         /** A metadata value from the file's comment lines, or "" when absent. */
@@ -60,20 +64,30 @@ public final class ZingParser {
             return duplicates;
         }
 
-        /** Emits the probes in number order; returns how many. */
-        public long emit(ProbeSink sink, long timeoutNs) {
-            Integer[] order = new Integer[seq.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+        /**
+         * Emits the probes in number order; returns how many. Numbers are trusted only as far as
+         * the send times allow: a line whose send time lies more than an hour from both of its
+         * neighbours in number order, which agree, is skipped; where the numbers jump further
+         * than twice the send times' gap at the file's median spacing (plus 64), the numbers
+         * from there on are taken as renumbered, and the gap holds what the times allow — a
+         * warning names the line either way, and a few bytes never make millions of probes.
+         */
+        public long emit(ProbeSink sink, long timeoutNs, LogRun.Warnings warnings) {
+            Integer[] sorted = new Integer[seq.length];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = i;
             }
-            Arrays.sort(order, (a, b) -> Long.compare(seq[a], seq[b]));
+            Arrays.sort(sorted, (a, b) -> Long.compare(seq[a], seq[b]));
+            Integer[] order = trusted(sorted, warnings);
             if (order.length == 0) {
                 return 0;
             }
             long first = seq[order[0]];
             long last = seq[order[order.length - 1]];
-            if (last - first + 1 > MAX_PROBES) {
-                throw new IllegalStateException("probe numbers span " + (last - first + 1) + " probes");
+            long limit = Math.min(MAX_PROBES, Runtime.getRuntime().maxMemory() / 48);
+            if (last - first + 1 > limit) {
+                throw new IllegalStateException("probe numbers span " + (last - first + 1) + " probes, more than "
+                        + "this heap can resolve (" + limit + ")");
             }
             int n = (int) (last - first + 1);
             long[] anchor = new long[n];
@@ -96,6 +110,70 @@ public final class ZingParser {
                 sink.probe((int) (first + k), send[k], !received, received ? Math.max(0, rtt) : -1);
             }
             return n;
+        }
+
+        /** The lines in number order without time outliers, numbers closed up where they jump beyond the times. */
+        private Integer[] trusted(Integer[] sorted, LogRun.Warnings warnings) {
+            int n = sorted.length;
+            boolean[] skip = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                long t = sendNs[sorted[i]];
+                long a = i > 0 ? sendNs[sorted[i - 1]] : i + 2 < n ? sendNs[sorted[i + 2]] : NONE;
+                long b = i + 1 < n ? sendNs[sorted[i + 1]] : i > 1 ? sendNs[sorted[i - 2]] : NONE;
+                if (a != NONE && b != NONE && Math.abs(t - a) > LogRun.GAP_LIMIT_NS && Math.abs(t - b) > LogRun.GAP_LIMIT_NS
+                        && Math.abs(b - a) <= LogRun.GAP_LIMIT_NS) {
+                    skip[i] = true;
+                    warnings.warn(line[sorted[i]], "send time more than an hour from the probes numbered around it, "
+                            + "which agree; line skipped");
+                }
+            }
+            java.util.List<Integer> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (!skip[i]) {
+                    kept.add(sorted[i]);
+                }
+            }
+            double spacing = medianSpacing(kept);
+            long shift = 0;
+            for (int i = 1; i < kept.size(); i++) {
+                int prev = kept.get(i - 1);
+                int cur = kept.get(i);
+                long number = seq[cur] - shift;
+                long gap = number - seq[prev] - 1;
+                if (gap <= 0 || Double.isNaN(spacing)) {
+                    seq[cur] = number;
+                    continue;
+                }
+                long dt = Math.max(0, sendNs[cur] - sendNs[prev]);
+                long allowed = (long) Math.min(Long.MAX_VALUE / 4, 2.0 * dt / spacing) + 64;
+                if (gap > allowed) {
+                    long keep = Math.max(0, Math.round(dt / spacing) - 1);
+                    warnings.warn(line[cur], "probe number " + seq[cur] + " leaves " + gap + " numbers unseen where the "
+                            + "send times allow about " + keep + "; numbers are taken as restarting here");
+                    shift += gap - keep;
+                    number = seq[prev] + 1 + keep;
+                }
+                seq[cur] = number;
+            }
+            return kept.toArray(new Integer[0]);
+        }
+
+        /** The median send-time step per number between consecutive probes in number order (NaN when none). */
+        private double medianSpacing(java.util.List<Integer> order) {
+            double[] steps = new double[Math.max(0, order.size() - 1)];
+            int m = 0;
+            for (int i = 1; i < order.size(); i++) {
+                long dn = seq[order.get(i)] - seq[order.get(i - 1)];
+                long dt = sendNs[order.get(i)] - sendNs[order.get(i - 1)];
+                if (dn > 0 && dt > 0) {
+                    steps[m++] = (double) dt / dn;
+                }
+            }
+            if (m == 0) {
+                return Double.NaN;
+            }
+            Arrays.sort(steps, 0, m);
+            return steps[m / 2];
         }
     }
 
@@ -125,8 +203,10 @@ public final class ZingParser {
         long[] seq = new long[1024];
         long[] send = new long[1024];
         long[] recv = new long[1024];
+        long[] lines = new long[1024];
         int n = 0;
         long lineNo = 0;
+        long skipped = 0;
         boolean sawData = false;
         try (InputStream in = InputFiles.open(file);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -160,29 +240,39 @@ public final class ZingParser {
                     seq = Arrays.copyOf(seq, n * 2);
                     send = Arrays.copyOf(send, n * 2);
                     recv = Arrays.copyOf(recv, n * 2);
+                    lines = Arrays.copyOf(lines, n * 2);
                 }
                 try {
-                    seq[n] = Long.parseLong(f[0]);
-                    send[n] = seconds(f[1]);
-                    recv[n] = isLossMark(f[2]) ? NONE : seconds(f[2]);
-                } catch (RuntimeException e) {
-                    throw PingLogParser.unreadable(name, lineNo, e);
+                    seq[n] = BadField.number("probe number", f[0], MAX_NUMBER);
+                    send[n] = seconds("send time", f[1]);
+                    recv[n] = isLossMark(f[2]) ? NONE : seconds("receive time", f[2]);
+                } catch (BadField e) {
+                    if (skipped++ < 20) {
+                        diagnostics.add(Diagnostic.warningAtLine(name, lineNo, e.getMessage() + "; line skipped"));
+                    }
+                    continue;
                 }
+                lines[n] = lineNo;
                 n++;
             }
+        }
+        if (skipped > 20) {
+            diagnostics.add(Diagnostic.warning(name, (skipped - 20) + " more lines with a field out of range skipped"));
         }
         if (n == 0) {
             throw IngestException.inFile(name, "no zing probe lines");
         }
-        return new ZingTrace(meta, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), Arrays.copyOf(recv, n));
+        return new ZingTrace(meta, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), Arrays.copyOf(recv, n),
+                Arrays.copyOf(lines, n));
     }
 
     private static boolean isLossMark(String s) {
         return s.equals("-") || s.equals("*") || s.equalsIgnoreCase("lost");
     }
 
-    private static long seconds(String s) {
+    private static long seconds(String field, String s) {
         int dot = s.indexOf('.');
-        return dot < 0 ? LinePrefix.epochNs(s, null) : LinePrefix.epochNs(s.substring(0, dot), s.substring(dot + 1));
+        return dot < 0 ? LinePrefix.epochNs(field, s, null)
+                : LinePrefix.epochNs(field, s.substring(0, dot), s.substring(dot + 1));
     }
 }

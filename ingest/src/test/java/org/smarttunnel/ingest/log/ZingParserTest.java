@@ -36,7 +36,7 @@ class ZingParserTest {
         assertEquals("alpha", z.meta("host"));
         assertEquals("192.0.2.7", z.meta("dst"));
         TraceCollector c = new TraceCollector(40_000_000L);
-        z.emit(c, 2_000_000_000L);
+        z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("a.zing", line, message)));
         long t = 1_726_122_373_000_000L;
         assertEquals(List.of(
                 new Probe(0, 0, t, false, 31_234),
@@ -49,5 +49,44 @@ class ZingParserTest {
         assertEquals("line 8", diags.get(0).where());
         assertTrue(ZingParser.looksLikeZing(List.of("# zing 1")));
         assertTrue(ZingParser.looksLikeZing(List.of("", "12 1726122373.5 -")));
+    }
+
+    /** A probe number far beyond what the send times allow, or one send time a year off, is not believed. */
+    @Test
+    void numbersAndTimesAreTrustedOnlyAsFarAsEachOtherAllow() throws Exception {
+        Path f = dir.resolve("b.zing");
+        Files.writeString(f, """
+                # zing 1
+                0 1726122373.000 1726122373.010
+                1 1726122373.002 1726122373.012
+                2 1757658373.004 1757658373.014
+                3 1726122373.006 -
+                49000000 1726122373.008 1726122373.018
+                49000001 1726122373.010 1726122373.020
+                """);
+        List<Diagnostic> diags = new ArrayList<>();
+        ZingParser.ZingTrace z = ZingParser.parse(f, "b.zing", diags);
+        TraceCollector c = new TraceCollector(40_000_000L);
+        assertEquals(6, z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("b.zing",
+                line, message))));
+        // 2 is the skipped line's number, so lost; 49000000 and 49000001 follow 3 as 4 and 5
+        assertEquals("001100", c.toTrace(new TraceInfo("b", "h", "s", "", "", "")).loss().toString());
+        String all = diags.toString();
+        assertTrue(all.contains("line 4: send time more than an hour"), all);
+        assertTrue(all.contains("line 6: probe number 49000000 leaves 48999996 numbers unseen where the send times "
+                + "allow about 0"), all);
+    }
+
+    @Test
+    void fieldsOutOfRangeAreSkippedWithTheirLine() throws Exception {
+        Path f = dir.resolve("c.zing");
+        Files.writeString(f, "# zing 1\n0 1726122373.000 -\n1 99999999999.0 -\n2 1726122373.004 -\n");
+        List<Diagnostic> diags = new ArrayList<>();
+        ZingParser.ZingTrace z = ZingParser.parse(f, "c.zing", diags);
+        assertEquals("[warning: c.zing: line 3: send time '99999999999' is out of range (at most 9000000000); line "
+                + "skipped]", diags.toString());
+        TraceCollector c = new TraceCollector(40_000_000L);
+        assertEquals(3, z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("c.zing",
+                line, message))));
     }
 }
