@@ -105,7 +105,15 @@ public final class Main implements Callable<Integer> {
             }
             return FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // one line, never a stack trace; whatever was being written was left as a temporary file
+            err.println("error: out of memory (a heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); the launcher gives more with SMARTTUNNEL_HEAP, e.g. SMARTTUNNEL_HEAP=4g");
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
