@@ -111,7 +111,9 @@ final class CongestionCommand implements Callable<Integer> {
 
     /** Every table into a staging directory, then moved into place: a failure leaves earlier tables alone. */
     private List<String> write(CongestionAnalysis.Result r) throws IOException {
+        org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(out);
         Files.createDirectories(out);
+        org.smarttunnel.common.io.FileTrees.removeStale(out);
         Path staging = Files.createDirectories(out.resolve(".congestion-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime()));
         List<String> names = new ArrayList<>();

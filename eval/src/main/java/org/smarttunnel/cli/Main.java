@@ -85,8 +85,8 @@ public final class Main implements Callable<Integer> {
                 err.println(ie.toDiagnostic().line(Flags::of));
                 return BAD_INPUT;
             }
-            if (cause instanceof IOException) {
-                err.println("error: " + cause.getMessage());
+            if (cause instanceof IOException io) {
+                err.println("error: " + org.smarttunnel.common.io.IoErrors.describe(io));
                 return BAD_INPUT;
             }
             if (cause instanceof InvalidSettingException s) {

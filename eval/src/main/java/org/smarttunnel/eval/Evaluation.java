@@ -16,6 +16,7 @@ import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.common.io.AtomicFiles;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.common.io.FileTrees;
+import org.smarttunnel.common.io.IoErrors;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 
@@ -47,7 +48,9 @@ public final class Evaluation {
             Progress progress)
             throws IOException, IngestException, InterruptedException {
         o = o.withDatasetInterval(ds.intervalUs());
+        IoErrors.requireDirectoryOrAbsent(out);
         Files.createDirectories(out);
+        FileTrees.removeStale(out);
         Path staging = Files.createDirectories(out.resolve(".evaluate-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime()));
         try {

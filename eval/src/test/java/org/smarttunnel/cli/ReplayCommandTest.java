@@ -166,4 +166,25 @@ class ReplayCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** Output paths that cannot be written are named, with the reason, never a temporary name. */
+    @Test
+    void unwritableOutputsSayWhichAndWhy() throws Exception {
+        Path ds = dataset();
+        Path dir = Files.createDirectory(tmp.resolve("a-directory"));
+        Cli r = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--interval", "1s", "--out",
+                dir);
+        assertEquals(1, r.status, r::toString);
+        assertEquals("error: cannot write " + dir + ": is a directory\n", r.err);
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        Cli e = Cli.run("evaluate", "--data", ds, "--out", file, "--interval", "1s", "--quiet");
+        assertEquals(1, e.status, e::toString);
+        assertEquals("error: cannot write into " + file + ": it is a file, not a directory\n", e.err);
+        Cli i = Cli.run("import", "--out", file, zing("c", "0000"));
+        assertEquals(1, i.status, i::toString);
+        assertTrue(i.err.contains("error: cannot write into " + file + ": it is a file, not a directory"), i.err);
+        try (var list = Files.list(tmp)) {
+            assertTrue(list.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
 }

@@ -23,11 +23,14 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes {@code target}; a failure names {@code target} and why, never the temporary file. */
     public static void write(Path target, Body body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = temporary(target);
+        IoErrors.requireNotDirectory(target);
+        Path tmp = null;
         try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = temporary(target);
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
@@ -35,8 +38,16 @@ public final class AtomicFiles {
                 c.force(true);
             }
             move(tmp, target);
+        } catch (IOException e) {
+            throw IoErrors.cannotWrite(target, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the failure above is the one to report
+                }
+            }
         }
     }
 

@@ -27,21 +27,30 @@ public final class CaptureSimulator {
     }
 
     public static Result write(SimulationOptions o, Path dir) throws IOException {
+        org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(dir);
         Files.createDirectories(dir);
+        org.smarttunnel.common.io.FileTrees.removeStale(dir);
         Topology world = new Topology(o);
         GroundTruth truth = new GroundTruth(world);
         List<Path> captures = new ArrayList<>();
         long packets = 0;
         for (int h = 1; h <= o.hosts(); h++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "host-%02d.pcap%s", h, o.gzip() ? ".gz" : ""));
-            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            // hidden and named after this process until complete: a killed or failed run leaves no
+            // half-written capture in sight, and the next run removes what it left
+            Path tmp = AtomicFiles.temporary(file);
             HostRun run = new HostRun(world, h);
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                    OutputStream out = o.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                    PcapWriter pcap = new PcapWriter(out, PcapWriter.ETHERNET, false)) {
-                packets += run.writeTo(pcap);
+            try {
+                try (OutputStream raw = Files.newOutputStream(tmp);
+                        OutputStream out = o.gzip() ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                        PcapWriter pcap = new PcapWriter(out, PcapWriter.ETHERNET, false)) {
+                    packets += run.writeTo(pcap);
+                }
+                AtomicFiles.move(tmp, file);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw org.smarttunnel.common.io.IoErrors.cannotWrite(file, e);
             }
-            AtomicFiles.move(tmp, file);
             captures.add(file);
             for (var e : run.paths.entrySet()) {
                 truth.add(h, e.getKey(), e.getValue());

@@ -65,6 +65,7 @@ public final class DatasetWriter implements AutoCloseable {
      */
     public static DatasetWriter open(Path dir, long intervalUs, Optional<String> origin)
             throws IOException, IngestException {
+        org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(dir);
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
