@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
     DatasetMixin data;
 
     @Option(names = "--paths", split = ",", defaultValue = Defaults.PATHS, paramLabel = "N",
-            description = "Paths per tunnel, N (default: ${DEFAULT-VALUE}).")
+            description = "Paths per tunnel, N, 2 to 64 (default: ${DEFAULT-VALUE}).")
     List<Integer> paths;
 
     @Option(names = "--redundancy", split = ",", defaultValue = Defaults.REDUNDANCIES, paramLabel = "K",
@@ -99,8 +99,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
+        ExperimentOptions given = options(); // refuses nonsense before the dataset is read
         TraceDataset ds = data.open();
-        ExperimentOptions o = options().withDatasetInterval(ds.intervalUs());
+        if (ds.traces().isEmpty()) {
+            throw IngestException.inFile(data.data.resolve(TraceDataset.INDEX).toString(),
+                    "the dataset has no traces: nothing to evaluate");
+        }
+        ExperimentOptions o = given.withDatasetInterval(ds.intervalUs());
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -23,7 +23,7 @@ final class FittingMixin {
     int history;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Interval length (default: the dataset's).")
+            description = "Interval length, 100ms to 7d (default: the dataset's).")
     Long intervalNs;
 
     /** These options set on {@code b}. */

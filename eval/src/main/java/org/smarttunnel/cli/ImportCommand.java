@@ -2,6 +2,7 @@ package org.smarttunnel.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,18 +71,19 @@ final class ImportCommand implements Callable<Integer> {
     String site;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Replies later than this are losses (default: " + Defaults.TIMEOUT + " for captures and "
+            description = "Replies later than this (more than 0) are losses (default: " + Defaults.TIMEOUT + " for captures and "
                     + "zing; none for ping logs, whose printed replies all count).")
     Long timeoutNs;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = Defaults.INTERVAL,
             converter = Converters.Duration.class,
-            description = "Interval length the dataset is cut into, fixed per dataset (default: ${DEFAULT-VALUE}).")
+            description = "Interval length the dataset is cut into, fixed per dataset, 100ms to 7d (default: "
+                    + "${DEFAULT-VALUE}).")
     long intervalNs;
 
     @Option(names = "--spacing", paramLabel = "DURATION", defaultValue = Defaults.LOG_SPACING,
             converter = Converters.Duration.class,
-            description = "Probe spacing of ping logs without time stamps (default: ${DEFAULT-VALUE}).")
+            description = "Probe spacing of ping logs without time stamps, 100us to 60s (default: ${DEFAULT-VALUE}).")
     long spacingNs;
 
     @Option(names = "--zone", paramLabel = "ZONE", converter = Converters.Zone.class,
@@ -104,6 +106,15 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, IngestException {
+        // a file that is not there is a typo, not damage: refused before the dataset is touched
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw IngestException.inFile(f.toString(), "no such file; nothing imported");
+            }
+            if (Files.isDirectory(f)) {
+                throw IngestException.inFile(f.toString(), "is a directory; nothing imported");
+            }
+        }
         ImportReport report = new Importer(options()).importFiles(files, out);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();

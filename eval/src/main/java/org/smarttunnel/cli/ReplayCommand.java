@@ -94,8 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, IngestException {
+        ReplayOptions o = options(); // refuses nonsense before the dataset is read
+        tunnelTraces.requireTunnel();
         TraceDataset ds = data.open();
-        ReplayOptions o = options();
         o = TunnelTracesMixin.onDataset(o, ds);
         if (!o.capacity().isEmpty()) {
             List<String> ignoring = o.allocators().stream().filter(a -> !a.honoursCapacity()).map(Allocator::id)

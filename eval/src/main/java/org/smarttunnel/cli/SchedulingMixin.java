@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** What every allocator shares: the group size, smarttunnel's Emax and the seed. */
 final class SchedulingMixin {
     @Option(names = "--group", defaultValue = "" + Defaults.GROUP, paramLabel = "PACKETS",
-            description = "Packets per FEC group, data and redundant (default: ${DEFAULT-VALUE}).")
+            description = "Packets per FEC group, data and redundant, 1 to 1024 (default: ${DEFAULT-VALUE}).")
     int group;
 
     @Option(names = "--emax", defaultValue = "" + Defaults.EMAX, paramLabel = "EMAX",

@@ -45,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--spacing", defaultValue = Defaults.PROBE_SPACING, paramLabel = "DURATION",
             converter = Converters.Duration.class,
-            description = "Time between probes while probing (default: ${DEFAULT-VALUE}).")
+            description = "Time between probes while probing, 100us to 60s (default: ${DEFAULT-VALUE}).")
     long spacingNs;
 
     @Option(names = "--on", defaultValue = Defaults.ON, paramLabel = "DURATION", converter = Converters.Duration.class,

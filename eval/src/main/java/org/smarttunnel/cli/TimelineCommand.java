@@ -81,6 +81,7 @@ final class TimelineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--mode': "
                     + "a timeline shows one mode (oracle or predicted), not '" + mode + "'");
         }
+        tunnelTraces.requireTunnel();
         TraceDataset ds = data.open();
         Timeline.Result t = Timeline.of(tunnelTraces.load(ds), TunnelTracesMixin.onDataset(o, ds));
         Path csv = csvBeside(out);

@@ -155,7 +155,12 @@ class ReplayCommandTest {
         assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "nope", "--out", out).status);
         assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--allocator", "rr", "--capacity", "4,4",
                 "--out", out).status);
-        assertEquals(1, Cli.run("replay", "--data", ds, "--trace", "zz", "--allocator", "rr", "--out", out).status);
+        assertEquals(1, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "zz", "--allocator", "rr",
+                "--out", out).status);
+        // one path, or one trace twice, is not a tunnel: refused as usage before anything is read
+        assertEquals("error: --trace must name at least two different traces, one per path (got a_s_z, a_s_z)\n",
+                Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "a_s_z", "--out", out).err);
+        assertEquals(2, Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--out", out).status);
         Cli list = Cli.run("allocators");
         assertEquals(9, list.out.lines().count());
     }

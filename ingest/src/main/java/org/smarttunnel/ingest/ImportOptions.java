@@ -33,10 +33,10 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
         Objects.requireNonNull(traceFormat);
         host.ifPresent(h -> requireLabel(h, Setting.HOST));
         site.ifPresent(s -> requireLabel(s, Setting.SITE));
-        InvalidSettingException.require(timeoutNs.isEmpty() || timeoutNs.getAsLong() >= 0, Setting.TIMEOUT,
-                "must not be negative");
-        InvalidSettingException.require(intervalUs > 0, Setting.INTERVAL, "must be positive");
-        InvalidSettingException.require(spacingNs > 0, Setting.SPACING, "must be positive");
+        InvalidSettingException.require(timeoutNs.isEmpty() || timeoutNs.getAsLong() > 0, Setting.TIMEOUT,
+                "must be positive (a timeout of 0 makes every reply late)");
+        org.smarttunnel.common.options.Limits.requireInterval(intervalUs, Setting.INTERVAL);
+        org.smarttunnel.common.options.Limits.requireSpacing(spacingNs, Setting.SPACING);
         InvalidSettingException.require(origin.isEmpty() || !origin.get().isBlank() && origin.get().chars()
                 .noneMatch(c -> c == '\n' || c == '\r'), Setting.ORIGIN, "must be one line of text");
     }

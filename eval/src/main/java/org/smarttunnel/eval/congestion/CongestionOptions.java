@@ -24,8 +24,7 @@ public record CongestionOptions(Optional<String> site, List<String> traces, long
         InvalidSettingException.require(binUs > 0, Setting.BIN, "must be positive");
         InvalidSettingException.require(select.isEmpty() || select.getAsInt() >= 1, Setting.SELECT,
                 "must be at least 1");
-        InvalidSettingException.require(intervalUs.isEmpty() || intervalUs.getAsLong() > 0, Setting.INTERVAL,
-                "must be positive");
+        intervalUs.ifPresent(us -> org.smarttunnel.common.options.Limits.requireInterval(us, Setting.INTERVAL));
     }
 
     public static Builder builder() {

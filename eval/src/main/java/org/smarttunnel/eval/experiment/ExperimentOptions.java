@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.options.InvalidSettingException;
+import org.smarttunnel.common.options.Limits;
 import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.replay.alloc.Allocator;
@@ -24,9 +25,9 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
     public ExperimentOptions {
         paths = List.copyOf(paths);
         redundancies = List.copyOf(redundancies);
-        InvalidSettingException.require(!paths.isEmpty() && paths.stream().allMatch(n -> n >= 1 && n <= 64)
-                && paths.stream().distinct().count() == paths.size(), Setting.PATHS,
-                "must list distinct path counts from 1 to 64");
+        InvalidSettingException.require(!paths.isEmpty() && paths.stream().allMatch(n -> n >= Limits.MIN_PATHS
+                && n <= Limits.MAX_PATHS) && paths.stream().distinct().count() == paths.size(), Setting.PATHS,
+                "must list distinct path counts from " + Limits.MIN_PATHS + " to " + Limits.MAX_PATHS);
         int group = replay.group();
         InvalidSettingException.require(!redundancies.isEmpty() && redundancies.stream().allMatch(k -> k >= 0
                 && k < group) && redundancies.stream().distinct().count() == redundancies.size(), Setting.REDUNDANCY,

@@ -25,7 +25,7 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
         InvalidSettingException.require(hosts >= 1 && hosts <= 250, Setting.HOSTS, "must be between 1 and 250");
         InvalidSettingException.require(sites >= 1 && sites <= 250, Setting.SITES, "must be between 1 and 250");
         InvalidSettingException.require(durationNs > 0, Setting.DURATION, "must be positive");
-        InvalidSettingException.require(spacingNs > 0, Setting.SPACING, "must be positive");
+        org.smarttunnel.common.options.Limits.requireSpacing(spacingNs, Setting.SPACING);
         InvalidSettingException.require(onNs >= spacingNs, Setting.ON, "must be at least one probe spacing long");
         InvalidSettingException.require(offNs >= 0, Setting.OFF, "must not be negative");
         InvalidSettingException.require(lowShare >= 0 && lowShare <= 1, Setting.LOW_LOSS_SHARE, "must lie in [0, 1]");

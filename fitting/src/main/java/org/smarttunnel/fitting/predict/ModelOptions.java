@@ -21,8 +21,7 @@ public record ModelOptions(LossModelType model, StateChoice requestedStates, Set
         modes = Set.copyOf(modes);
         InvalidSettingException.require(!modes.isEmpty(), Setting.MODES, "must name at least one mode");
         InvalidSettingException.require(history >= 1, Setting.HISTORY, "must be at least 1 interval");
-        InvalidSettingException.require(intervalUs.isEmpty() || intervalUs.getAsLong() > 0, Setting.INTERVAL,
-                "must be positive");
+        intervalUs.ifPresent(us -> org.smarttunnel.common.options.Limits.requireInterval(us, Setting.INTERVAL));
         model.states(requestedStates);
     }
 

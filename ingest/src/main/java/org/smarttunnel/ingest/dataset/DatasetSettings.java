@@ -44,6 +44,11 @@ public record DatasetSettings(long intervalUs, Optional<String> origin) {
         } catch (NumberFormatException e) {
             throw IngestException.inFile(settings.toString(), INTERVAL_KEY + " is not a number of microseconds");
         }
+        if (intervalUs < org.smarttunnel.common.options.Limits.MIN_INTERVAL_US
+                || intervalUs > org.smarttunnel.common.options.Limits.MAX_INTERVAL_US) {
+            throw IngestException.inFile(settings.toString(), INTERVAL_KEY + " " + intervalUs
+                    + " lies outside 100 ms to 7 days");
+        }
         try {
             return new DatasetSettings(intervalUs, Optional.ofNullable(p.getProperty(ORIGIN_KEY)));
         } catch (IllegalArgumentException e) {

@@ -73,7 +73,8 @@ public record ReplayOptions(ModelOptions models, List<Allocator> allocators, int
         allocators = List.copyOf(allocators);
         capacity = List.copyOf(capacity);
         InvalidSettingException.require(!allocators.isEmpty(), Setting.ALLOCATORS, "must name at least one allocator");
-        InvalidSettingException.require(group >= 1, Setting.GROUP, "must be at least 1 packet");
+        InvalidSettingException.require(group >= 1 && group <= org.smarttunnel.common.options.Limits.MAX_GROUP,
+                Setting.GROUP, "must lie between 1 and " + org.smarttunnel.common.options.Limits.MAX_GROUP + " packets");
         InvalidSettingException.require(redundancy >= 0 && redundancy < group, Setting.REDUNDANCY,
                 "must lie between 0 and the group size - 1 (" + (group - 1) + ")");
         InvalidSettingException.require(capacity.stream().allMatch(c -> c >= 0), Setting.CAPACITY,
