@@ -51,18 +51,59 @@ public final class TraceDataset {
         }
         DatasetSettings settings = DatasetSettings.read(dir);
         List<TraceSummary> rows = new ArrayList<>();
-        CsvInput.read(index, TraceSummary.TABLE, (r, line) -> rows.add(indexRow(index.toString(), line, r)));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        CsvInput.read(index, TraceSummary.TABLE, (r, line) -> {
+            TraceSummary s = indexRow(index.toString(), line, r);
+            if (!ids.add(s.info().id())) {
+                throw IngestException.atLine(index.toString(), line, "trace '" + s.info().id() + "' listed twice");
+            }
+            rows.add(s);
+        });
         return new TraceDataset(dir, settings, rows);
     }
 
+    /**
+     * One row of the index, checked: counts that can be true (0 <= lost <= probes), and a file
+     * under the dataset's {@code traces/} directory — the index is data, and a {@code file} of
+     * {@code ../../etc/passwd} or {@code /etc/hostname} is never opened.
+     */
     private static TraceSummary indexRow(String file, long line, CSVRecord f) throws IngestException {
+        TraceSummary s;
         try {
             TraceInfo info = new TraceInfo(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6));
-            return new TraceSummary(info, f.get(1), Long.parseLong(f.get(7)), Long.parseLong(f.get(8)),
+            s = new TraceSummary(info, f.get(1), Long.parseLong(f.get(7)), Long.parseLong(f.get(8)),
                     Long.parseLong(f.get(10)), Long.parseLong(f.get(11)));
         } catch (IllegalArgumentException e) {
             throw IngestException.atLine(file, line, e.getMessage());
         }
+        if (s.probes() < 0 || s.lost() < 0 || s.lost() > s.probes()) {
+            throw IngestException.atLine(file, line, "trace '" + s.info().id() + "' has " + s.probes() + " probes and "
+                    + s.lost() + " lost, which cannot both be true");
+        }
+        if (!insideTraces(s.file())) {
+            throw IngestException.atLine(file, line, "trace '" + s.info().id() + "' names the file '" + s.file()
+                    + "', outside the dataset's traces/ directory");
+        }
+        return s;
+    }
+
+    /** Whether a relative path stays below {@code traces/}: no absolute path, no '..' step. */
+    static boolean insideTraces(String file) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        if (p.isAbsolute() || p.getRoot() != null || p.getNameCount() < 2 || !p.getName(0).toString().equals(TRACES)) {
+            return false;
+        }
+        for (Path part : p) {
+            if (part.toString().equals("..") || part.toString().equals(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Path dir() {
@@ -118,10 +159,15 @@ public final class TraceDataset {
         TraceSummary summary = trace(id).orElseThrow(() -> IngestException.inFile(dir.resolve(INDEX).toString(),
                 "no trace '" + id + "'"));
         Path file = dir.resolve(summary.file());
-        if (TraceFormat.of(file) == TraceFormat.COMPACT) {
-            return CompactTraceReader.read(file, summary.info());
+        Trace t = TraceFormat.of(file) == TraceFormat.COMPACT ? CompactTraceReader.read(file, summary.info())
+                : readCsv(file, summary.info(), summary.probes());
+        // a file cut short or edited, or an index edited: the two must tell the same trace
+        if (t.size() != summary.probes() || t.loss().lossCount() != summary.lost()) {
+            throw IngestException.inFile(file.toString(), "holds " + t.size() + " probes (" + t.loss().lossCount()
+                    + " lost) where the index says " + summary.probes() + " (" + summary.lost() + " lost); the file "
+                    + "or the index was changed since the import: import again");
         }
-        return readCsv(file, summary.info(), summary.probes());
+        return t;
     }
 
     /** Reads a trace file, CSV ({@code index,seq,send_us,lost,rtt_us}) or compact (by name). */
