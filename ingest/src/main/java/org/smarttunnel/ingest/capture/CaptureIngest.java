@@ -57,7 +57,7 @@ public final class CaptureIngest {
         if (reader == CaptureReader.PCAP4J) {
             Pcap4jReader.read(file, name, handler, diagnostics);
         } else {
-            try (ByteInput in = new ByteInput(InputFiles.open(file), 1 << 20)) {
+            try (ByteInput in = new ByteInput(InputFiles.open(file, name, diagnostics), 1 << 20)) {
                 if (pcapng) {
                     PcapngReader.read(in, name, handler, diagnostics);
                 } else {

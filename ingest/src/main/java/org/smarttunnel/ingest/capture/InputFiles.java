@@ -1,11 +1,16 @@
 package org.smarttunnel.ingest.capture;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.smarttunnel.ingest.Diagnostic;
 
 /** Opens an input file, decompressing it when it is gzip-compressed (by content, not name). */
 public final class InputFiles {
@@ -20,18 +25,95 @@ public final class InputFiles {
         }
     }
 
-    /** The file's content, decompressed if needed. */
-    public static InputStream open(Path file) throws IOException {
+    /**
+     * The file's content, decompressed if needed; where gzip data is damaged (cut short, a
+     * corrupt block, a trailer whose checksum or length does not match) the content ends
+     * there with a warning naming the compressed offset, so that everything decompressed
+     * before it is read and kept.
+     */
+    public static InputStream open(Path file, String name, List<Diagnostic> diagnostics) throws IOException {
         InputStream raw = Files.newInputStream(file);
         if (!isGzip(file)) {
             return raw;
         }
-        return new GZIPInputStream(new BufferedInputStream(raw, GZIP_BUFFER), GZIP_BUFFER);
+        return new TolerantGzip(raw, name, diagnostics);
+    }
+
+    /** Gzip content that ends, with a warning, where the compressed data is damaged. */
+    private static final class TolerantGzip extends InputStream {
+        private final Counting counted;
+        private final GZIPInputStream gzip;
+        private final String name;
+        private final List<Diagnostic> diagnostics;
+        private boolean ended;
+
+        TolerantGzip(InputStream raw, String name, List<Diagnostic> diagnostics) throws IOException {
+            this.counted = new Counting(new BufferedInputStream(raw, GZIP_BUFFER));
+            this.gzip = new GZIPInputStream(counted, GZIP_BUFFER);
+            this.name = name;
+            this.diagnostics = diagnostics;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            try {
+                return gzip.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                ended = true;
+                String what = e instanceof EOFException ? "gzip data cut short at this compressed offset"
+                        : "damaged gzip data at this compressed offset (" + e.getMessage() + ")";
+                diagnostics.add(Diagnostic.warningAtOffset(name, counted.count, what
+                        + "; everything decompressed before it is kept"));
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            gzip.close();
+        }
+    }
+
+    /** Counts the compressed bytes the decompressor has taken. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     /** The first {@code n} bytes of the (decompressed) content, fewer if it is shorter. */
     public static byte[] head(Path file, int n) throws IOException {
-        try (InputStream in = open(file)) {
+        // damage is reported by the read that follows, not by a look at the head
+        try (InputStream in = open(file, file.toString(), new java.util.ArrayList<>())) {
             return in.readNBytes(n);
         }
     }

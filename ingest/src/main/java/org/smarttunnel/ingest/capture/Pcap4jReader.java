@@ -35,7 +35,7 @@ final class Pcap4jReader {
         boolean temporary = InputFiles.isGzip(file);
         if (temporary) {
             plain = Files.createTempFile("smarttunnel-", ".pcap");
-            try (InputStream in = InputFiles.open(file)) {
+            try (InputStream in = InputFiles.open(file, name, diagnostics)) {
                 Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -34,6 +34,7 @@ final class PcapngReader {
         List<Interface> interfaces = new ArrayList<>();
         boolean bigEndian = false;
         boolean warnedSimple = false;
+        long undefined = 0;
         boolean first = true;
         while (true) {
             long offset = in.offset();
@@ -82,8 +83,12 @@ final class PcapngReader {
                 }
                 case INTERFACE -> interfaces.add(describe(file, offset, b, p, len, bigEndian, handler, diagnostics,
                         interfaces.size()));
-                case ENHANCED_PACKET, OBSOLETE_PACKET -> packet(file, offset, type, b, p, len, bigEndian, interfaces,
-                        handler);
+                case ENHANCED_PACKET, OBSOLETE_PACKET -> {
+                    if (!packet(file, offset, type, b, p, len, bigEndian, interfaces, handler) && undefined++ == 0) {
+                        diagnostics.add(Diagnostic.warningAtOffset(file, offset, "packet of an interface the section "
+                                + "does not define; such packets are skipped"));
+                    }
+                }
                 case SIMPLE_PACKET -> {
                     handler.skipped();
                     if (!warnedSimple) {
@@ -152,7 +157,8 @@ final class PcapngReader {
         return units;
     }
 
-    private static void packet(String file, long offset, int type, byte[] b, int p, int len, boolean bigEndian,
+    /** One packet block to the handler; false (and nothing done) when its interface is not defined. */
+    private static boolean packet(String file, long offset, int type, byte[] b, int p, int len, boolean bigEndian,
             List<Interface> interfaces, FrameHandler handler) throws IngestException {
         if (len < 32) {
             throw IngestException.atOffset(file, offset, "packet block too short (" + len + " bytes)");
@@ -164,16 +170,17 @@ final class PcapngReader {
                     + " captured bytes in a block of " + len);
         }
         if (id >= interfaces.size()) {
-            throw IngestException.atOffset(file, offset, "packet of interface " + id + ", but only "
-                    + interfaces.size() + " interfaces are defined");
+            handler.skipped();
+            return false;
         }
         Interface iface = interfaces.get((int) id);
         if (!iface.usable()) {
             handler.skipped();
-            return;
+            return true;
         }
         long ticks = (ByteInput.u32(b, p + 12, bigEndian) << 32) | ByteInput.u32(b, p + 16, bigEndian);
         long tNs = Timestamps.toNanos(ticks, iface.unitsPerSecond(), iface.offsetSeconds());
         handler.frame(iface.linkType(), tNs, b, p + 28, (int) captured);
+        return true;
     }
 }

@@ -68,7 +68,7 @@ public final class PingLogParser {
     public LogStats parse(Path file, String name, LogRunListener listener, List<Diagnostic> diagnostics)
             throws IOException, IngestException {
         State s = new State(name, listener, diagnostics);
-        try (InputStream in = InputFiles.open(file);
+        try (InputStream in = InputFiles.open(file, name, diagnostics);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {

@@ -208,7 +208,7 @@ public final class ZingParser {
         long lineNo = 0;
         long skipped = 0;
         boolean sawData = false;
-        try (InputStream in = InputFiles.open(file);
+        try (InputStream in = InputFiles.open(file, name, diagnostics);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -215,4 +215,59 @@ class ImporterTest {
         assertEquals("alpha", t.info().host());
         assertEquals("10.0.0.1", t.info().src());
     }
+
+    /** A gzip capture cut short, or with a wrong checksum, keeps every record that decompressed. */
+    @Test
+    void damagedGzipKeepsWhatDecompressed() throws Exception {
+        EchoRun run = new EchoRun(A, B, 4660, 7, new long[] {T0, T0 + S, T0 + 2 * S},
+                new long[] {30 * MS, -1, 25_500_000L});
+        byte[] gz = Files.readAllBytes(CaptureFile.write(tmp.resolve("whole.pcap.gz"), Files.readAllBytes(
+                capture("plain.pcap", run)), true));
+        byte[] crc = gz.clone();
+        crc[crc.length - 8] ^= 0x55; // the trailer's CRC-32
+        byte[] cut = java.util.Arrays.copyOf(gz, gz.length - 6); // into the trailer: all data decompressed
+        for (byte[] damaged : List.of(crc, cut)) {
+            Path f = Files.write(tmp.resolve("damaged.pcap.gz"), damaged);
+            Path dir = tmp.resolve("ds-" + damaged.length);
+            ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(f), dir);
+            assertFalse(r.hasErrors(), r.diagnostics().toString());
+            assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+            Diagnostic d = r.diagnostics().get(0);
+            assertTrue(d.where().startsWith("offset "), d.toString());
+            assertTrue(d.message().contains("gzip data") && d.message().contains("kept"), d.toString());
+            assertEquals(3, TraceDatasetAccess.only(dir).size(), "every probe kept");
+        }
+    }
+
+    /** A pcapng packet naming an interface its section never defined is skipped; the rest is read. */
+    @Test
+    void packetsOfUndefinedInterfacesAreSkipped() throws Exception {
+        EchoRun run = new EchoRun(A, B, 4660, 7, new long[] {T0, T0 + S, T0 + 2 * S},
+                new long[] {30 * MS, -1, 25_500_000L});
+        CaptureFile.Pcapng p = new CaptureFile.Pcapng(false).iface(1, 6, 0);
+        List<EchoRun.Event> events = EchoRun.merge(true, run);
+        for (int i = 0; i < events.size(); i++) {
+            p.packet(0, events.get(i).tNs(), Frames.ethernet(false).apply(events.get(i)));
+            if (i == 0) {
+                byte[] frame = Frames.ethernet(false).apply(events.get(i));
+                p.block(6, new org.smarttunnel.ingest.testing.Bytes(false).u32(7).u32(0).u32(0).u32(frame.length)
+                        .u32(frame.length).bytes(frame).padTo4());
+            }
+        }
+        Path f = CaptureFile.write(tmp.resolve("ifaces.pcapng"), p.toBytes(), false);
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(f), tmp.resolve("ds"));
+        assertFalse(r.hasErrors(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().toString().contains("packet of an interface the section does not define"),
+                r.diagnostics().toString());
+        assertEquals(3, TraceDatasetAccess.only(tmp.resolve("ds")).size());
+    }
+
+    /** The one trace of a dataset. */
+    private static final class TraceDatasetAccess {
+        static Trace only(Path dir) throws Exception {
+            TraceDataset ds = TraceDataset.open(dir);
+            assertEquals(1, ds.traces().size());
+            return ds.load(ds.traces().get(0).info().id());
+        }
+    }
 }
