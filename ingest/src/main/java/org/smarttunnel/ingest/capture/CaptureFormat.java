@@ -69,6 +69,11 @@ public final class CaptureFormat implements InputFormat {
         counts.put("duplicates", m.duplicateRequests() + m.duplicateReplies());
         counts.put("late replies", m.lateReplies());
         counts.put("restarts", m.restarts());
+        counts.put("outlier stamps", m.outlierStamps());
+        if (m.outlierStamps() > 0) {
+            diagnostics.add(org.smarttunnel.ingest.Diagnostic.warning(file.name(), m.outlierStamps() + " echo packets "
+                    + "stamped more than an hour from the packets before and after them (which agree) were skipped"));
+        }
         FileReport report = new FileReport(file.name(), ingest.container() + ", " + reader, summary(c, m), counts,
                 opened[0], false);
         return failed ? report.asFailed() : report;
@@ -89,6 +94,9 @@ public final class CaptureFormat implements InputFormat {
         }
         if (m.restarts() > 0) {
             sb.append(", ").append(m.restarts()).append(" restarts");
+        }
+        if (m.outlierStamps() > 0) {
+            sb.append(", ").append(m.outlierStamps()).append(" outlier stamps skipped");
         }
         return sb.toString();
     }

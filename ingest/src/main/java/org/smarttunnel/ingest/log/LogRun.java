@@ -19,7 +19,7 @@ final class LogRun {
      * The longest silence inside one run: stamped lines further apart start a new run (an
      * outage up to this long stays a run of losses).
      */
-    static final long GAP_LIMIT_NS = 3_600_000_000_000L;
+    static final long GAP_LIMIT_NS = SeqUnwrapper.GAP_LIMIT_NS;
     /** Probes a run may hold beyond its highest number seen, when time cannot say more: one 16-bit range. */
     static final long UNTIMED_CLAIM = 1 << 16;
 

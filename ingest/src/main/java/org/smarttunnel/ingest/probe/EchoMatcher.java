@@ -43,6 +43,33 @@ public final class EchoMatcher {
      */
     public void echo(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
             int ident, int seq, long senderNs) {
+        // a packet stamped more than an hour from the capture's clock waits for the next one: if
+        // that one agrees with the clock, the stamp was wrong and the packet is skipped
+        if (held != null) {
+            Held h = held;
+            held = null;
+            if (Math.abs(tNs - h.tNs) > SeqUnwrapper.GAP_LIMIT_NS && Math.abs(tNs - clockNs) <= SeqUnwrapper.GAP_LIMIT_NS) {
+                tally.outlierStamps++;
+            } else {
+                match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+            }
+        }
+        if (clockNs != Long.MIN_VALUE && Math.abs(tNs - clockNs) > SeqUnwrapper.GAP_LIMIT_NS) {
+            held = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+            return;
+        }
+        match(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+    }
+
+    /** A packet whose stamp is in doubt until the next one comes. */
+    private record Held(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
+            int ident, int seq, long senderNs) {
+    }
+
+    private Held held;
+
+    private void match(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
+            int ident, int seq, long senderNs) {
         int slot = table.find(proberHi, proberLo, targetHi, targetLo, ident);
         RunMatcher run = slot >= 0 ? runs.get(table.value(slot)) : null;
         if (run == null) {
@@ -94,6 +121,11 @@ public final class EchoMatcher {
 
     /** End of input: every run releases all its probes. */
     public void finish() {
+        if (held != null) {
+            Held h = held;
+            held = null;
+            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+        }
         for (RunMatcher r : runs) {
             r.flush();
         }

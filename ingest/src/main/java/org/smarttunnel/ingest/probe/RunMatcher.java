@@ -74,6 +74,9 @@ final class RunMatcher {
     }
 
     private boolean isRestart(long u, long tNs) {
+        if (beyondGap(tNs)) {
+            return true;
+        }
         long hi = unwrapper.highest();
         if (u <= hi - RESTART_GAP) {
             return true;
@@ -89,7 +92,7 @@ final class RunMatcher {
     /** Records an echo reply; false when it starts a new run of a reply-only capture. */
     boolean reply(int seq, long tNs, long senderNs) {
         long u = unwrapper.candidate(seq, tNs);
-        if (!hasRequests && unwrapper.started() && farFromExpected(u, tNs)) {
+        if (unwrapper.started() && beyondGap(tNs) || !hasRequests && unwrapper.started() && farFromExpected(u, tNs)) {
             return false;
         }
         if (started && u < next) {
@@ -114,6 +117,12 @@ final class RunMatcher {
         }
         tally.replies++;
         return true;
+    }
+
+    /** A packet more than {@link SeqUnwrapper#GAP_LIMIT_NS} from the run's latest: a new run, never a gap of probes. */
+    private boolean beyondGap(long tNs) {
+        long last = unwrapper.highestNs();
+        return tNs != ProbeSink.NO_TIME && last != ProbeSink.NO_TIME && Math.abs(tNs - last) > SeqUnwrapper.GAP_LIMIT_NS;
     }
 
     /** A reply-only run whose numbers jump where no outage or late reply can put them. */

@@ -10,6 +10,11 @@ package org.smarttunnel.ingest.probe;
  * Callers look at a candidate first and {@link #accept} it once they keep it.
  */
 public final class SeqUnwrapper {
+    /**
+     * The longest silence inside one run (1 hour): packets further apart in time start a new
+     * run, so that a clock jump never turns into millions of probes in between.
+     */
+    public static final long GAP_LIMIT_NS = 3_600_000_000_000L;
     private static final int RANGE = 1 << 16;
 
     private long first = Long.MIN_VALUE;

@@ -150,4 +150,38 @@ class CaptureErrorsTest {
         assertEquals("short.pcap: offset 6: file ends inside the pcap file header (6 of 24 bytes)",
                 read("short.pcap", header, CaptureReader.FAST).error.getMessage());
     }
+
+    /**
+     * One packet stamped in 2038 or at 0 among packets that agree is skipped (it made 12 GB of
+     * probes, or 11 M empty intervals); a jump that lasts starts a new run instead of a gap of
+     * millions of probes.
+     */
+    @Test
+    void outlierStampsAreSkippedAndLastingJumpsStartANewRun() {
+        List<EchoRun.Event> events = run.events(true);
+        for (long wrong : new long[] {2_147_000_000L * S, 0, S}) {
+            CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+            for (int i = 0; i < events.size(); i++) {
+                EchoRun.Event e = events.get(i);
+                p.packet(i == 300 ? wrong : e.tNs(), Frames.ethernet(false).apply(e));
+            }
+            InMemoryImport r = read("outlier.pcap", p.toBytes(), CaptureReader.FAST);
+            assertNull(r.error);
+            assertEquals(1, r.traces.size(), "no trace for the outlier");
+            assertEquals(1, r.ingest.matchStats().outlierStamps());
+            assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
+        }
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        long year = 365L * 24 * 3600 * S;
+        for (int i = 0; i < events.size(); i++) {
+            EchoRun.Event e = events.get(i);
+            p.packet(i >= 300 ? e.tNs() + year : e.tNs(), Frames.ethernet(false).apply(e));
+        }
+        InMemoryImport r = read("jump.pcap", p.toBytes(), CaptureReader.FAST);
+        assertNull(r.error);
+        assertEquals(2, r.traces.size(), "the run splits at the jump");
+        // the probes in flight at the jump show in both parts; none are made up for the year between
+        assertTrue(r.traces.get(0).size() + r.traces.get(1).size() < 550, "no probes across the year: "
+                + r.traces.get(0).size() + " + " + r.traces.get(1).size());
+    }
 }
