@@ -40,10 +40,14 @@ public final class ZingFormat implements InputFormat {
         String dst = z.meta("dst");
         String host = options.host().orElse(firstNonEmpty(z.meta("host"), src, stem));
         String site = options.site().orElse(firstNonEmpty(z.meta("site"), dst, stem));
-        z.emit(traces.open(new TraceInfo(TraceIds.of(host, site, "z"), host, site, src, dst, "")),
-                options.captureTimeoutNs(), (line, message) -> diagnostics.add(Diagnostic.warningAtLine(file.name(),
-                        line, message)));
-        return new FileReport(file.name(), "zing", "", Map.of("duplicates", z.duplicates()), 1, false);
+        int[] parts = {0};
+        z.emit(() -> {
+            parts[0]++;
+            return traces.open(new TraceInfo(TraceIds.of(host, site, parts[0] == 1 ? "z" : "z" + parts[0]), host, site,
+                    src, dst, ""));
+        }, options.captureTimeoutNs(), (line, message) -> diagnostics.add(Diagnostic.warningAtLine(file.name(), line,
+                message)));
+        return new FileReport(file.name(), "zing", "", Map.of("duplicates", z.duplicates()), parts[0], false);
     }
 
     private static String firstNonEmpty(String... values) {

@@ -72,13 +72,30 @@ public final class ZingParser {
          * from there on are taken as renumbered, and the gap holds what the times allow — a
          * warning names the line either way, and a few bytes never make millions of probes.
          */
-        public long emit(ProbeSink sink, long timeoutNs, LogRun.Warnings warnings) {
+        public long emit(LogRun.Sinks sinks, long timeoutNs, LogRun.Warnings warnings) {
             Integer[] sorted = new Integer[seq.length];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = i;
             }
             Arrays.sort(sorted, (a, b) -> Long.compare(seq[a], seq[b]));
             Integer[] order = trusted(sorted, warnings);
+            // send times more than an hour apart start a new trace, never an hour of made-up probes
+            long emitted = 0;
+            int from = 0;
+            for (int i = 1; i <= order.length; i++) {
+                if (i == order.length || Math.abs(sendNs[order[i]] - sendNs[order[i - 1]]) > LogRun.GAP_LIMIT_NS) {
+                    if (i < order.length) {
+                        warnings.warn(line[order[i]], "send time " + (sendNs[order[i]] - sendNs[order[i - 1]])
+                                / 1_000_000_000L + " s from the probe numbered before it; a new trace starts here");
+                    }
+                    emitted += emitPart(Arrays.copyOfRange(order, from, i), sinks.open(), timeoutNs);
+                    from = i;
+                }
+            }
+            return emitted;
+        }
+
+        private long emitPart(Integer[] order, ProbeSink sink, long timeoutNs) {
             if (order.length == 0) {
                 return 0;
             }

@@ -36,7 +36,7 @@ class ZingParserTest {
         assertEquals("alpha", z.meta("host"));
         assertEquals("192.0.2.7", z.meta("dst"));
         TraceCollector c = new TraceCollector(40_000_000L);
-        z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("a.zing", line, message)));
+        z.emit(() -> c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("a.zing", line, message)));
         long t = 1_726_122_373_000_000L;
         assertEquals(List.of(
                 new Probe(0, 0, t, false, 31_234),
@@ -67,7 +67,7 @@ class ZingParserTest {
         List<Diagnostic> diags = new ArrayList<>();
         ZingParser.ZingTrace z = ZingParser.parse(f, "b.zing", diags);
         TraceCollector c = new TraceCollector(40_000_000L);
-        assertEquals(6, z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("b.zing",
+        assertEquals(6, z.emit(() -> c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("b.zing",
                 line, message))));
         // 2 is the skipped line's number, so lost; 49000000 and 49000001 follow 3 as 4 and 5
         assertEquals("001100", c.toTrace(new TraceInfo("b", "h", "s", "", "", "")).loss().toString());
@@ -86,7 +86,7 @@ class ZingParserTest {
         assertEquals("[warning: c.zing: line 3: send time '99999999999' is out of range (at most 9000000000); line "
                 + "skipped]", diags.toString());
         TraceCollector c = new TraceCollector(40_000_000L);
-        assertEquals(3, z.emit(c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("c.zing",
+        assertEquals(3, z.emit(() -> c, 2_000_000_000L, (line, message) -> diags.add(Diagnostic.warningAtLine("c.zing",
                 line, message))));
     }
 }

@@ -1,0 +1,240 @@
+package org.smarttunnel.ingest.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.smarttunnel.ingest.testing.Fixtures.MS;
+import static org.smarttunnel.ingest.testing.Fixtures.T0;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.common.io.FileTrees;
+import org.smarttunnel.ingest.Diagnostic;
+import org.smarttunnel.ingest.ImportOptions;
+import org.smarttunnel.ingest.ImportReport;
+import org.smarttunnel.ingest.Importer;
+import org.smarttunnel.ingest.testing.CaptureFile;
+import org.smarttunnel.ingest.testing.EchoRun;
+import org.smarttunnel.ingest.testing.Frames;
+import org.smarttunnel.ingest.testing.Packets;
+
+/**
+ * Mutational fuzzing of {@code import}: seed files of every input format, generated here, are
+ * mutated (bits flipped, cut, 32-bit fields set to 0, 2^31, 2^32 - 1 or at random, lines
+ * duplicated, dropped or given huge numbers, gzip members cut) and imported one by one. Each
+ * input must finish within a time bound, allocate no more than a bound derived from its size,
+ * throw nothing (every problem is a diagnostic), and every diagnostic must name the file and an
+ * offset or a line. The normal build tries {@code fuzz.inputs} inputs (default 1,500, a few
+ * seconds); {@code mvn -pl ingest test -Dtest=ImportFuzzTest -Dfuzz.inputs=100000} runs long.
+ */
+class ImportFuzzTest {
+    private static final int INPUTS = Integer.getInteger("fuzz.inputs", 1500);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261128L);
+    private static final long TIME_BOUND_S = 10;
+
+    @TempDir
+    Path tmp;
+
+    /** What went wrong with one input, for the report. */
+    private record Finding(String kind, String seed, int input, String detail) {
+    }
+
+    @Test
+    void importSurvivesMutatedInputsOfEveryFormat() throws Exception {
+        Map<String, byte[]> seeds = seeds();
+        List<String> names = new ArrayList<>(seeds.keySet());
+        SplittableRandom r = new SplittableRandom(SEED);
+        List<Finding> findings = new ArrayList<>();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
+        try {
+            for (int i = 0; i < INPUTS && findings.size() < 20; i++) {
+                String seedName = names.get(i % names.size());
+                byte[] input = mutate(seeds.get(seedName), seedName.endsWith(".log") || seedName.endsWith(".zing"), r);
+                Path file = Files.write(tmp.resolve("in-" + (i % 7) + "-" + seedName), input);
+                Path out = tmp.resolve("ds-" + i);
+                Future<String> run = worker.submit(() -> {
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    ImportReport report = new Importer(ImportOptions.defaults()).importFiles(List.of(file), out);
+                    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                    long bound = (64L << 20) + 4_000L * input.length;
+                    StringBuilder problems = new StringBuilder();
+                    if (allocated > bound) {
+                        problems.append("allocated ").append(allocated >> 20).append(" MiB for ")
+                                .append(input.length).append(" bytes; ");
+                    }
+                    for (Diagnostic d : report.diagnostics()) {
+                        if (!d.file().equals(file.toString()) || !d.where().matches("(offset|line) \\d+|file")) {
+                            problems.append("diagnostic without its place: ").append(d).append("; ");
+                        }
+                    }
+                    return problems.toString();
+                });
+                try {
+                    String problems = run.get(TIME_BOUND_S, TimeUnit.SECONDS);
+                    if (!problems.isEmpty()) {
+                        findings.add(report(new Finding("property", seedName, i, problems), input));
+                    }
+                } catch (TimeoutException e) {
+                    findings.add(report(new Finding("hang", seedName, i, "over " + TIME_BOUND_S + " s"), input));
+                    run.cancel(true);
+                    worker.shutdownNow();
+                    worker = Executors.newSingleThreadExecutor(daemon());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    findings.add(report(new Finding("exception", seedName, i, String.valueOf(e.getCause())), input));
+                }
+                try {
+                    FileTrees.delete(out);
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // an abandoned (hung) import may still be writing there
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertEquals(List.of(), findings, "seed " + SEED);
+    }
+
+    /** A finding, printed as found, its input kept under target/fuzz-findings for a rerun. */
+    private static Finding report(Finding f, byte[] input) throws IOException {
+        System.out.println("fuzz: " + f);
+        Path dir = Files.createDirectories(Path.of("target", "fuzz-findings"));
+        Files.write(dir.resolve(f.kind() + "-" + f.input() + "-" + f.seed()), input);
+        return f;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return job -> {
+            Thread t = new Thread(job, "fuzz");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One mutation of {@code seed} (sometimes two or three). */
+    static byte[] mutate(byte[] seed, boolean text, SplittableRandom r) {
+        byte[] b = seed.clone();
+        int rounds = 1 + (r.nextInt(4) == 0 ? r.nextInt(3) : 0);
+        for (int k = 0; k < rounds && b.length > 0; k++) {
+            int at = r.nextInt(b.length);
+            switch (r.nextInt(text ? 8 : 6)) {
+                case 0 -> b[at] ^= (byte) (1 << r.nextInt(8));
+                case 1 -> b = java.util.Arrays.copyOf(b, at);
+                case 2, 3 -> {
+                    int p = at & ~3;
+                    long v = switch (r.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> 1L << 31;
+                        case 2 -> 0xFFFFFFFFL;
+                        default -> r.nextLong(1L << 32);
+                    };
+                    for (int j = 0; j < 4 && p + j < b.length; j++) {
+                        b[p + j] = (byte) (v >>> (8 * j));
+                    }
+                }
+                case 4 -> {
+                    byte[] out = new byte[b.length + 1];
+                    System.arraycopy(b, 0, out, 0, at);
+                    out[at] = (byte) r.nextInt(256);
+                    System.arraycopy(b, at, out, at + 1, b.length - at);
+                    b = out;
+                }
+                case 5 -> {
+                    if (isGzip(b)) {
+                        b = java.util.Arrays.copyOf(b, Math.max(10, b.length - 1 - r.nextInt(Math.min(b.length, 64))));
+                    } else {
+                        b[at] = (byte) r.nextInt(256);
+                    }
+                }
+                default -> b = mutateLines(b, r);
+            }
+        }
+        return b;
+    }
+
+    /** Text: a line duplicated, dropped, or one of its numbers made huge, zero or negative. */
+    private static byte[] mutateLines(byte[] b, SplittableRandom r) {
+        List<String> lines = new ArrayList<>(List.of(new String(b, StandardCharsets.ISO_8859_1).split("\n", -1)));
+        int at = r.nextInt(lines.size());
+        switch (r.nextInt(3)) {
+            case 0 -> lines.add(at, lines.get(at));
+            case 1 -> lines.remove(at);
+            default -> {
+                String[] values = {"0", "2147483648", "4294967296", "99999999999999999999", "-1", "9999999999",
+                        "1.5e300", "65536"};
+                lines.set(at, lines.get(at).replaceFirst("\\d+", values[r.nextInt(values.length)]));
+            }
+        }
+        return String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isGzip(byte[] b) {
+        return b.length > 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B;
+    }
+
+    /** Seed files of every format, small (most under 2 KB, as a fuzzer likes them). */
+    private Map<String, byte[]> seeds() throws IOException {
+        Map<String, byte[]> seeds = new LinkedHashMap<>();
+        int a = Packets.v4("10.0.0.1");
+        int b = Packets.v4("192.0.2.7");
+        EchoRun run = EchoRun.gilbert(a, b, 7, 0, 12, T0, 2 * MS, 0.1, 0.3, 7);
+        CaptureFile.Pcap pcap = new CaptureFile.Pcap(1, false, false);
+        CaptureFile.Pcapng pcapng = new CaptureFile.Pcapng(false).iface(1, 6, 0);
+        for (EchoRun.Event e : run.events(true)) {
+            pcap.packet(e.tNs(), Frames.ethernet(false).apply(e));
+            pcapng.packet(0, e.tNs(), Frames.ethernet(true).apply(e));
+        }
+        seeds.put("capture.pcap", pcap.toBytes());
+        seeds.put("capture.pcapng", pcapng.toBytes());
+        seeds.put("capture.pcap.gz", gzip(pcap.toBytes()));
+        StringBuilder ping = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
+        StringBuilder stamped = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
+        StringBuilder ts = new StringBuilder("2024-09-12 10:01:00 | PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
+        StringBuilder zing = new StringBuilder("# zing 1\n# host=alpha site=paris\n");
+        for (int i = 1; i <= 12; i++) {
+            String reply = "64 bytes from 192.0.2.7: icmp_seq=" + i + " ttl=57 time=3" + i + ".2 ms\n";
+            if (i % 5 != 0) {
+                ping.append(reply);
+                stamped.append("[17261223").append(70 + i).append(".000").append(i).append("] ").append(reply);
+                ts.append(String.format(java.util.Locale.ROOT, "2024-09-12 10:01:%02d | ", i)).append(reply);
+            } else {
+                stamped.append("[17261223").append(70 + i).append(".5] no answer yet for icmp_seq=").append(i)
+                        .append('\n');
+            }
+            zing.append(i).append(' ').append(1726122370 + i).append(".000 ")
+                    .append(i % 5 == 0 ? "-" : (1726122370 + i) + ".031").append('\n');
+        }
+        ping.append("\n--- 192.0.2.7 ping statistics ---\n12 packets transmitted, 10 received, 16% packet loss, "
+                + "time 11013ms\n");
+        seeds.put("iputils.log", ping.toString().getBytes(StandardCharsets.UTF_8));
+        seeds.put("stamped.log", stamped.toString().getBytes(StandardCharsets.UTF_8));
+        seeds.put("ts.log", ts.toString().getBytes(StandardCharsets.UTF_8));
+        seeds.put("probes.zing", zing.toString().getBytes(StandardCharsets.UTF_8));
+        seeds.put("probes.zing.gz", gzip(zing.toString().getBytes(StandardCharsets.UTF_8)));
+        return seeds;
+    }
+
+    private static byte[] gzip(byte[] b) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
+    }
+}
