@@ -55,7 +55,12 @@ public final class PingLogParser {
     /** Whether a text looks like ping output (used to detect the format). */
     public static boolean looksLikePing(List<String> lines) {
         for (String raw : lines) {
-            String line = LinePrefix.strip(raw, ZoneOffset.UTC, Optional.of(2000)).rest();
+            String line;
+            try {
+                line = LinePrefix.strip(raw, ZoneOffset.UTC, Optional.of(2000)).rest();
+            } catch (BadField e) {
+                continue; // a stamp that cannot be read says nothing about the format; the parse warns about it
+            }
             if (REPLY.matcher(line).find() || BSD_TIMEOUT.matcher(line).find() || NO_ANSWER.matcher(line).find()
                     || HEADER.matcher(line).find() || STARTED.matcher(line).find()) {
                 return true;

@@ -260,4 +260,12 @@ class PingLogParserTest {
         assertTrue(gap.diagnostics.toString().contains("line 3: the time stamps jump by 100000 s"),
                 gap.diagnostics.toString());
     }
+
+    /** Found by the fuzzer: an impossible stamp in the first lines threw out of format detection. */
+    @Test
+    void detectionLooksPastAStampThatCannotBeRead() {
+        assertTrue(PingLogParser.looksLikePing(List.of(
+                "2024-09-12 30:01:00 | PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.",
+                "2024-09-12 10:01:01 | 64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=1.0 ms")));
+    }
 }
