@@ -23,14 +23,22 @@ public record FileHead(byte[] bytes, boolean whole) {
         return Arrays.copyOf(bytes, Math.min(n, bytes.length));
     }
 
-    /** Whether a NUL byte appears early on: the file is binary, not text. */
+    /**
+     * Whether the head looks binary, not text: more than one byte in 64 of its first 512 is a
+     * NUL or a control character other than tab, CR and LF. (A stray NUL in a log — a
+     * damaged disk block, a terminal's noise — leaves it text; every capture magic and
+     * header is far past that share.)
+     */
     public boolean binary() {
-        for (int i = 0; i < Math.min(bytes.length, 512); i++) {
-            if (bytes[i] == 0) {
-                return true;
+        int n = Math.min(bytes.length, 512);
+        int odd = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                odd++;
             }
         }
-        return false;
+        return odd > n / 64;
     }
 
     /** The text lines, the last one left out when the head may have cut it. */

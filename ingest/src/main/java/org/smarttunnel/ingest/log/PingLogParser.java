@@ -27,7 +27,7 @@ import org.smarttunnel.ingest.capture.InputFiles;
  */
 public final class PingLogParser {
     private static final Pattern REPLY = Pattern.compile(
-            "^\\d+ bytes from (.+?): (?:icmp_seq|icmp_req|seq)=(\\d+)(.*)$");
+            "^\\d+ bytes from (.+?)[:,] (?:icmp_seq|icmp_req|seq)=(\\d+)(.*)$");
     private static final Pattern TIME = Pattern.compile("time[=<]\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|us|usec|µs)?");
     private static final Pattern BSD_TIMEOUT = Pattern.compile("^Request timeout for icmp_seq[= ](\\d+)");
     private static final Pattern NO_ANSWER = Pattern.compile("^no answer yet for icmp_seq=(\\d+)");
@@ -62,7 +62,7 @@ public final class PingLogParser {
                 continue; // a stamp that cannot be read says nothing about the format; the parse warns about it
             }
             if (REPLY.matcher(line).find() || BSD_TIMEOUT.matcher(line).find() || NO_ANSWER.matcher(line).find()
-                    || HEADER.matcher(line).find() || STARTED.matcher(line).find()) {
+                    || HEADER.matcher(line).find() || HEADER6.matcher(line).find() || STARTED.matcher(line).find()) {
                 return true;
             }
         }
@@ -133,6 +133,7 @@ public final class PingLogParser {
         boolean warnedZone;
         boolean warnedYear;
         boolean warnedClock;
+        boolean warnedUnknownZone;
         long skipped;
 
         State(String name, LogRunListener listener, List<Diagnostic> diagnostics) {
@@ -225,9 +226,11 @@ public final class PingLogParser {
             year = Optional.of(Integer.parseInt(m.group(7)));
             if (m.group(6) != null) {
                 Optional<ZoneOffset> offset = ZoneNames.offset(m.group(6));
-                if (offset.isEmpty() && options.zone().isEmpty()) {
-                    throw IngestException.atLine(name, lineNo, "unknown time zone '" + m.group(6) + "'")
-                            .withRemedy(Setting.ZONE);
+                if (offset.isEmpty() && options.zone().isEmpty() && !warnedUnknownZone) {
+                    // the run goes on (its replies before and after are kept), its times read in the zone so far
+                    diagnostics.add(Diagnostic.warningAtLine(name, lineNo, "unknown time zone '" + m.group(6)
+                            + "', times read as " + (zone().equals(ZoneOffset.UTC) ? "UTC" : zone().getId())).withRemedy(Setting.ZONE));
+                    warnedUnknownZone = true;
                 }
                 offset.ifPresent(o -> bannerZone = o);
             }

@@ -199,6 +199,7 @@ public final class ZingParser {
 
     /** Whether a text looks like zing output (first data line: number, time, time or mark). */
     public static boolean looksLikeZing(List<String> lines) {
+        boolean header = false;
         for (String line : lines) {
             String t = line.trim();
             if (t.startsWith("# zing")) {
@@ -208,6 +209,10 @@ public final class ZingParser {
                 continue;
             }
             String[] f = t.split("[\\s,]+");
+            if (!header && !f[0].matches("\\d+")) {
+                header = true; // a first non-numeric line is a header, as the parser takes it
+                continue;
+            }
             return f.length == 3 && f[0].matches("\\d+") && TIME.matcher(f[1]).matches()
                     && (TIME.matcher(f[2]).matches() || isLossMark(f[2]));
         }

@@ -150,13 +150,36 @@ class PingLogParserTest {
     }
 
     @Test
-    void unknownZoneAbbreviationAsksForZoneOption() {
-        IngestException e = assertThrows(IngestException.class, () -> LogHarness.parse(dir, """
+    void unknownZoneAbbreviationWarnsAndKeepsTheRun() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
                 PING STARTED x
                 Thu Sep 12 11:56:13 XYZT 2024
-                """, S, -1));
-        assertEquals("ping.log: line 2: unknown time zone 'XYZT'", e.getMessage());
-        assertEquals(java.util.Optional.of(org.smarttunnel.common.options.Setting.ZONE), e.remedy());
+                PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.
+                64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=0.045 ms
+                Thu Sep 12 11:56:14 XYZT 2024
+                64 bytes from 10.0.0.1: icmp_seq=2 ttl=64 time=0.050 ms
+                """, S, -1);
+        assertEquals(1, h.traces.size());
+        assertEquals(2, h.traces.get(0).size(), "the replies before and after the banner are kept");
+        Diagnostic d = h.diagnostics.get(0);
+        assertEquals("unknown time zone 'XYZT', times read as UTC", d.message());
+        assertEquals("line 2", d.where());
+        assertEquals(java.util.Optional.of(org.smarttunnel.common.options.Setting.ZONE), d.remedy());
+    }
+
+    /** macOS ping6 writes "16 bytes from ADDR, icmp_seq=N"; a stray NUL byte leaves a log text. */
+    @Test
+    void macOsPing6AndAStrayNulByte() throws IngestException {
+        LogHarness h = LogHarness.parse(dir, """
+                PING6(56=40+8+8 bytes) fe80::1 --> fe80::2
+                16 bytes from fe80::2, icmp_seq=0 hlim=64 time=0.045 ms
+                16 bytes from fe80::2, icmp_seq=2 hlim=64 time=0.050 ms
+                """, S, -1);
+        assertEquals("010", h.traces.get(0).loss().toString());
+        assertEquals("fe80::2", h.traces.get(0).info().dst());
+        byte[] nul = "PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.\n64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=1\u0000 ms\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(!new org.smarttunnel.ingest.format.FileHead(nul, true).binary());
     }
 
     @Test
