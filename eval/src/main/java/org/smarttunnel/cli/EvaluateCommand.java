@@ -112,6 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation.Outcome r = Evaluation.run(ds, data.data.toString(), o, out, reproduce(o, data.data, out),
                 running.progress(err));
         summary(w, r, (System.nanoTime() - start) / 1e9);
+        r.run().coarse().warning(o.group()).ifPresent(x -> err.println("warning: " + data.data + ": " + x));
         return 0;
     }
 

@@ -107,9 +107,12 @@ final class ReplayCommand implements Callable<Integer> {
         List<Trace> loaded = tunnelTraces.load(ds);
         ReplayOptions.Alignment aligned = ReplayRunner.alignment(loaded.stream().map(Concurrency.Span::of).toList(),
                 o.alignment(), o.models().intervalUs().getAsLong());
-        List<ReplayRow> rows = ReplayRunner.run(loaded, o.toBuilder().alignment(aligned).build());
+        ReplayOptions resolved = o.toBuilder().alignment(aligned).build();
+        List<ReplayRow> rows = ReplayRunner.run(loaded, resolved);
         CsvTables.write(out, ReplayRow.TABLE, rows);
         print(rows, o, aligned);
+        ReplayRunner.coarse(ReplayRunner.cut(loaded, resolved), o.group()).warning(o.group())
+                .ifPresent(x -> spec.commandLine().getErr().println("warning: " + data.data + ": " + x));
         return 0;
     }
 

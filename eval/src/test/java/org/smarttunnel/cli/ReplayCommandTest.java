@@ -192,4 +192,19 @@ class ReplayCommandTest {
             assertTrue(list.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
+
+    /** Probing too coarse for the group size is said, not left to a silent drop of intervals. */
+    @Test
+    void coarseProbingIsWarnedAbout() throws Exception {
+        Path ds = dataset();
+        Path out = tmp.resolve("coarse.csv");
+        Cli few = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "rr",
+                "--group", 4, "--redundancy", 1, "--interval", "1s", "--out", out);
+        assertEquals(0, few.status, few::toString);
+        assertTrue(few.err.contains("0 of 2 intervals hold fewer probes than one group of 4 on some path and were "
+                + "not replayed; 2 more hold fewer than 10 groups"), few.err);
+        Cli none = Cli.run("replay", "--data", ds, "--trace", "a_s_z", "--trace", "b_s_z", "--allocator", "rr",
+                "--group", 10, "--redundancy", 1, "--interval", "1s", "--out", out);
+        assertTrue(none.err.contains("2 of 2 intervals hold fewer probes than one group of 10"), none.err);
+    }
 }

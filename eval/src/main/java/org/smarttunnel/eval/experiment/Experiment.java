@@ -35,7 +35,8 @@ public final class Experiment {
     }
 
     /** What ran: the paths, the cells, the rows written, how often a trace was read, and the tables of the rows. */
-    public record Result(PathPool pool, List<Cell> cells, long rows, long traceLoads, Tables tables) {
+    public record Result(PathPool pool, List<Cell> cells, long rows, long traceLoads, Tables tables,
+            ReplayRunner.Coarse coarse) {
         public long combinations() {
             return cells.stream().mapToLong(c -> c.combinations().size()).sum();
         }
@@ -109,6 +110,7 @@ public final class Experiment {
         CsvTables.write(combinationsCsv, Combination.TABLE, work);
         TraceCache cache = new TraceCache(ds, o.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
         Tables.Collector tables = new Tables.Collector();
+        CoarseTally coarse = new CoarseTally();
         progress.start(work.size());
         ExecutorService workers = Executors.newFixedThreadPool(o.threads(), r -> {
             Thread t = new Thread(r, "evaluate");
@@ -123,7 +125,7 @@ public final class Experiment {
                 while (next < work.size() && window.size() < ahead) {
                     Combination c = work.get(next++);
                     window.add(workers.submit(() -> {
-                        List<ExperimentRow> rows = replay(c, cache, options);
+                        List<ExperimentRow> rows = replay(c, cache, options, coarse);
                         progress.step();
                         return rows;
                     }));
@@ -133,7 +135,8 @@ public final class Experiment {
                     tables.add(row);
                 }
             }
-            return new Result(pool, cells, out.rows(), cache.loads(), tables.tables(o, pool.lowShare()));
+            return new Result(pool, cells, out.rows(), cache.loads(), tables.tables(o, pool.lowShare()),
+                    coarse.total());
         } finally {
             workers.shutdownNow();
             progress.finish();
@@ -150,7 +153,29 @@ public final class Experiment {
     }
 
     /** Every row of one combination: per K, the replay of its intervals under every mode and allocator. */
+    /** The coarse-probing counts of every tunnel, summed across threads (a sum: order does not matter). */
+    static final class CoarseTally {
+        private final java.util.concurrent.atomic.LongAdder intervals = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder without = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder few = new java.util.concurrent.atomic.LongAdder();
+
+        void add(ReplayRunner.Coarse c) {
+            intervals.add(c.intervals());
+            without.add(c.withoutGroup());
+            few.add(c.fewGroups());
+        }
+
+        ReplayRunner.Coarse total() {
+            return new ReplayRunner.Coarse(intervals.sum(), without.sum(), few.sum());
+        }
+    }
+
     static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o)
+            throws IOException, IngestException {
+        return replay(c, cache, o, new CoarseTally());
+    }
+
+    static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o, CoarseTally coarse)
             throws IOException, IngestException {
         List<IntervalFits> fits = new ArrayList<>();
         OptionalLong origin = c.alignment() == ReplayOptions.Alignment.TIME ? OptionalLong.of(c.originUs())
@@ -158,6 +183,7 @@ public final class Experiment {
         for (String id : c.ids()) {
             fits.add(cache.get(id, origin));
         }
+        coarse.add(ReplayRunner.coarse(fits, o.group()));
         List<ExperimentRow> rows = new ArrayList<>();
         for (int k : o.redundancies()) {
             ReplayOptions ro = o.replay().withRedundancy(k).withSeed(CombinationSampler.mix(o.seed(), c.n(), c.g(),

@@ -43,6 +43,61 @@ public final class ReplayRunner {
         return run(cut(traces, o), traces.stream().map(Trace::id).toList(), o);
     }
 
+    /**
+     * How coarse the probing is for the group size: of a tunnel's intervals, those where some
+     * path holds fewer probes than one group (not replayed: no full group), and those holding
+     * fewer than {@link #FEW_GROUPS} groups (a loss-free verdict on so few groups says little).
+     */
+    public record Coarse(long intervals, long withoutGroup, long fewGroups) {
+        public static final Coarse NONE = new Coarse(0, 0, 0);
+
+        public Coarse plus(Coarse o) {
+            return new Coarse(intervals + o.intervals, withoutGroup + o.withoutGroup, fewGroups + o.fewGroups);
+        }
+
+        /** One line for the user, or empty when the probing is fine for the group size. */
+        public java.util.Optional<String> warning(int group) {
+            if (withoutGroup == 0 && fewGroups == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(withoutGroup + " of " + intervals + " intervals hold fewer probes than one group "
+                    + "of " + group + " on some path and were not replayed; " + fewGroups + " more hold fewer than "
+                    + FEW_GROUPS + " groups, too few for a loss-free verdict to say much (probing too coarse for the "
+                    + "group size)");
+        }
+    }
+
+    /** Fewer groups than this in an interval make its loss-free verdict weak. */
+    public static final int FEW_GROUPS = 10;
+
+    /** {@link Coarse} for one tunnel's paths, cut into intervals, and a group size. */
+    public static Coarse coarse(List<IntervalFits> fits, int group) {
+        int intervals = Integer.MAX_VALUE;
+        for (IntervalFits f : fits) {
+            intervals = Math.min(intervals, f.intervals());
+        }
+        long without = 0;
+        long few = 0;
+        long counted = 0;
+        for (int k = 0; k < intervals; k++) {
+            long probes = Long.MAX_VALUE;
+            for (IntervalFits f : fits) {
+                probes = Math.min(probes, f.counts(k).probes());
+            }
+            if (probes == 0) {
+                continue; // an idle gap of on/off probing: nothing to replay, nothing to warn about
+            }
+            counted++;
+            long groups = probes / group;
+            if (groups == 0) {
+                without++;
+            } else if (groups < FEW_GROUPS) {
+                few++;
+            }
+        }
+        return new Coarse(counted, without, few);
+    }
+
     /** The traces cut into intervals as a tunnel replays them: aligned as {@code o} says (AUTO resolved). */
     public static List<IntervalFits> cut(List<Trace> traces, ReplayOptions o) {
         if (traces.isEmpty()) {
