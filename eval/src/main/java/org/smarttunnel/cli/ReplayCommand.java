@@ -22,6 +22,7 @@ import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.ingest.trace.Concurrency;
+import org.smarttunnel.fitting.predict.IntervalFits;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.run.ReplayOptions;
@@ -108,10 +109,11 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayOptions.Alignment aligned = ReplayRunner.alignment(loaded.stream().map(Concurrency.Span::of).toList(),
                 o.alignment(), o.models().intervalUs().getAsLong());
         ReplayOptions resolved = o.toBuilder().alignment(aligned).build();
-        List<ReplayRow> rows = ReplayRunner.run(loaded, resolved);
+        List<IntervalFits> fits = ReplayRunner.cut(loaded, resolved);
+        List<ReplayRow> rows = ReplayRunner.run(fits, loaded.stream().map(Trace::id).toList(), resolved);
         CsvTables.write(out, ReplayRow.TABLE, rows);
         print(rows, o, aligned);
-        ReplayRunner.coarse(ReplayRunner.cut(loaded, resolved), o.group()).warning(o.group())
+        ReplayRunner.coarse(fits, o.group()).warning(o.group())
                 .ifPresent(x -> spec.commandLine().getErr().println("warning: " + data.data + ": " + x));
         return 0;
     }

@@ -72,7 +72,7 @@ public final class ZingParser {
          * from there on are taken as renumbered, and the gap holds what the times allow — a
          * warning names the line either way, and a few bytes never make millions of probes.
          */
-        public long emit(LogRun.Sinks sinks, long timeoutNs, LogRun.Warnings warnings) {
+        long emit(LogRun.Sinks sinks, long timeoutNs, LogRun.Warnings warnings) {
             Integer[] sorted = new Integer[seq.length];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = i;
