@@ -95,12 +95,44 @@ public final class DatasetWriter implements AutoCloseable {
                 existing.addAll(current.traces());
                 settings = current.settings();
             }
+            removeOrphans(dir, existing);
             Path staging = Files.createTempDirectory(dir, STAGING_PREFIX);
             return new DatasetWriter(dir, settings.with(origin), channel, lock, staging, existing);
         } catch (IOException | IngestException | RuntimeException e) {
             lock.release();
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * What an import killed inside its commit left behind, removed under the lock before this one
+     * starts: temporary files of processes no longer running, and trace files the index does not
+     * name (moved in before the index was written). The index is written last, so the dataset it
+     * describes is the one before the killed import, whole.
+     */
+    private static void removeOrphans(Path dir, List<TraceSummary> existing) throws IOException {
+        FileTrees.removeStale(dir);
+        Path traces = dir.resolve(TraceDataset.TRACES);
+        if (!Files.isDirectory(traces)) {
+            return;
+        }
+        FileTrees.removeStale(traces);
+        Set<Path> named = new HashSet<>();
+        for (TraceSummary t : existing) {
+            named.add(dir.resolve(t.file()).normalize());
+        }
+        List<Path> orphans = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(traces)) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p) && !named.contains(p.normalize()) && !p.getFileName().toString()
+                        .startsWith(".")) {
+                    orphans.add(p);
+                }
+            }
+        }
+        for (Path p : orphans) {
+            Files.deleteIfExists(p);
         }
     }
 

@@ -262,6 +262,27 @@ class ImporterTest {
         assertEquals(3, TraceDatasetAccess.only(tmp.resolve("ds")).size());
     }
 
+    /** What an import killed inside its commit left (trace files not in the index, temporary files) goes at the next. */
+    @Test
+    void theNextImportRemovesWhatAKilledCommitLeft() throws Exception {
+        EchoRun run = new EchoRun(A, B, 4660, 7, new long[] {T0, T0 + S, T0 + 2 * S},
+                new long[] {30 * MS, -1, 25_500_000L});
+        Path dir = tmp.resolve("ds");
+        new Importer(ImportOptions.defaults()).importFiles(List.of(capture("one.pcap", run)), dir);
+        Path orphan = Files.writeString(dir.resolve("traces").resolve("killed_import.csv"), "index,seq\n");
+        Path tmpIndex = Files.writeString(dir.resolve(".index.csv.999999999-1.tmp"), "half");
+        EchoRun other = new EchoRun(A, Packets.v4("192.0.2.8"), 4661, 7, new long[] {T0, T0 + S},
+                new long[] {30 * MS, 31 * MS});
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(capture("two.pcap", other)), dir);
+        assertFalse(r.hasErrors(), r.diagnostics().toString());
+        assertFalse(Files.exists(orphan));
+        assertFalse(Files.exists(tmpIndex));
+        assertEquals(2, TraceDataset.open(dir).traces().size());
+        try (Stream<Path> files = Files.list(dir.resolve("traces"))) {
+            assertEquals(2, files.count(), "only the traces the index names");
+        }
+    }
+
     /** The one trace of a dataset. */
     private static final class TraceDatasetAccess {
         static Trace only(Path dir) throws Exception {
