@@ -73,11 +73,20 @@ public final class Evaluation {
             }
             write(staging.resolve(REPORT), ReportWriter.write(t, run, new ReportWriter.Source(dataName, ds.origin(), reproduce)));
             names.add(REPORT);
+            // the manifest goes first and comes back last: a run killed while it switches the files
+            // leaves no manifest, so the mixture is never taken for one run's outputs
+            List<Manifest.Entry> entries = new ArrayList<>();
+            for (String name : names) {
+                entries.add(Manifest.of(staging.resolve(name)));
+            }
+            Files.deleteIfExists(out.resolve(Manifest.FILE));
             List<Path> files = new ArrayList<>();
             for (String name : names) {
                 AtomicFiles.move(staging.resolve(name), out.resolve(name));
                 files.add(out.resolve(name));
             }
+            Manifest.write(out, entries);
+            files.add(out.resolve(Manifest.FILE));
             return new Outcome(t, run, files);
         } finally {
             FileTrees.delete(staging);

@@ -189,6 +189,13 @@ class ConcurrentPathsTest {
         }
         try (var files = Files.list(outs.get(0))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".svg")).toList()) {
+                if (f.getFileName().toString().equals("manifest.csv")) {
+                    // report.md names its own output directory; every other file's digest is the same
+                    assertEquals(Files.readAllLines(f).stream().filter(l -> !l.startsWith("report.md,")).toList(),
+                            Files.readAllLines(outs.get(1).resolve(f.getFileName())).stream()
+                                    .filter(l -> !l.startsWith("report.md,")).toList());
+                    continue;
+                }
                 assertEquals(-1L, Files.mismatch(f, outs.get(1).resolve(f.getFileName())), f.getFileName().toString());
             }
         }

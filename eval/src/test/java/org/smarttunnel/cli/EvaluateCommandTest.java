@@ -16,7 +16,8 @@ import org.smarttunnel.eval.SimulatedData;
 class EvaluateCommandTest {
     private static final List<String> FILES = List.of("replay.csv", "combinations.csv", "loss_free.csv",
             "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "calibration.csv", "delay.csv",
-            "report.md", "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg");
+            "report.md", "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg",
+            "manifest.csv");
 
     @TempDir
     static Path tmp;
@@ -46,6 +47,12 @@ class EvaluateCommandTest {
                 // the report names its own output directory in the command that reproduces it
                 assertEquals(Files.readString(tmp.resolve("t1").resolve(f)).replace(tmp.resolve("t1").toString(), "OUT"),
                         Files.readString(tmp.resolve("t3").resolve(f)).replace(tmp.resolve("t3").toString(), "OUT"), f);
+            } else if (f.equals("manifest.csv")) {
+                // so the manifest differs in report.md's digest alone
+                assertEquals(Files.readAllLines(tmp.resolve("t1").resolve(f)).stream()
+                        .filter(l -> !l.startsWith("report.md,")).toList(), Files.readAllLines(tmp.resolve("t3")
+                                .resolve(f)).stream().filter(l -> !l.startsWith("report.md,")).toList(), f);
+                assertEquals(List.of(), org.smarttunnel.eval.Manifest.check(tmp.resolve("t1")));
             } else {
                 assertEquals(-1L, Files.mismatch(tmp.resolve("t1").resolve(f), tmp.resolve("t3").resolve(f)), f);
             }
@@ -123,5 +130,19 @@ class EvaluateCommandTest {
                 }
             }
         }
+    }
+
+    /** A directory whose files were switched only in part says so: no manifest, or a file that differs. */
+    @Test
+    void theManifestTellsAWholeRunFromAMixture() throws Exception {
+        Path out = tmp.resolve("whole");
+        assertEquals(0, evaluate(out, "--quiet").status);
+        assertEquals(List.of(), org.smarttunnel.eval.Manifest.check(out));
+        Files.writeString(out.resolve("loss_free.csv"), "from another run\n");
+        assertEquals(List.of("loss_free.csv differs from the run the manifest describes"),
+                org.smarttunnel.eval.Manifest.check(out));
+        Files.delete(out.resolve("manifest.csv"));
+        assertEquals(List.of("manifest.csv is missing: the outputs may come from different runs"),
+                org.smarttunnel.eval.Manifest.check(out));
     }
 }

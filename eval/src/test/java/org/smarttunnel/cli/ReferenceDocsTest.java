@@ -36,7 +36,7 @@ class ReferenceDocsTest {
 
     static final List<TableSpec<?>> TABLES = List.of(TraceSummary.TABLE, IntervalRow.TABLE, TraceCsvWriter.TABLE,
             IntervalModel.TABLE, ReplayRow.TABLE, ExperimentRow.TABLE, Combination.TABLE, Tables.LOSS_FREE,
-            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, Tables.DELAY, UserTunnels.TABLE, Timeline.TABLE,
+            Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, Tables.DELAY, org.smarttunnel.eval.Manifest.TABLE, UserTunnels.TABLE, Timeline.TABLE,
             CongestionAnalysis.PAIRS, CongestionAnalysis.GROUPS, CongestionAnalysis.SELECTION,
             CongestionAnalysis.SCORES, CongestionAnalysis.TRUTH, GroundTruth.PATHS, GroundTruth.PERIODS,
             GroundTruth.BOTTLENECKS);

@@ -26,7 +26,7 @@ class EvaluationTest {
     private static final List<String> FILES = List.of(Evaluation.REPLAY, Evaluation.COMBINATIONS,
             Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.CALIBRATION,
             Evaluation.DELAY, Evaluation.REPORT, "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg",
-            "loss_rate_predicted.svg");
+            "loss_rate_predicted.svg", Manifest.FILE);
 
     @TempDir
     static Path tmp;
