@@ -43,6 +43,34 @@ public final class EchoMatcher {
      */
     public void echo(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
             int ident, int seq, long senderNs) {
+        // the capture's first packet has no clock to agree with: it waits for the next, and when
+        // the two are more than an hour apart, for a third, which says which of them was wrong
+        if (clockNs == Long.MIN_VALUE) {
+            Held now = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+            opening.add(now);
+            if (opening.size() == 2 && far(opening.get(0), opening.get(1))) {
+                return;
+            }
+            if (opening.size() == 3) {
+                Held a = opening.get(0);
+                Held b = opening.get(1);
+                if (!far(b, now)) {
+                    tally.outlierStamps++;
+                    opening.remove(0);
+                } else if (!far(a, now)) {
+                    tally.outlierStamps++;
+                    opening.remove(1);
+                }
+            }
+            if (opening.size() >= 2) {
+                List<Held> start = new ArrayList<>(opening);
+                opening.clear();
+                for (Held h : start) {
+                    match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+                }
+            }
+            return;
+        }
         // a packet stamped more than an hour from the capture's clock waits for the next one: if
         // that one agrees with the clock, the stamp was wrong and the packet is skipped
         if (held != null) {
@@ -67,6 +95,12 @@ public final class EchoMatcher {
     }
 
     private Held held;
+    /** The capture's first packets while they disagree with each other (at most three). */
+    private final List<Held> opening = new ArrayList<>();
+
+    private static boolean far(Held a, Held b) {
+        return Math.abs(a.tNs - b.tNs) > SeqUnwrapper.GAP_LIMIT_NS;
+    }
 
     private void match(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
             int ident, int seq, long senderNs) {
@@ -121,6 +155,11 @@ public final class EchoMatcher {
 
     /** End of input: every run releases all its probes. */
     public void finish() {
+        List<Held> start = new ArrayList<>(opening);
+        opening.clear();
+        for (Held h : start) {
+            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+        }
         if (held != null) {
             Held h = held;
             held = null;

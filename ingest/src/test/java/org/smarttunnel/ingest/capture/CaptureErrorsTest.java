@@ -159,17 +159,10 @@ class CaptureErrorsTest {
     @Test
     void outlierStampsAreSkippedAndLastingJumpsStartANewRun() {
         List<EchoRun.Event> events = run.events(true);
-        for (long wrong : new long[] {2_147_000_000L * S, 0, S}) {
-            CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
-            for (int i = 0; i < events.size(); i++) {
-                EchoRun.Event e = events.get(i);
-                p.packet(i == 300 ? wrong : e.tNs(), Frames.ethernet(false).apply(e));
+        for (int at : new int[] {300, 0, 1}) {
+            for (long wrong : new long[] {2_147_000_000L * S, 0, S}) {
+                checkOutlier(events, at, wrong);
             }
-            InMemoryImport r = read("outlier.pcap", p.toBytes(), CaptureReader.FAST);
-            assertNull(r.error);
-            assertEquals(1, r.traces.size(), "no trace for the outlier");
-            assertEquals(1, r.ingest.matchStats().outlierStamps());
-            assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
         }
         CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
         long year = 365L * 24 * 3600 * S;
@@ -183,5 +176,19 @@ class CaptureErrorsTest {
         // the probes in flight at the jump show in both parts; none are made up for the year between
         assertTrue(r.traces.get(0).size() + r.traces.get(1).size() < 550, "no probes across the year: "
                 + r.traces.get(0).size() + " + " + r.traces.get(1).size());
+    }
+
+    /** Packet {@code at} (the first, the second or one in the middle) stamped {@code wrong}: skipped, nothing made up. */
+    private void checkOutlier(List<EchoRun.Event> events, int at, long wrong) {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        for (int i = 0; i < events.size(); i++) {
+            EchoRun.Event e = events.get(i);
+            p.packet(i == at ? wrong : e.tNs(), Frames.ethernet(false).apply(e));
+        }
+        InMemoryImport r = read("outlier.pcap", p.toBytes(), CaptureReader.FAST);
+        assertNull(r.error);
+        assertEquals(1, r.traces.size(), "no trace for the outlier at " + at);
+        assertEquals(1, r.ingest.matchStats().outlierStamps(), "at " + at);
+        assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
     }
 }
