@@ -27,6 +27,7 @@ import org.smarttunnel.ingest.probe.ProbeSink;
 final class Pcap4jDecoder {
     /** Link types pcap4j's static packet factory decodes (pcap4j 1.8.2). */
     private static final int[] PCAP4J_LINK_TYPES = {1, 9, 50, 105, 113, 127};
+    private static final int RADIOTAP = 127;
 
     private final EchoPacket out;
 
@@ -77,6 +78,16 @@ final class Pcap4jDecoder {
             case LinkType.IPV4:
             case LinkType.IPV6:
                 return byVersion(b, off, len);
+            case RADIOTAP:
+                // a radiotap header starts with version 0 and gives its own length (8 bytes at least,
+                // within the frame): frames that are not radiotap at all (Ethernet declared as
+                // radiotap) cost pcap4j gigabytes of allocation for nothing
+                if (len < 8 || b[off] != 0 || ByteInput.u16(b, off + 2, false) < 8
+                        || ByteInput.u16(b, off + 2, false) > len) {
+                    return null;
+                }
+                return PacketFactories.getFactory(Packet.class, DataLinkType.class)
+                        .newInstance(b, off, len, DataLinkType.getInstance(linkType));
             default:
                 return PacketFactories.getFactory(Packet.class, DataLinkType.class)
                         .newInstance(b, off, len, DataLinkType.getInstance(linkType));

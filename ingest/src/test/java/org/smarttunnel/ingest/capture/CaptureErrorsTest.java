@@ -191,4 +191,15 @@ class CaptureErrorsTest {
         assertEquals(1, r.ingest.matchStats().outlierStamps(), "at " + at);
         assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
     }
+
+    /** Ethernet frames declared as radiotap are refused by the header check, never handed to pcap4j. */
+    @Test
+    void framesThatAreNotRadiotapAreNotDecodedAsIt() {
+        Pcap4jDecoder d = new Pcap4jDecoder(new EchoPacket());
+        byte[] ethernet = Frames.ethernet(false).apply(run.events(true).get(0));
+        ethernet[0] = 0x02; // a locally administered MAC: not radiotap's version 0
+        assertEquals(Decoded.OTHER, d.decode(127, ethernet, 0, ethernet.length, T0));
+        byte[] longer = new byte[] {0, 0, (byte) 0xFF, 0x7F, 0, 0, 0, 0, 1, 2};
+        assertEquals(Decoded.OTHER, d.decode(127, longer, 0, longer.length, T0), "it_len beyond the frame");
+    }
 }
