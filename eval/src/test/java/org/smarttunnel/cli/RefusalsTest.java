@@ -49,6 +49,9 @@ class RefusalsTest {
         assertEquals(1, Cli.run("import", "--out", ds, ping).status, "a log with no run is an error");
         refused(1, ds.resolve("index.csv") + ": file: the dataset has no traces: nothing to evaluate", "evaluate",
                 "--data", ds, "--out", tmp.resolve("ev"), "--quiet");
+        Path notADirectory = Files.writeString(tmp.resolve("data.csv"), "a,b\n");
+        refused(1, notADirectory + ": file: is a file; a trace dataset is a directory", "evaluate", "--data",
+                notADirectory, "--out", tmp.resolve("ev"), "--quiet");
         Files.writeString(ds.resolve("dataset.properties"), "interval_us=1\n");
         refused(1, ds.resolve("dataset.properties") + ": file: interval_us 1 lies outside 100 ms to 7 days",
                 "evaluate", "--data", ds, "--out", tmp.resolve("ev"), "--quiet");

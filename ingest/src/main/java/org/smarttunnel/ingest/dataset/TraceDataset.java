@@ -46,6 +46,10 @@ public final class TraceDataset {
 
     public static TraceDataset open(Path dir) throws IOException, IngestException {
         Path index = dir.resolve(INDEX);
+        if (Files.isRegularFile(dir)) {
+            throw IngestException.inFile(dir.toString(), "is a file; a trace dataset is a directory (made by "
+                    + "'smarttunnel import')");
+        }
         if (!Files.isRegularFile(index)) {
             throw IngestException.inFile(index.toString(), "no trace dataset here (run 'smarttunnel import' first)");
         }
