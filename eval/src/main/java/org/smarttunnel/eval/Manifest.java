@@ -12,6 +12,8 @@ import java.util.List;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.CsvInput;
 
 /**
  * {@code manifest.csv}: the outputs of one evaluation, with their sizes and SHA-256, written
@@ -66,21 +68,27 @@ public final class Manifest {
      * What is wrong with {@code dir} as one run's outputs: empty when its manifest is there and
      * every file it lists has that size and digest; otherwise one line per problem.
      */
-    public static List<String> check(Path dir) throws IOException {
+    public static List<String> check(Path dir) throws IOException, IngestException {
         List<String> problems = new ArrayList<>();
         Path manifest = dir.resolve(FILE);
         if (!Files.isRegularFile(manifest)) {
             problems.add(FILE + " is missing: the outputs may come from different runs");
             return problems;
         }
-        List<String> lines = Files.readAllLines(manifest);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            Path file = dir.resolve(f[0]);
+        List<Entry> listed = new ArrayList<>();
+        CsvInput.read(manifest, TABLE, (r, line) -> {
+            try {
+                listed.add(new Entry(r.get(0), Long.parseLong(r.get(1)), r.get(2)));
+            } catch (NumberFormatException e) {
+                throw IngestException.atLine(manifest.toString(), line, "bytes is not a number");
+            }
+        });
+        for (Entry e : listed) {
+            Path file = dir.resolve(e.file());
             if (!Files.isRegularFile(file)) {
-                problems.add(f[0] + " is missing");
-            } else if (!of(file).equals(new Entry(f[0], Long.parseLong(f[1]), f[2]))) {
-                problems.add(f[0] + " differs from the run the manifest describes");
+                problems.add(e.file() + " is missing");
+            } else if (!of(file).equals(e)) {
+                problems.add(e.file() + " differs from the run the manifest describes");
             }
         }
         return problems;

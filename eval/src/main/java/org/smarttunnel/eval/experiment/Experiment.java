@@ -170,11 +170,6 @@ public final class Experiment {
         }
     }
 
-    static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o)
-            throws IOException, IngestException {
-        return replay(c, cache, o, new CoarseTally());
-    }
-
     static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o, CoarseTally coarse)
             throws IOException, IngestException {
         List<IntervalFits> fits = new ArrayList<>();

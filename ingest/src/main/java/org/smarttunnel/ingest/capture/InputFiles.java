@@ -54,9 +54,10 @@ public final class InputFiles {
             this.diagnostics = diagnostics;
         }
 
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 

@@ -193,13 +193,12 @@ final class LogRun {
         if (last && transmitted > 0 && origin + transmitted - 1 > hi) {
             long seen = hi - origin + 1;
             long allowed = seen + UNTIMED_CLAIM;
-            long duration = transmittedForNs != NONE ? transmittedForNs : NONE;
-            if (duration != NONE) {
-                allowed = Math.max(allowed, duration / spacingNs + 16);
+            if (transmittedForNs != NONE) {
+                allowed = Math.max(allowed, transmittedForNs / spacingNs + 16);
             }
             if (transmitted > allowed) {
                 warnings.warn(transmittedLine, transmitted + " packets transmitted is more than the run's lines"
-                        + (duration != NONE ? " and time" : "") + " allow (" + allowed + " at most); the count is "
+                        + (transmittedForNs != NONE ? " and time" : "") + " allow (" + allowed + " at most); the count is "
                         + "ignored");
             } else {
                 hi = origin + transmitted - 1;

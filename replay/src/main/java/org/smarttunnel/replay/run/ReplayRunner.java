@@ -49,8 +49,6 @@ public final class ReplayRunner {
      * fewer than {@link #FEW_GROUPS} groups (a loss-free verdict on so few groups says little).
      */
     public record Coarse(long intervals, long withoutGroup, long fewGroups) {
-        public static final Coarse NONE = new Coarse(0, 0, 0);
-
         public Coarse plus(Coarse o) {
             return new Coarse(intervals + o.intervals, withoutGroup + o.withoutGroup, fewGroups + o.fewGroups);
         }
