@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -16,6 +18,7 @@ import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.eval.Evaluation;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.Journal;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.ingest.IngestException;
@@ -82,6 +85,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
     Path out;
 
+    @Option(names = "--restart", description = "Start over even if REPORTS holds an interrupted run of this "
+            + "evaluation (by default that run is resumed: tunnels it finished are not replayed again), or of "
+            + "another one (which is refused by default).")
+    boolean restart;
+
     ExperimentOptions options() {
         return running.apply(ExperimentOptions.builder()
                 .replay(tunnel.apply(allocation.apply(ReplayOptions.builder())).models(model.options()).build())
@@ -109,8 +117,15 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Evaluation.Outcome r = Evaluation.run(ds, data.data.toString(), o, out, reproduce(o, data.data, out),
-                running.progress(err));
+        Evaluation.Outcome r;
+        try {
+            r = Evaluation.run(ds, data.data.toString(), o, out, reproduce(o, data.data, out),
+                    new Evaluation.Resume(settings(o), restart), running.progress(err));
+        } catch (Journal.Mismatch e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), out + " holds an interrupted evaluation "
+                    + "with other settings (" + String.join("; ", e.differences()) + "): rerun with its settings to "
+                    + "resume it, add --restart to start over, or write to another --out");
+        }
         summary(w, r, (System.nanoTime() - start) / 1e9);
         r.run().coarse().warning(o.group()).ifPresent(x -> err.println("warning: " + data.data + ": " + x));
         return 0;
@@ -121,21 +136,66 @@ final class EvaluateCommand implements Callable<Integer> {
      * so that a report says exactly what produced it whatever the defaults become.
      */
     static String reproduce(ExperimentOptions o, Path dataset, Path reports) {
+        StringBuilder line = new StringBuilder("./smarttunnel evaluate");
+        for (Map.Entry<String, String> f : flags(o, dataset, reports).entrySet()) {
+            if (List.of("--modes", "--low-loss", "--deadline", "--out").contains(f.getKey())) {
+                line.append(" \\\n   ");
+            }
+            line.append(' ').append(f.getKey()).append(' ').append(quoted(f.getValue()));
+        }
+        return line.toString();
+    }
+
+    /** Every option of the experiment and its value, in the order {@link #reproduce} spells them. */
+    static Map<String, String> flags(ExperimentOptions o, Path dataset, Path reports) {
         ReplayOptions r = o.replay();
-        String tunnels = o.tunnels().map(f -> " --tunnels " + f).orElse(" --paths " + join(o.paths()));
-        return "./smarttunnel evaluate --data " + dataset + tunnels + " --redundancy "
-                + join(o.redundancies()) + " --group " + r.group() + (o.tunnels().isPresent() ? "" : " --runs "
-                        + o.runs()) + " --seed " + r.seed()
-                + " \\\n    --modes " + FitMode.text(r.models().modes()) + " --allocators "
-                + String.join(",", r.allocators().stream().map(Allocator::id).toList())
-                + " \\\n    --low-loss " + Numbers.number(o.lowLoss()) + " --model " + r.models().model().id()
-                + " --states " + r.models().requestedStates() + " --history " + r.models().history() + " --interval "
-                + Durations.format(o.intervalUs() * 1000) + " --emax " + r.emax() + " --align " + r.alignment().id()
-                + " --shared " + r.shared().id()
-                + " \\\n    --deadline " + Durations.format(r.deadlineUs() * 1000)
-                + r.spacingUs().stream().mapToObj(s -> " --spacing " + Durations.format(s * 1000)).findFirst().orElse("")
-                + " --delays " + r.delays().id()
-                + " \\\n    --out " + reports;
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("--data", dataset.toString());
+        if (o.tunnels().isPresent()) {
+            f.put("--tunnels", o.tunnels().get().toString());
+        } else {
+            f.put("--paths", join(o.paths()));
+        }
+        f.put("--redundancy", join(o.redundancies()));
+        f.put("--group", "" + r.group());
+        if (o.tunnels().isEmpty()) {
+            f.put("--runs", "" + o.runs());
+        }
+        f.put("--seed", "" + r.seed());
+        f.put("--modes", FitMode.text(r.models().modes()));
+        f.put("--allocators", String.join(",", r.allocators().stream().map(Allocator::id).toList()));
+        f.put("--low-loss", Numbers.number(o.lowLoss()));
+        f.put("--model", r.models().model().id());
+        f.put("--states", "" + r.models().requestedStates());
+        f.put("--history", "" + r.models().history());
+        f.put("--interval", Durations.format(o.intervalUs() * 1000));
+        f.put("--emax", "" + r.emax());
+        f.put("--align", r.alignment().id());
+        f.put("--shared", r.shared().id());
+        f.put("--deadline", Durations.format(r.deadlineUs() * 1000));
+        r.spacingUs().ifPresent(s -> f.put("--spacing", Durations.format(s * 1000)));
+        f.put("--delays", r.delays().id());
+        f.put("--out", reports.toString());
+        return f;
+    }
+
+    /**
+     * What decides this run's results, for its journal: every option but where the data is
+     * read from and the reports go (the journal checks the dataset's content itself), and the
+     * version that computes them.
+     */
+    static Map<String, String> settings(ExperimentOptions o) throws IOException {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("version", new Main.Version().getVersion()[0]);
+        s.putAll(flags(o, Path.of(""), Path.of("")));
+        s.remove("--data");
+        s.remove("--out");
+        return s;
+    }
+
+    /** {@code value} as a POSIX shell reads it back: as it is when it is plain, else in single quotes. */
+    private static String quoted(String value) {
+        return value.matches("[A-Za-z0-9_./,:=+@%-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
     private static String join(List<Integer> values) {

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.smarttunnel.eval.experiment.Combination;
 import org.smarttunnel.eval.experiment.Experiment;
 import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.Journal;
 import org.smarttunnel.eval.experiment.Tables;
 import org.smarttunnel.eval.report.Charts;
 import org.smarttunnel.eval.report.ReportWriter;
@@ -21,9 +23,10 @@ import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 
 /**
- * The whole evaluation: experiment, tables, report and charts. Everything is written into a
- * staging directory inside the output directory and moved into place only when all of it is
- * done, so an interrupted or failed run leaves the previous reports as they were.
+ * The whole evaluation: experiment, tables, report and charts. Everything is written into the
+ * run's journal directory inside the output directory and moved into place only when all of it
+ * is done, so an interrupted or failed run leaves the previous reports as they were; running
+ * the same evaluation again resumes it where it stopped ({@link Journal}).
  */
 public final class Evaluation {
     public static final String REPLAY = ExperimentRow.TABLE.name();
@@ -36,6 +39,16 @@ public final class Evaluation {
     public static final String DELAY = Tables.DELAY.name();
     public static final String REPORT = "report.md";
 
+    /**
+     * How a run treats the journal an interrupted run left: {@code settings} name this run (the
+     * options that decide its results; the dataset and the tunnels drawn are added to them), and
+     * a journal of other settings is refused unless {@code restart}, which always starts over.
+     */
+    public record Resume(Map<String, String> settings, boolean restart) {
+        /** Always start over. */
+        public static final Resume NEVER = new Resume(Map.of(), true);
+    }
+
     /** What an evaluation produced. */
     public record Outcome(Tables tables, Experiment.Result run, List<Path> files) {
     }
@@ -43,19 +56,34 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Evaluates the dataset ({@code dataName} is how the report names it) into {@code out}. */
+    /** Evaluates the dataset ({@code dataName} is how the report names it) into {@code out}, from the start. */
     public static Outcome run(TraceDataset ds, String dataName, ExperimentOptions o, Path out, String reproduce,
             Progress progress)
             throws IOException, IngestException, InterruptedException {
+        try {
+            return run(ds, dataName, o, out, reproduce, Resume.NEVER, progress);
+        } catch (Journal.Mismatch e) {
+            throw new IllegalStateException("a run that starts over never reads a journal", e);
+        }
+    }
+
+    /** Evaluates the dataset into {@code out}, resuming an interrupted run as {@code resume} says. */
+    public static Outcome run(TraceDataset ds, String dataName, ExperimentOptions o, Path out, String reproduce,
+            Resume resume, Progress progress)
+            throws IOException, IngestException, InterruptedException, Journal.Mismatch {
         o = o.withDatasetInterval(ds.intervalUs());
         IoErrors.requireDirectoryOrAbsent(out);
         Files.createDirectories(out);
         FileTrees.removeStale(out);
-        Path staging = Files.createDirectories(out.resolve(".evaluate-" + ProcessHandle.current().pid() + "-"
-                + System.nanoTime()));
-        try {
-            Experiment.Result run = Experiment.run(ds, o, staging.resolve(REPLAY), staging.resolve(COMBINATIONS),
-                    progress);
+        try (Journal journal = Journal.open(out)) {
+            Path staging = journal.dir();
+            Experiment.Result run;
+            try {
+                run = Experiment.run(ds, o, journal, resume.settings(), resume.restart(), progress);
+            } catch (IngestException e) {
+                journal.discard(); // bad input must change before a run can succeed: nothing to resume
+                throw e;
+            }
             Tables t = run.tables();
             CsvTables.write(staging.resolve(LOSS_FREE), Tables.LOSS_FREE, t.cellRows());
             CsvTables.write(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS, t.cellRows());
@@ -82,14 +110,18 @@ public final class Evaluation {
             Files.deleteIfExists(out.resolve(Manifest.FILE));
             List<Path> files = new ArrayList<>();
             for (String name : names) {
-                AtomicFiles.move(staging.resolve(name), out.resolve(name));
+                if (name.equals(REPLAY)) {
+                    // kept in the journal's directory too: a run killed before the journal goes resumes from it
+                    AtomicFiles.linkOrMove(staging.resolve(name), out.resolve(name));
+                } else {
+                    AtomicFiles.move(staging.resolve(name), out.resolve(name));
+                }
                 files.add(out.resolve(name));
             }
             Manifest.write(out, entries);
             files.add(out.resolve(Manifest.FILE));
+            journal.finish();
             return new Outcome(t, run, files);
-        } finally {
-            FileTrees.delete(staging);
         }
     }
 

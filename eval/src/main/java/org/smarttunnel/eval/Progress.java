@@ -18,6 +18,7 @@ public final class Progress {
     private final String unit;
     private long total;
     private long done;
+    private long resumed;
     private long startNs;
     private long lastDrawNs;
     private int lastTenth = -1;
@@ -34,10 +35,25 @@ public final class Progress {
     }
 
     public synchronized void start(long totalWork) {
+        start(totalWork, 0);
+    }
+
+    /**
+     * Starts with {@code resumedWork} units done by an earlier, interrupted run: said on a line
+     * of its own, then counted as done and shown as resumed (the time left is judged from this
+     * run's pace only).
+     */
+    public synchronized void start(long totalWork, long resumedWork) {
         total = totalWork;
-        done = 0;
+        done = resumedWork;
+        resumed = resumedWork;
         startNs = System.nanoTime();
         lastTenth = -1;
+        if (out != null && resumedWork > 0) {
+            out.println("resuming: " + resumedWork + " of " + total + " " + unit + " were done before the run was "
+                    + "interrupted");
+            out.flush();
+        }
         draw(true);
     }
 
@@ -79,10 +95,10 @@ public final class Progress {
 
     private String status(long now) {
         double elapsed = (now - startNs) / 1e9;
-        String s = String.format(Locale.ROOT, "%3d%% %d/%d %s, %s elapsed", total == 0 ? 100 : 100 * done / total,
-                done, total, unit, Durations.human(elapsed));
-        if (done > 0 && done < total) {
-            s += ", ~" + Durations.human(elapsed * (total - done) / done) + " left";
+        String s = String.format(Locale.ROOT, "%3d%% %d/%d %s%s, %s elapsed", total == 0 ? 100 : 100 * done / total,
+                done, total, unit, resumed > 0 ? " (" + resumed + " resumed)" : "", Durations.human(elapsed));
+        if (done > resumed && done < total) {
+            s += ", ~" + Durations.human(elapsed * (total - done) / (done - resumed)) + " left";
         }
         return s;
     }

@@ -85,6 +85,26 @@ public final class AtomicFiles {
         });
     }
 
+    /**
+     * Puts {@code from}'s content at {@code to} in one rename, keeping {@code from} as well
+     * where the file system can link a file twice (a hard link, no copy); elsewhere it is moved.
+     */
+    public static void linkOrMove(Path from, Path to) throws IOException {
+        Path tmp = temporary(to);
+        Files.delete(tmp);
+        try {
+            Files.createLink(tmp, from);
+        } catch (UnsupportedOperationException | IOException e) {
+            move(from, to);
+            return;
+        }
+        try {
+            move(tmp, to);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Renames atomically where the file system can, else plainly. */
     public static void move(Path from, Path to) throws IOException {
         try {

@@ -25,7 +25,7 @@ public final class CsvTables {
     /** The whole table at once, atomically: readers see the old file or the complete new one. */
     public static <T> void write(Path target, TableSpec<T> spec, Iterable<? extends T> rows) throws IOException {
         AtomicFiles.write(target, w -> {
-            Sink<T> sink = new Sink<>(w, spec);
+            Sink<T> sink = new Sink<>(w, spec, true);
             for (T row : rows) {
                 sink.add(row);
             }
@@ -38,7 +38,12 @@ public final class CsvTables {
      * place: callers write into a staging directory or a temporary file and rename it when done.
      */
     public static <T> Sink<T> open(Path target, TableSpec<T> spec) throws IOException {
-        return new Sink<>(Files.newBufferedWriter(target, StandardCharsets.UTF_8), spec);
+        return new Sink<>(Files.newBufferedWriter(target, StandardCharsets.UTF_8), spec, true);
+    }
+
+    /** Rows written to {@code out} as they come; the header first unless the table is being continued. */
+    public static <T> Sink<T> sink(Writer out, TableSpec<T> spec, boolean header) throws IOException {
+        return new Sink<>(out, spec, header);
     }
 
     /** The text of a whole table, for tests and small outputs. */
@@ -93,11 +98,13 @@ public final class CsvTables {
         private final StringBuilder line = new StringBuilder(256);
         private long rows;
 
-        private Sink(Writer out, TableSpec<T> spec) throws IOException {
+        private Sink(Writer out, TableSpec<T> spec, boolean header) throws IOException {
             this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out);
             this.printer = new CSVPrinter(this.out, FORMAT);
             this.spec = spec;
-            printer.printRecord(spec.header());
+            if (header) {
+                printer.printRecord(spec.header());
+            }
         }
 
         /**
@@ -122,7 +129,8 @@ public final class CsvTables {
             return rows;
         }
 
-        void flush() throws IOException {
+        /** Everything added so far handed to the underlying stream. */
+        public void flush() throws IOException {
             printer.flush();
         }
 

@@ -1,10 +1,13 @@
 package org.smarttunnel.eval.experiment;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,11 +92,15 @@ public final class Experiment {
     }
 
     /**
-     * Runs the experiment: {@code combinations.csv} first, then {@code replay.csv} streamed row
-     * by row while the summary tables are built from the same rows in memory.
+     * Runs the experiment into the journal's directory: {@code combinations.csv} first, then
+     * {@code replay.csv} streamed row by row while the summary tables are built from the same
+     * rows in memory. A journal left by an interrupted run of the same {@code settings}, dataset
+     * and tunnels is resumed (unless {@code restart}): its tunnels are not replayed again, their
+     * saved rows go to the tables first.
      */
-    public static Result run(TraceDataset ds, ExperimentOptions o, Path replayCsv, Path combinationsCsv,
-            Progress progress) throws IOException, IngestException, InterruptedException {
+    public static Result run(TraceDataset ds, ExperimentOptions o, Journal journal, Map<String, String> settings,
+            boolean restart, Progress progress)
+            throws IOException, IngestException, InterruptedException, Journal.Mismatch {
         PathPool pool = PathPool.of(ds, o.lowLoss());
         List<Cell> cells;
         if (o.tunnels().isPresent()) {
@@ -107,43 +114,52 @@ public final class Experiment {
         for (Cell c : cells) {
             work.addAll(c.combinations());
         }
+        Path combinationsCsv = journal.dir().resolve(Combination.TABLE.name());
         CsvTables.write(combinationsCsv, Combination.TABLE, work);
-        TraceCache cache = new TraceCache(ds, o.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
+        Map<String, String> identity = new LinkedHashMap<>(settings);
+        identity.put("dataset", datasetDigest(ds));
+        identity.put("tunnels drawn", Journal.DIGEST + sha256(Files.readAllBytes(combinationsCsv)));
         Tables.Collector tables = new Tables.Collector();
-        CoarseTally coarse = new CoarseTally();
-        progress.start(work.size());
+        ReplayRunner.Coarse coarse = new ReplayRunner.Coarse(0, 0, 0);
+        int next = 0;
+        for (Journal.Batch b : journal.begin(identity, restart, work.size())) {
+            b.samples().forEach(tables::add);
+            coarse = coarse.plus(b.coarse());
+            next += b.tunnels();
+        }
+        TraceCache cache = new TraceCache(ds, o.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
+        progress.start(work.size(), next);
         ExecutorService workers = Executors.newFixedThreadPool(o.threads(), r -> {
             Thread t = new Thread(r, "evaluate");
             t.setDaemon(true);
             return t;
         });
-        try (CsvTables.Sink<ExperimentRow> out = CsvTables.open(replayCsv, ExperimentRow.TABLE)) {
-            ArrayDeque<Future<List<ExperimentRow>>> window = new ArrayDeque<>();
-            int next = 0;
+        try {
+            ArrayDeque<Future<Finished>> window = new ArrayDeque<>();
             int ahead = 2 * o.threads() + 2;
             while (next < work.size() || !window.isEmpty()) {
                 while (next < work.size() && window.size() < ahead) {
                     Combination c = work.get(next++);
                     window.add(workers.submit(() -> {
-                        List<ExperimentRow> rows = replay(c, cache, options, coarse);
+                        Finished f = replay(c, cache, options);
                         progress.step();
-                        return rows;
+                        return f;
                     }));
                 }
-                for (ExperimentRow row : await(window.poll())) {
-                    out.add(row);
-                    tables.add(row);
-                }
+                Finished f = await(window.poll());
+                f.samples().forEach(tables::add);
+                coarse = coarse.plus(f.coarse());
+                journal.add(f.rows(), f.samples(), f.coarse());
             }
-            return new Result(pool, cells, out.rows(), cache.loads(), tables.tables(o, pool.lowShare()),
-                    coarse.total());
+            journal.complete();
+            return new Result(pool, cells, journal.rows(), cache.loads(), tables.tables(o, pool.lowShare()), coarse);
         } finally {
             workers.shutdownNow();
             progress.finish();
         }
     }
 
-    private static List<ExperimentRow> await(Future<List<ExperimentRow>> f) throws IOException, IngestException,
+    private static Finished await(Future<Finished> f) throws IOException, IngestException,
             InterruptedException {
         try {
             return f.get();
@@ -152,33 +168,19 @@ public final class Experiment {
         }
     }
 
-    /** Every row of one combination: per K, the replay of its intervals under every mode and allocator. */
-    /** The coarse-probing counts of every tunnel, summed across threads (a sum: order does not matter). */
-    static final class CoarseTally {
-        private final java.util.concurrent.atomic.LongAdder intervals = new java.util.concurrent.atomic.LongAdder();
-        private final java.util.concurrent.atomic.LongAdder without = new java.util.concurrent.atomic.LongAdder();
-        private final java.util.concurrent.atomic.LongAdder few = new java.util.concurrent.atomic.LongAdder();
-
-        void add(ReplayRunner.Coarse c) {
-            intervals.add(c.intervals());
-            without.add(c.withoutGroup());
-            few.add(c.fewGroups());
-        }
-
-        ReplayRunner.Coarse total() {
-            return new ReplayRunner.Coarse(intervals.sum(), without.sum(), few.sum());
-        }
+    /** A tunnel replayed: its rows, what the tables take from each, and its coarse-probing counts. */
+    record Finished(List<ExperimentRow> rows, List<Tables.Sample> samples, ReplayRunner.Coarse coarse) {
     }
 
-    static List<ExperimentRow> replay(Combination c, TraceCache cache, ExperimentOptions o, CoarseTally coarse)
-            throws IOException, IngestException {
+    /** Every row of one combination: per K, the replay of its intervals under every mode and allocator. */
+    static Finished replay(Combination c, TraceCache cache, ExperimentOptions o) throws IOException, IngestException {
         List<IntervalFits> fits = new ArrayList<>();
         OptionalLong origin = c.alignment() == ReplayOptions.Alignment.TIME ? OptionalLong.of(c.originUs())
                 : OptionalLong.empty();
         for (String id : c.ids()) {
             fits.add(cache.get(id, origin));
         }
-        coarse.add(ReplayRunner.coarse(fits, o.group()));
+        ReplayRunner.Coarse coarse = ReplayRunner.coarse(fits, o.group());
         List<ExperimentRow> rows = new ArrayList<>();
         for (int k : o.redundancies()) {
             ReplayOptions ro = o.replay().withRedundancy(k).withSeed(CombinationSampler.mix(o.seed(), c.n(), c.g(),
@@ -187,6 +189,38 @@ public final class Experiment {
                 rows.add(new ExperimentRow(c.n(), k, c.g(), c.run(), r));
             }
         }
-        return rows;
+        return new Finished(rows, rows.stream().map(Tables.Sample::of).toList(), coarse);
+    }
+
+    /**
+     * What identifies the dataset's content for a resumed run: its index and settings byte for
+     * byte, and every trace file's name, size and modification time (as make and rsync judge a
+     * file unchanged; hashing every trace would read the whole dataset once more).
+     */
+    static String datasetDigest(TraceDataset ds) throws IOException {
+        java.security.MessageDigest d = sha256();
+        d.update(Files.readAllBytes(ds.dir().resolve(TraceDataset.INDEX)));
+        Path settings = ds.dir().resolve(TraceDataset.SETTINGS);
+        if (Files.isRegularFile(settings)) {
+            d.update(Files.readAllBytes(settings));
+        }
+        for (org.smarttunnel.ingest.dataset.TraceSummary t : ds.traces()) {
+            Path f = ds.dir().resolve(t.file());
+            d.update((t.file() + "\n" + Files.size(f) + "\n" + Files.getLastModifiedTime(f).toMillis() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return Journal.DIGEST + java.util.HexFormat.of().formatHex(d.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -18,8 +18,8 @@ import org.smarttunnel.replay.engine.IntervalResult;
 import org.smarttunnel.replay.time.TimeMetrics;
 
 /**
- * The paper's tables, built with Tablesaw from the replayed rows as they stream out of the
- * experiment (never read back from {@code replay.csv}): per cell (N, K, G), mode and
+ * The paper's tables, built from the replayed rows as they stream out of the experiment (never
+ * read back from {@code replay.csv}, whose numbers are rounded): per cell (N, K, G), mode and
  * allocator, the intervals replayed, the share of them without any data lost after FEC
  * (Tables III, IV, VII, VIII) and the mean over intervals of the interval's loss rate after
  * FEC, data lost / data sent (Tables V, VI); per (N, K) the probability of a loss-free
@@ -43,6 +43,30 @@ public final class Tables {
             double delayP95Ms, double inorderP99Ms, double jitterMs, double reorderedShare, double lateShare) {
         public double lossFreeShare() {
             return (double) lossFree / intervals;
+        }
+    }
+
+    /**
+     * What the tables take from one replayed interval, exactly (the doubles as computed, not as
+     * printed in replay.csv): its cell, whether it was loss-free, its loss rate from the exact
+     * counts, the loss rate the models expected, and its time measures (NaN where it has none;
+     * all NaN unless {@code timed}). The evaluation's journal keeps these for a resumed run.
+     */
+    public record Sample(Key key, boolean lossFree, double lossRate, double expectedLossRate, boolean timed,
+            double delayP95Ms, double inorderP99Ms, double jitterMs, double reorderedShare, double lateShare) {
+        public static Sample of(ExperimentRow row) {
+            IntervalResult r = row.replay().result();
+            Key key = new Key(row.n(), row.k(), row.g(), row.replay().mode().id(), row.replay().allocator());
+            double rate = r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent();
+            Optional<TimeMetrics> time = row.replay().time();
+            if (time.isEmpty()) {
+                return new Sample(key, r.lossFree(), rate, row.replay().expectedLossRate(), false, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            TimeMetrics t = time.get();
+            return new Sample(key, r.lossFree(), rate, row.replay().expectedLossRate(), true,
+                    t.delayP95Ms().orElse(Double.NaN), t.inorderP99Ms().orElse(Double.NaN), t.jitterMs().orElse(Double.NaN),
+                    t.reorderedShare().orElse(Double.NaN), t.lateShare());
         }
     }
 
@@ -220,19 +244,20 @@ public final class Tables {
         }
 
         public void add(ExperimentRow row) {
-            IntervalResult r = row.replay().result();
-            Cell c = cells.computeIfAbsent(new Key(row.n(), row.k(), row.g(), row.replay().mode().id(),
-                    row.replay().allocator()), key -> new Cell());
-            c.lossFree.append(r.lossFree() ? 1 : 0);
-            c.rate.append(r.dataSent() == 0 ? 0 : (double) r.dataLost() / r.dataSent());
-            c.expected.append(row.replay().expectedLossRate());
-            Optional<TimeMetrics> time = row.replay().time();
-            c.timed.append(time.isPresent() ? 1 : 0);
-            c.delayP95.append(time.map(x -> x.delayP95Ms().orElse(Double.NaN)).orElse(Double.NaN));
-            c.inorderP99.append(time.map(x -> x.inorderP99Ms().orElse(Double.NaN)).orElse(Double.NaN));
-            c.jitter.append(time.map(x -> x.jitterMs().orElse(Double.NaN)).orElse(Double.NaN));
-            c.reordered.append(time.map(x -> x.reorderedShare().orElse(Double.NaN)).orElse(Double.NaN));
-            c.late.append(time.map(TimeMetrics::lateShare).orElse(Double.NaN));
+            add(Sample.of(row));
+        }
+
+        public void add(Sample s) {
+            Cell c = cells.computeIfAbsent(s.key(), key -> new Cell());
+            c.lossFree.append(s.lossFree() ? 1 : 0);
+            c.rate.append(s.lossRate());
+            c.expected.append(s.expectedLossRate());
+            c.timed.append(s.timed() ? 1 : 0);
+            c.delayP95.append(s.delayP95Ms());
+            c.inorderP99.append(s.inorderP99Ms());
+            c.jitter.append(s.jitterMs());
+            c.reordered.append(s.reorderedShare());
+            c.late.append(s.lateShare());
         }
 
         public Tables tables(ExperimentOptions o, double pLow) {
