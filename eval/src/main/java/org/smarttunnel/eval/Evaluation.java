@@ -76,7 +76,6 @@ public final class Evaluation {
         Files.createDirectories(out);
         FileTrees.removeStale(out);
         try (Journal journal = Journal.open(out)) {
-            Path staging = journal.dir();
             Experiment.Result run;
             try {
                 run = Experiment.run(ds, o, journal, resume.settings(), resume.restart(), progress);
@@ -84,45 +83,56 @@ public final class Evaluation {
                 journal.discard(); // bad input must change before a run can succeed: nothing to resume
                 throw e;
             }
-            Tables t = run.tables();
-            CsvTables.write(staging.resolve(LOSS_FREE), Tables.LOSS_FREE, t.cellRows());
-            CsvTables.write(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS, t.cellRows());
-            CsvTables.write(staging.resolve(BY_PATHS), Tables.BY_PATHS, t.pathsRows());
-            CsvTables.write(staging.resolve(EXPECTED), Tables.EXPECTED_LOSS, t.pathsRows());
-            CsvTables.write(staging.resolve(CALIBRATION), Tables.CALIBRATION, t.cellRows());
-            CsvTables.write(staging.resolve(DELAY), Tables.DELAY, t.cellRows());
-            write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
-            write(staging.resolve(ReportWriter.TRADEOFF_CHART), Charts.tradeoff(t));
-            List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
-                    EXPECTED, CALIBRATION, DELAY, ReportWriter.LOSS_FREE_CHART, ReportWriter.TRADEOFF_CHART));
-            for (FitMode m : o.modeOrder()) {
-                write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
-                names.add(ReportWriter.lossRateChart(m));
+            try {
+                return publish(ds, dataName, o, out, reproduce, journal, run);
+            } catch (IOException e) {
+                throw journal.failure(e);
             }
-            write(staging.resolve(REPORT), ReportWriter.write(t, run, new ReportWriter.Source(dataName, ds.origin(), reproduce)));
-            names.add(REPORT);
-            // the manifest goes first and comes back last: a run killed while it switches the files
-            // leaves no manifest, so the mixture is never taken for one run's outputs
-            List<Manifest.Entry> entries = new ArrayList<>();
-            for (String name : names) {
-                entries.add(Manifest.of(staging.resolve(name)));
-            }
-            Files.deleteIfExists(out.resolve(Manifest.FILE));
-            List<Path> files = new ArrayList<>();
-            for (String name : names) {
-                if (name.equals(REPLAY)) {
-                    // kept in the journal's directory too: a run killed before the journal goes resumes from it
-                    AtomicFiles.linkOrMove(staging.resolve(name), out.resolve(name));
-                } else {
-                    AtomicFiles.move(staging.resolve(name), out.resolve(name));
-                }
-                files.add(out.resolve(name));
-            }
-            Manifest.write(out, entries);
-            files.add(out.resolve(Manifest.FILE));
-            journal.finish();
-            return new Outcome(t, run, files);
         }
+    }
+
+    /** Writes the tables, report and charts of {@code run} and switches them into {@code out} with its replay.csv. */
+    private static Outcome publish(TraceDataset ds, String dataName, ExperimentOptions o, Path out, String reproduce,
+            Journal journal, Experiment.Result run) throws IOException {
+        Path staging = journal.dir();
+        Tables t = run.tables();
+        CsvTables.write(staging.resolve(LOSS_FREE), Tables.LOSS_FREE, t.cellRows());
+        CsvTables.write(staging.resolve(MEAN_LOSS), Tables.MEAN_LOSS, t.cellRows());
+        CsvTables.write(staging.resolve(BY_PATHS), Tables.BY_PATHS, t.pathsRows());
+        CsvTables.write(staging.resolve(EXPECTED), Tables.EXPECTED_LOSS, t.pathsRows());
+        CsvTables.write(staging.resolve(CALIBRATION), Tables.CALIBRATION, t.cellRows());
+        CsvTables.write(staging.resolve(DELAY), Tables.DELAY, t.cellRows());
+        write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
+        write(staging.resolve(ReportWriter.TRADEOFF_CHART), Charts.tradeoff(t));
+        List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
+                EXPECTED, CALIBRATION, DELAY, ReportWriter.LOSS_FREE_CHART, ReportWriter.TRADEOFF_CHART));
+        for (FitMode m : o.modeOrder()) {
+            write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
+            names.add(ReportWriter.lossRateChart(m));
+        }
+        write(staging.resolve(REPORT), ReportWriter.write(t, run, new ReportWriter.Source(dataName, ds.origin(), reproduce)));
+        names.add(REPORT);
+        // the manifest goes first and comes back last: a run killed while it switches the files
+        // leaves no manifest, so the mixture is never taken for one run's outputs
+        List<Manifest.Entry> entries = new ArrayList<>();
+        for (String name : names) {
+            entries.add(Manifest.of(staging.resolve(name)));
+        }
+        Files.deleteIfExists(out.resolve(Manifest.FILE));
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals(REPLAY)) {
+                // kept in the journal's directory too: a run killed before the journal goes resumes from it
+                AtomicFiles.linkOrMove(staging.resolve(name), out.resolve(name));
+            } else {
+                AtomicFiles.move(staging.resolve(name), out.resolve(name));
+            }
+            files.add(out.resolve(name));
+        }
+        Manifest.write(out, entries);
+        files.add(out.resolve(Manifest.FILE));
+        journal.finish();
+        return new Outcome(t, run, files);
     }
 
     private static void write(Path file, String text) throws IOException {

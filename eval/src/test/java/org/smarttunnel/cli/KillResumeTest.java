@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -50,7 +49,7 @@ class KillResumeTest {
         int resumed = 0;
         int finished = 0;
         while (kills < KILLS) {
-            Process p = start(args, err);
+            Process p = ChildCli.start(args, err);
             if (p.waitFor(300 + random.nextInt(2200), TimeUnit.MILLISECONDS)) {
                 assertEquals(0, p.exitValue(), Files.readString(err));
                 finished++;
@@ -63,7 +62,7 @@ class KillResumeTest {
                 Manifest.check(out); // the files it lists are one run's, complete
             }
         }
-        Process last = start(args, err);
+        Process last = ChildCli.start(args, err);
         assertTrue(last.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, last.exitValue(), Files.readString(err));
         Map<String, byte[]> got = files(out);
@@ -73,15 +72,6 @@ class KillResumeTest {
         }
         assertTrue(resumed > 0, "no run resumed: " + kills + " kills, " + finished + " finished");
         System.out.printf("kill test: %d kills, %d runs finished between them, %d resumed%n", kills, finished, resumed);
-    }
-
-    /** The command in a JVM of its own, stdout discarded, stderr to {@code err}. */
-    private static Process start(List<String> args, Path err) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
     }
 
     /** Every entry of {@code dir}, hidden ones too, by name. */

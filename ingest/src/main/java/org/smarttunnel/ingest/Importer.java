@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.smarttunnel.common.io.IoErrors;
 import org.smarttunnel.ingest.dataset.DatasetWriter;
 import org.smarttunnel.ingest.dataset.OpenFiles;
 import org.smarttunnel.ingest.dataset.PendingTrace;
@@ -38,6 +39,13 @@ public final class Importer {
                 reports.add(importFile(file, new Traces(writer, budget), pending, diagnostics));
             }
             return new ImportReport(reports, writer.commit(pending), diagnostics);
+        } catch (TraceFileWriter.WriteFailure e) {
+            throw new IoErrors.Explained("cannot write the dataset " + dir + ": " + IoErrors.reason(e.getCause())
+                    + "; it is as it was before this import", e);
+        } catch (DatasetWriter.CommitFailure e) {
+            throw new IoErrors.Explained("cannot write the dataset " + dir + ": " + IoErrors.reason((IOException) e
+                    .getCause()) + (e.planned() ? "; the import is committed and the next command that opens the dataset puts "
+                            + "its last files in place" : "; it is as it was before this import"), e);
         }
     }
 
@@ -49,6 +57,8 @@ public final class Importer {
             InputFormat f = options.format().isPresent() ? options.format().get() : InputFormats.detect(file, name);
             format = f.id();
             return f.read(new InputFile(file, name), options, traces::open, diagnostics);
+        } catch (TraceFileWriter.WriteFailure e) {
+            throw e;
         } catch (IngestException e) {
             diagnostics.add(e.toDiagnostic());
         } catch (NoSuchFileException e) {
@@ -78,15 +88,11 @@ public final class Importer {
         }
 
         ProbeSink open(TraceInfo info) {
-            try {
-                TraceFileWriter sink = TraceFileWriter.of(options.traceFormat(),
-                        writer.stagingFile(options.traceFormat()), options.intervalUs(), budget);
-                infos.add(info);
-                sinks.add(sink);
-                return sink;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            TraceFileWriter sink = TraceFileWriter.of(options.traceFormat(), writer.stagingFile(options.traceFormat()),
+                    options.intervalUs(), budget);
+            infos.add(info);
+            sinks.add(sink);
+            return sink;
         }
 
         int count() {
@@ -94,7 +100,7 @@ public final class Importer {
         }
 
         /** Closes every trace; says how many estimated send times had to be raised to keep send order. */
-        List<PendingTrace> finish(String name, List<Diagnostic> diagnostics) throws IOException {
+        List<PendingTrace> finish(String name, List<Diagnostic> diagnostics) {
             List<PendingTrace> out = new ArrayList<>();
             for (int i = 0; i < sinks.size(); i++) {
                 TraceFileWriter sink = sinks.get(i);

@@ -115,7 +115,11 @@ public final class Experiment {
             work.addAll(c.combinations());
         }
         Path combinationsCsv = journal.dir().resolve(Combination.TABLE.name());
-        CsvTables.write(combinationsCsv, Combination.TABLE, work);
+        try {
+            CsvTables.write(combinationsCsv, Combination.TABLE, work);
+        } catch (IOException e) {
+            throw journal.failure(e);
+        }
         Map<String, String> identity = new LinkedHashMap<>(settings);
         identity.put("dataset", datasetDigest(ds));
         identity.put("tunnels drawn", Journal.DIGEST + sha256(Files.readAllBytes(combinationsCsv)));

@@ -57,6 +57,7 @@ public final class Journal implements AutoCloseable {
     static final String FILE = "journal";
     private static final String LOCK = "lock";
     private static final String MAGIC = "smarttunnel evaluate journal 1";
+    private static final String RESUME_HINT = "; the same command resumes from the tunnels already finished";
     /** How often a batch is committed. */
     private static final long BATCH_NS = 500_000_000L;
     /** A setting whose value starts so is a digest: a difference says "changed", not the digests. */
@@ -214,8 +215,12 @@ public final class Journal implements AutoCloseable {
     /** One more tunnel finished, in order: its rows go to replay.csv, its samples to the next batch. */
     void add(List<ExperimentRow> tunnelRows, List<Tables.Sample> samples, ReplayRunner.Coarse coarse)
             throws IOException {
-        for (ExperimentRow r : tunnelRows) {
-            sink.add(r);
+        try {
+            for (ExperimentRow r : tunnelRows) {
+                sink.add(r);
+            }
+        } catch (IOException e) {
+            throw failure(e);
         }
         rows += tunnelRows.size();
         pending.addAll(samples);
@@ -228,6 +233,26 @@ public final class Journal implements AutoCloseable {
 
     /** Makes every tunnel added so far durable: replay.csv forced first, then the batch's record. */
     void commit() throws IOException {
+        try {
+            commitPending();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * A failure to write the reports (a full disk, say), told on the reports directory the user
+     * named, with what a rerun will do.
+     */
+    public IOException failure(IOException e) {
+        if (e instanceof IoErrors.Explained x && x.getMessage().contains(RESUME_HINT)) {
+            return e;
+        }
+        IOException cause = e instanceof IoErrors.Explained && e.getCause() instanceof IOException c ? c : e;
+        return new IoErrors.Explained("cannot write " + dir.getParent() + ": " + IoErrors.reason(cause) + RESUME_HINT, e);
+    }
+
+    private void commitPending() throws IOException {
         lastCommitNs = System.nanoTime();
         if (pendingTunnels == 0) {
             return;
@@ -253,8 +278,13 @@ public final class Journal implements AutoCloseable {
     /** Commits what is pending and closes replay.csv, complete; the journal stays until {@link #finish()}. */
     void complete() throws IOException {
         commit();
-        sink.close();
-        sink = null;
+        try {
+            sink.close();
+        } catch (IOException e) {
+            throw failure(e);
+        } finally {
+            sink = null;
+        }
     }
 
     /** The run's files are in place: closing removes the journal directory. */
@@ -305,20 +335,15 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes both files whatever happens to either. Rows the sink still buffers are dropped:
+     * they were never committed, and a resumed run cuts replay.csv back to the last commit.
+     */
     private void closeFiles() throws IOException {
-        try {
-            if (sink != null) {
-                sink.close();
-                sink = null;
-            } else if (replay != null) {
-                replay.close();
-            }
-            if (journal != null) {
-                journal.close();
-            }
-        } finally {
-            journal = null;
+        sink = null;
+        try (FileChannel r = replay; FileChannel j = journal) {
             replay = null;
+            journal = null;
         }
     }
 

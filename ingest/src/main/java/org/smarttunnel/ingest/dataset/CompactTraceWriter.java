@@ -3,7 +3,6 @@ package org.smarttunnel.ingest.dataset;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ public final class CompactTraceWriter extends TraceFileWriter {
     private long prevDelta;
     private int prevRtt;
 
-    public CompactTraceWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
+    public CompactTraceWriter(Path file, long intervalUs, OpenFiles budget) {
         super(file, intervalUs, budget);
     }
 
@@ -142,7 +141,7 @@ public final class CompactTraceWriter extends TraceFileWriter {
         try {
             stream().write(record, 0, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file(), e);
+            throw failure(e);
         }
     }
 

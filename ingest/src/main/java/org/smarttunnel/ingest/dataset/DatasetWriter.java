@@ -18,21 +18,39 @@ import org.smarttunnel.common.io.AtomicFiles;
 import org.smarttunnel.common.io.FileTrees;
 import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.common.text.Durations;
+import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.TraceStats;
 import org.smarttunnel.ingest.trace.Interval;
 
 /**
- * Adds traces to a dataset without ever leaving it half-written: traces are written to a
- * private staging directory, and only a commit moves them under {@code traces/} and then
- * replaces {@code intervals.csv} and {@code index.csv} by atomic renames (the index last: it
- * is what makes a trace part of the dataset). A lock file keeps two imports apart; staging
- * left by a crashed import is removed by the next one.
+ * Adds traces to a dataset without ever leaving it half-written. Traces are written to a
+ * private staging directory. A commit writes the new {@code intervals.csv},
+ * {@code dataset.properties} and {@code index.csv} there as well, forces everything to disk,
+ * and then writes the plan of its renames ({@value #PLAN}: each staged file and its place in
+ * the dataset, the index last) in one rename of its own: from that moment the import has
+ * happened. The renames follow. A process killed before the plan leaves the dataset as it was
+ * (its staging is removed by the next command that opens the dataset); killed after it, the
+ * next command that opens the dataset does the renames not yet done, so the dataset is
+ * exactly as before or exactly as after, never a mixture. A lock file keeps two imports apart,
+ * and a reader finishes or removes what a killed import left only when no import holds it.
  */
 public final class DatasetWriter implements AutoCloseable {
     private static final String LOCK = ".lock";
     private static final String STAGING_PREFIX = ".staging-";
+    /** The plan of a commit's renames, in the staging directory. */
+    static final String PLAN = "commit.csv";
+
+    /** One rename of a commit: a file of the staging directory to its place in the dataset. */
+    record Move(String staged, String target) {
+        static final TableSpec<Move> TABLE = TableSpec.<Move>named(PLAN)
+                .about("import: the renames of a commit, in order, finished by the next command if it was killed")
+                .column(Column.text("staged", Move::staged))
+                .column(Column.text("target", Move::target))
+                .build();
+    }
 
     private final Path dir;
     private final long intervalUs;
@@ -82,7 +100,7 @@ public final class DatasetWriter implements AutoCloseable {
             throw IngestException.inFile(dir.toString(), "another import is writing this dataset");
         }
         try {
-            removeStaleStaging(dir);
+            recover(dir);
             List<TraceSummary> existing = new ArrayList<>();
             DatasetSettings settings = new DatasetSettings(intervalUs, Optional.empty());
             if (TraceDataset.exists(dir)) {
@@ -136,11 +154,105 @@ public final class DatasetWriter implements AutoCloseable {
         }
     }
 
-    private static void removeStaleStaging(Path dir) throws IOException {
+    /**
+     * Under the lock: finishes every commit a killed import planned, and removes the staging
+     * of imports killed before they planned one.
+     */
+    private static void recover(Path dir) throws IOException, IngestException {
+        List<Path> stagings = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, STAGING_PREFIX + "*")) {
-            for (Path p : s) {
-                FileTrees.delete(p);
+            s.forEach(stagings::add);
+        }
+        stagings.sort(null);
+        for (Path p : stagings) {
+            if (Files.isRegularFile(p.resolve(PLAN))) {
+                apply(dir, p, Integer.MAX_VALUE);
             }
+            FileTrees.delete(p);
+        }
+    }
+
+    /**
+     * For a reader about to open the dataset: when a killed import left staging behind and no
+     * import is running, finishes or removes it as the next import would. A dataset the user
+     * cannot write, or one an import is writing now, is read as it is: its index, replaced in
+     * one rename, always describes whole files.
+     */
+    static void recoverIfIdle(Path dir) throws IOException, IngestException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, STAGING_PREFIX + "*")) {
+            if (!s.iterator().hasNext()) {
+                return;
+            }
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return;
+        }
+        try (channel) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException | IOException e) {
+                return;
+            }
+            if (lock != null) {
+                try {
+                    recover(dir);
+                } finally {
+                    lock.release();
+                }
+            }
+        }
+    }
+
+    /**
+     * Does the renames of {@code staging}'s plan not yet done (a done one has no staged file
+     * left), forces the directories, and removes the plan; with fewer than all {@code renames}
+     * allowed, it stops there as a killed process would.
+     */
+    private static void apply(Path dir, Path staging, int renames) throws IOException, IngestException {
+        Path plan = staging.resolve(PLAN);
+        List<Move> moves = new ArrayList<>();
+        Path root = dir.toAbsolutePath().normalize();
+        CsvInput.read(plan, Move.TABLE, (r, line) -> {
+            Move m = new Move(r.get(0), r.get(1));
+            if (!root.resolve(m.target()).normalize().startsWith(root) || m.staged().contains("/")) {
+                throw IngestException.atLine(plan.toString(), line, "names a file outside the dataset");
+            }
+            moves.add(m);
+        });
+        for (Move m : moves.subList(0, Math.min(renames, moves.size()))) {
+            Path from = staging.resolve(m.staged());
+            if (Files.exists(from)) {
+                AtomicFiles.move(from, root.resolve(m.target()));
+            }
+        }
+        if (renames <= moves.size()) {
+            return; // killed before the plan was removed
+        }
+        force(root.resolve(TraceDataset.TRACES));
+        force(root);
+        Files.delete(plan);
+    }
+
+    /** Forces a file or a directory's entries to disk, where the platform can. */
+    private static void force(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (FileChannel c = FileChannel.open(p, Files.isDirectory(p) ? StandardOpenOption.READ
+                : StandardOpenOption.WRITE)) {
+            c.force(true);
+        } catch (IOException e) {
+            if (!Files.isDirectory(p)) {
+                throw e;
+            }
+            // some platforms cannot open a directory to force it; its renames are as durable as they make them
         }
     }
 
@@ -163,12 +275,41 @@ public final class DatasetWriter implements AutoCloseable {
      * are left out and reported.
      */
     public CommitResult commit(List<PendingTrace> pending) throws IOException, IngestException {
+        return commit(pending, Integer.MAX_VALUE);
+    }
+
+    /** The same, stopping after {@code renames} of its planned renames: a process killed there (for tests). */
+    CommitResult commit(List<PendingTrace> pending, int renames) throws IOException, IngestException {
+        try {
+            return commitPlanned(pending, renames);
+        } catch (IOException e) {
+            throw new CommitFailure(Files.isRegularFile(staging.resolve(PLAN)), e);
+        }
+    }
+
+    /** A commit failed to write or rename; {@link #planned()} says whether it had planned its renames. */
+    public static final class CommitFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean planned;
+
+        CommitFailure(boolean planned, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.planned = planned;
+        }
+
+        /** Whether the import happened (the next command finishes its renames) or left the dataset as it was. */
+        public boolean planned() {
+            return planned;
+        }
+    }
+
+    private CommitResult commitPlanned(List<PendingTrace> pending, int renames) throws IOException, IngestException {
         Set<String> usedIds = new HashSet<>();
         List<TraceSummary> all = new ArrayList<>(existing);
         existing.forEach(t -> usedIds.add(t.id()));
         List<CommitResult.Added> added = new ArrayList<>();
         List<CommitResult.Skipped> skipped = new ArrayList<>();
-        Path tracesDir = Files.createDirectories(dir.resolve(TraceDataset.TRACES));
+        List<Move> moves = new ArrayList<>();
         for (PendingTrace p : pending) {
             TraceStats s = p.stats();
             if (s.probes() == 0) {
@@ -185,15 +326,26 @@ public final class DatasetWriter implements AutoCloseable {
             String id = uniqueId(p.info().id(), usedIds);
             String name = id + TraceFormat.of(p.staged()).extension();
             String file = TraceDataset.TRACES + "/" + name;
-            AtomicFiles.move(p.staged(), tracesDir.resolve(name));
+            moves.add(new Move(p.staged().getFileName().toString(), file));
             TraceSummary summary = new TraceSummary(p.info().withId(id), file, s.probes(), s.lost(), s.firstSendUs(),
                     s.lastSendUs());
             all.add(summary);
             added.add(new CommitResult.Added(summary, s.withTraceId(id)));
         }
-        settings.write(dir);
-        writeIntervals(added);
-        CsvTables.write(dir.resolve(TraceDataset.INDEX), TraceSummary.TABLE, all);
+        for (Move m : moves) {
+            force(staging.resolve(m.staged()));
+        }
+        settings.write(staging);
+        writeIntervals(added, staging.resolve(TraceDataset.INTERVALS));
+        CsvTables.write(staging.resolve(TraceDataset.INDEX), TraceSummary.TABLE, all);
+        for (String f : List.of(TraceDataset.INTERVALS, TraceDataset.SETTINGS, TraceDataset.INDEX)) {
+            moves.add(new Move(f, f)); // the index last: it is what makes a trace part of the dataset
+        }
+        Files.createDirectories(dir.resolve(TraceDataset.TRACES));
+        CsvTables.write(staging.resolve(PLAN), Move.TABLE, moves);
+        force(staging);
+        // the import has happened: if what follows is cut short, the next command finishes it
+        apply(dir, staging, renames);
         existing.clear();
         existing.addAll(all);
         return new CommitResult(added, skipped, all.size());
@@ -208,8 +360,8 @@ public final class DatasetWriter implements AutoCloseable {
         return id;
     }
 
-    /** Keeps the rows of traces in the index (a crash may have left others), appends the new ones. */
-    private void writeIntervals(List<CommitResult.Added> added) throws IOException, IngestException {
+    /** Keeps the rows of traces in the index (a crash may have left others), appends the new ones, into {@code to}. */
+    private void writeIntervals(List<CommitResult.Added> added, Path to) throws IOException, IngestException {
         Set<String> known = new HashSet<>();
         existing.forEach(t -> known.add(t.id()));
         List<IntervalRow> rows = new ArrayList<>();
@@ -226,7 +378,7 @@ public final class DatasetWriter implements AutoCloseable {
                 rows.add(IntervalRow.of(i));
             }
         }
-        CsvTables.write(file, IntervalRow.TABLE, rows);
+        CsvTables.write(to, IntervalRow.TABLE, rows);
     }
 
     private static IntervalRow intervalRow(Path file, long line, CSVRecord r) throws IngestException {
@@ -238,10 +390,26 @@ public final class DatasetWriter implements AutoCloseable {
         }
     }
 
-    /** Removes the staging area (and any trace left in it) and releases the lock. */
+    /** Releases the lock and leaves everything else as it is: a process killed here (for tests). */
+    void abandon() throws IOException {
+        lock.release();
+        lockChannel.close();
+    }
+
+    /**
+     * Removes the staging area (and any trace left in it) and releases the lock; a commit whose
+     * renames failed half way is finished first, or left planned for the next command.
+     */
     @Override
     public void close() throws IOException {
         try {
+            if (Files.isRegularFile(staging.resolve(PLAN))) {
+                try {
+                    apply(dir, staging, Integer.MAX_VALUE);
+                } catch (IngestException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
             FileTrees.delete(staging);
         } finally {
             lock.release();

@@ -3,7 +3,6 @@ package org.smarttunnel.ingest.dataset;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class TraceCsvWriter extends TraceFileWriter {
     private long cachedSeconds = -1;
     private int cachedLength;
 
-    public TraceCsvWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
+    public TraceCsvWriter(Path file, long intervalUs, OpenFiles budget) {
         super(file, intervalUs, budget);
     }
 
@@ -76,7 +75,7 @@ public final class TraceCsvWriter extends TraceFileWriter {
         try {
             stream().write(line, 0, p);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file(), e);
+            throw failure(e);
         }
     }
 

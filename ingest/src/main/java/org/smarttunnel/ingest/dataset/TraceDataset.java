@@ -45,6 +45,7 @@ public final class TraceDataset {
     }
 
     public static TraceDataset open(Path dir) throws IOException, IngestException {
+        DatasetWriter.recoverIfIdle(dir);
         Path index = dir.resolve(INDEX);
         if (Files.isRegularFile(dir)) {
             throw IngestException.inFile(dir.toString(), "is a file; a trace dataset is a directory (made by "

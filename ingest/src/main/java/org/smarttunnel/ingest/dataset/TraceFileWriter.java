@@ -12,22 +12,37 @@ import org.smarttunnel.ingest.probe.RecordingSink;
  * re-opens it in append mode when more probes arrive.
  */
 public abstract class TraceFileWriter extends RecordingSink implements AutoCloseable {
+    /**
+     * Writing a trace into the dataset's staging failed (a full disk, say): not a problem of
+     * the input being read, and the end of the whole import.
+     */
+    public static final class WriteFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        public WriteFailure(Path file, IOException cause) {
+            super("writing " + file, cause);
+        }
+    }
+
     private final Path file;
     private final OpenFiles budget;
     private OutputStream out;
     private boolean started;
     private boolean closed;
 
-    protected TraceFileWriter(Path file, long intervalUs, OpenFiles budget) throws IOException {
+    protected TraceFileWriter(Path file, long intervalUs, OpenFiles budget) {
         super(intervalUs);
         this.file = file;
         this.budget = budget;
-        ensureOpen();
+        try {
+            ensureOpen();
+        } catch (IOException e) {
+            throw new WriteFailure(file, e);
+        }
     }
 
     /** A writer of the given format. */
-    public static TraceFileWriter of(TraceFormat format, Path file, long intervalUs, OpenFiles budget)
-            throws IOException {
+    public static TraceFileWriter of(TraceFormat format, Path file, long intervalUs, OpenFiles budget) {
         return format == TraceFormat.COMPACT ? new CompactTraceWriter(file, intervalUs, budget)
                 : new TraceCsvWriter(file, intervalUs, budget);
     }
@@ -53,8 +68,13 @@ public abstract class TraceFileWriter extends RecordingSink implements AutoClose
             ensureOpen();
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
+            throw new WriteFailure(file, e);
         }
+    }
+
+    /** A failed write of this trace. */
+    protected final WriteFailure failure(IOException e) {
+        return new WriteFailure(file, e);
     }
 
     private void ensureOpen() throws IOException {
@@ -71,15 +91,20 @@ public abstract class TraceFileWriter extends RecordingSink implements AutoClose
     }
 
     /** Closes the file for now (the open-file budget is spent); the next record re-opens it. */
-    final void park() throws IOException {
+    final void park() {
         if (out != null) {
-            out.close();
-            out = null;
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new WriteFailure(file, e);
+            } finally {
+                out = null;
+            }
         }
     }
 
     @Override
-    public final void close() throws IOException {
+    public final void close() {
         if (!closed) {
             closed = true;
             park();
