@@ -71,8 +71,12 @@ public final class CaptureFormat implements InputFormat {
         counts.put("restarts", m.restarts());
         counts.put("outlier stamps", m.outlierStamps());
         if (m.outlierStamps() > 0) {
-            diagnostics.add(org.smarttunnel.ingest.Diagnostic.warning(file.name(), m.outlierStamps() + " echo packets "
-                    + "stamped more than an hour from the packets before and after them (which agree) were skipped"));
+            String what = m.outlierStamps() + " echo packet" + (m.outlierStamps() == 1 ? "" : "s") + " stamped more "
+                    + "than an hour from the packets before and after (which agree) skipped";
+            diagnostics.add(m.firstOutlierOffset() >= 0
+                    ? org.smarttunnel.ingest.Diagnostic.warningAtOffset(file.name(), m.firstOutlierOffset(), what
+                            + (m.outlierStamps() == 1 ? "" : ", the first here"))
+                    : org.smarttunnel.ingest.Diagnostic.warning(file.name(), what));
         }
         FileReport report = new FileReport(file.name(), ingest.container() + ", " + reader, summary(c, m), counts,
                 opened[0], false);

@@ -34,6 +34,13 @@ final class DecodingHandler implements FrameHandler {
     }
 
     @Override
+    public void at(long offset) {
+        if (matcher != null) {
+            matcher.at(offset);
+        }
+    }
+
+    @Override
     public void skipped() {
         tally.frames++;
         tally.skipped++;

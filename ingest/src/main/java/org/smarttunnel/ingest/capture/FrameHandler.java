@@ -8,6 +8,10 @@ interface FrameHandler {
     /** One frame: its link type, capture time in ns since the epoch, bytes {@code b[off, off+len)}. */
     void frame(int linkType, long tNs, byte[] b, int off, int len);
 
+    /** Where the next frame's record starts in the (decompressed) file, for messages about it. */
+    default void at(long offset) {
+    }
+
     /** A frame the container holds but cannot be used (no timestamp, undecodable interface). */
     void skipped();
 }

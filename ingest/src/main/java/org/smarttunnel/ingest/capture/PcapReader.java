@@ -63,6 +63,7 @@ final class PcapReader {
             }
             b = in.buffer();
             p = in.position();
+            handler.at(recordOffset);
             handler.frame(linkType, seconds * 1_000_000_000L + fraction * unitNs, b, p + RECORD, (int) captured);
             in.skip(need);
         }

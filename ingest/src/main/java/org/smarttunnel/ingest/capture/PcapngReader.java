@@ -180,6 +180,7 @@ final class PcapngReader {
         }
         long ticks = (ByteInput.u32(b, p + 12, bigEndian) << 32) | ByteInput.u32(b, p + 16, bigEndian);
         long tNs = Timestamps.toNanos(ticks, iface.unitsPerSecond(), iface.offsetSeconds());
+        handler.at(offset);
         handler.frame(iface.linkType(), tNs, b, p + 28, (int) captured);
         return true;
     }

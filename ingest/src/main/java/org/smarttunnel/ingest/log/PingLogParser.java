@@ -93,10 +93,7 @@ public final class PingLogParser {
             } catch (RuntimeException e) {
                 throw unreadable(name, s.lineNo, e);
             }
-            if (s.skipped > 20) {
-                diagnostics.add(Diagnostic.warning(name, (s.skipped - 20) + " more lines with a field out of range "
-                        + "skipped"));
-            }
+            s.skipped.finish();
         }
         return s.stats();
     }
@@ -134,12 +131,13 @@ public final class PingLogParser {
         boolean warnedYear;
         boolean warnedClock;
         boolean warnedUnknownZone;
-        long skipped;
+        final SkippedLines skipped;
 
         State(String name, LogRunListener listener, List<Diagnostic> diagnostics) {
             this.name = name;
             this.listener = listener;
             this.diagnostics = diagnostics;
+            this.skipped = new SkippedLines(name, diagnostics);
         }
 
         ZoneId zone() {
@@ -300,12 +298,9 @@ public final class PingLogParser {
             duplicates += r.duplicates();
         }
 
-        /** A line with a field it cannot take: warned about (the first 20 of a file), counted, skipped. */
+        /** A line with a field it cannot take: warned about, skipped. */
         void skipped(BadField e) {
-            if (skipped < 20) {
-                diagnostics.add(Diagnostic.warningAtLine(name, lineNo, e.getMessage() + "; line skipped"));
-            }
-            skipped++;
+            skipped.skip(lineNo, e);
         }
 
         LogStats stats() {

@@ -228,7 +228,7 @@ public final class ZingParser {
         long[] lines = new long[1024];
         int n = 0;
         long lineNo = 0;
-        long skipped = 0;
+        SkippedLines skipped = new SkippedLines(name, diagnostics);
         boolean sawData = false;
         try (InputStream in = InputFiles.open(file, name, diagnostics);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -269,18 +269,14 @@ public final class ZingParser {
                     send[n] = seconds("send time", f[1]);
                     recv[n] = isLossMark(f[2]) ? NONE : seconds("receive time", f[2]);
                 } catch (BadField e) {
-                    if (skipped++ < 20) {
-                        diagnostics.add(Diagnostic.warningAtLine(name, lineNo, e.getMessage() + "; line skipped"));
-                    }
+                    skipped.skip(lineNo, e);
                     continue;
                 }
                 lines[n] = lineNo;
                 n++;
             }
         }
-        if (skipped > 20) {
-            diagnostics.add(Diagnostic.warning(name, (skipped - 20) + " more lines with a field out of range skipped"));
-        }
+        skipped.finish();
         if (n == 0) {
             throw IngestException.inFile(name, "no zing probe lines");
         }

@@ -46,7 +46,7 @@ public final class EchoMatcher {
         // the capture's first packet has no clock to agree with: it waits for the next, and when
         // the two are more than an hour apart, for a third, which says which of them was wrong
         if (clockNs == Long.MIN_VALUE) {
-            Held now = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+            Held now = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs, position);
             opening.add(now);
             if (opening.size() == 2 && far(opening.get(0), opening.get(1))) {
                 return;
@@ -55,10 +55,10 @@ public final class EchoMatcher {
                 Held a = opening.get(0);
                 Held b = opening.get(1);
                 if (!far(b, now)) {
-                    tally.outlierStamps++;
+                    tally.outlier(a.position);
                     opening.remove(0);
                 } else if (!far(a, now)) {
-                    tally.outlierStamps++;
+                    tally.outlier(b.position);
                     opening.remove(1);
                 }
             }
@@ -77,13 +77,13 @@ public final class EchoMatcher {
             Held h = held;
             held = null;
             if (Math.abs(tNs - h.tNs) > SeqUnwrapper.GAP_LIMIT_NS && Math.abs(tNs - clockNs) <= SeqUnwrapper.GAP_LIMIT_NS) {
-                tally.outlierStamps++;
+                tally.outlier(h.position);
             } else {
                 match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
             }
         }
         if (clockNs != Long.MIN_VALUE && Math.abs(tNs - clockNs) > SeqUnwrapper.GAP_LIMIT_NS) {
-            held = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+            held = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs, position);
             return;
         }
         match(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
@@ -91,7 +91,15 @@ public final class EchoMatcher {
 
     /** A packet whose stamp is in doubt until the next one comes. */
     private record Held(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
-            int ident, int seq, long senderNs) {
+            int ident, int seq, long senderNs, long position) {
+    }
+
+    /** Where the next packet is in its file (-1: unknown), for the message about a skipped stamp. */
+    private long position = -1;
+
+    /** The next packet's record starts at {@code offset} of its file. */
+    public void at(long offset) {
+        position = offset;
     }
 
     private Held held;

@@ -181,14 +181,18 @@ class CaptureErrorsTest {
     /** Packet {@code at} (the first, the second or one in the middle) stamped {@code wrong}: skipped, nothing made up. */
     private void checkOutlier(List<EchoRun.Event> events, int at, long wrong) {
         CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        long offset = 24; // the record of packet at: after the file header and the records before it
         for (int i = 0; i < events.size(); i++) {
             EchoRun.Event e = events.get(i);
-            p.packet(i == at ? wrong : e.tNs(), Frames.ethernet(false).apply(e));
+            byte[] frame = Frames.ethernet(false).apply(e);
+            p.packet(i == at ? wrong : e.tNs(), frame);
+            offset += i < at ? 16 + frame.length : 0;
         }
         InMemoryImport r = read("outlier.pcap", p.toBytes(), CaptureReader.FAST);
         assertNull(r.error);
         assertEquals(1, r.traces.size(), "no trace for the outlier at " + at);
         assertEquals(1, r.ingest.matchStats().outlierStamps(), "at " + at);
+        assertEquals(offset, r.ingest.matchStats().firstOutlierOffset(), "the message says where it is");
         assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
     }
 
