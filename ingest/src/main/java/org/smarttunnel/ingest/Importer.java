@@ -108,8 +108,11 @@ public final class Importer {
                 TraceInfo info = infos.get(i);
                 long raised = sink.stats().raisedSendTimes();
                 if (raised > 0) {
-                    diagnostics.add(Diagnostic.warning(name, info.host() + " -> " + info.site() + ": " + raised
-                            + " send times raised to their predecessor's to keep send order"));
+                    String what = info.host() + " -> " + info.site() + ": " + raised + " send time"
+                            + (raised == 1 ? "" : "s") + " raised to the one before to keep send order";
+                    long line = sink.stats().firstRaisedLine();
+                    diagnostics.add(line > 0 ? Diagnostic.warningAtLine(name, line, what + (raised == 1 ? ""
+                            : ", the first here")) : Diagnostic.warning(name, what));
                 }
                 out.add(new PendingTrace(info, sink.file(), sink.stats()));
             }

@@ -204,7 +204,7 @@ final class LogRun {
                 hi = origin + transmitted - 1;
             }
         }
-        long limit = Math.min(MAX_PROBES, Runtime.getRuntime().maxMemory() / 64);
+        long limit = Math.min(MAX_PROBES, Runtime.getRuntime().maxMemory() / 72);
         if (hi - origin + 1 > limit) {
             throw new IllegalStateException("a ping run of " + (hi - origin + 1) + " probes from line "
                     + line[from] + " is longer than this heap can resolve (" + limit + " probes)");
@@ -212,6 +212,7 @@ final class LogRun {
         int n = (int) (hi - origin + 1);
         long[] rtt = new long[n];
         long[] stamp = new long[n];
+        long[] at = new long[n];
         Arrays.fill(rtt, NONE);
         Arrays.fill(stamp, NONE);
         boolean[] replied = new boolean[n];
@@ -227,12 +228,16 @@ final class LogRun {
             replied[k] = true;
             rtt[k] = rttNs[e];
             stamp[k] = lineNs[e];
+            at[k] = line[e];
         }
         long[] send = SendTimes.fill(anchors(n, rtt, stamp, spacingNs, first), spacingNs);
         ProbeSink sink = sinks.open();
         for (int k = 0; k < n; k++) {
             boolean received = replied[k] && (timeoutNs < 0 || rtt[k] == NONE || rtt[k] <= timeoutNs);
             long sendNs = send[k] == NONE ? k * spacingNs : send[k];
+            if (at[k] != 0) {
+                sink.atLine(at[k]);
+            }
             sink.probe((int) ((origin + k) & 0xFFFF), sendNs, !received, received && rtt[k] != NONE ? rtt[k] : -1);
         }
         return n;

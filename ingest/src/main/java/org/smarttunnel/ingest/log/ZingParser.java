@@ -101,7 +101,7 @@ public final class ZingParser {
             }
             long first = seq[order[0]];
             long last = seq[order[order.length - 1]];
-            long limit = Math.min(MAX_PROBES, Runtime.getRuntime().maxMemory() / 48);
+            long limit = Math.min(MAX_PROBES, Runtime.getRuntime().maxMemory() / 56);
             if (last - first + 1 > limit) {
                 throw new IllegalStateException("probe numbers span " + (last - first + 1) + " probes, more than "
                         + "this heap can resolve (" + limit + ")");
@@ -109,6 +109,7 @@ public final class ZingParser {
             int n = (int) (last - first + 1);
             long[] anchor = new long[n];
             long[] recv = new long[n];
+            long[] at = new long[n];
             Arrays.fill(anchor, NONE);
             Arrays.fill(recv, NONE);
             for (Integer i : order) {
@@ -119,11 +120,15 @@ public final class ZingParser {
                 }
                 anchor[k] = sendNs[i];
                 recv[k] = recvNs[i];
+                at[k] = line[i];
             }
             long[] send = SendTimes.fill(anchor, 0);
             for (int k = 0; k < n; k++) {
                 long rtt = recv[k] == NONE ? -1 : recv[k] - send[k];
                 boolean received = recv[k] != NONE && rtt <= timeoutNs;
+                if (at[k] != 0) {
+                    sink.atLine(at[k]);
+                }
                 sink.probe((int) (first + k), send[k], !received, received ? Math.max(0, rtt) : -1);
             }
             return n;

@@ -8,4 +8,8 @@ public interface ProbeSink {
     long NO_TIME = Long.MIN_VALUE;
 
     void probe(int seq, long sendNs, boolean lost, long rttNs);
+
+    /** The probes that follow come from line {@code line} of the input, for messages about them. */
+    default void atLine(long line) {
+    }
 }

@@ -18,6 +18,8 @@ public abstract class RecordingSink implements ProbeSink {
     private long firstSendUs;
     private long lastSendUs = Long.MIN_VALUE;
     private long raised;
+    private long line;
+    private long firstRaisedLine;
     private int currentInterval = -1;
     private int intervalFirst;
     private int intervalProbes;
@@ -31,11 +33,18 @@ public abstract class RecordingSink implements ProbeSink {
     }
 
     @Override
+    public final void atLine(long inputLine) {
+        line = inputLine;
+    }
+
+    @Override
     public final void probe(int seq, long sendNs, boolean isLost, long rttNs) {
         long sendUs = Math.floorDiv(sendNs, 1000L);
         if (sendUs < lastSendUs) {
             sendUs = lastSendUs;
-            raised++;
+            if (raised++ == 0) {
+                firstRaisedLine = line;
+            }
         }
         if (index == 0) {
             firstSendUs = sendUs;
@@ -90,6 +99,6 @@ public abstract class RecordingSink implements ProbeSink {
             all.add(new Interval("", currentInterval, firstSendUs + currentInterval * intervalUs, intervalFirst,
                     intervalProbes, intervalLost));
         }
-        return new TraceStats(index, lost, index == 0 ? 0 : firstSendUs, index == 0 ? 0 : lastSendUs, all, raised);
+        return new TraceStats(index, lost, index == 0 ? 0 : firstSendUs, index == 0 ? 0 : lastSendUs, all, raised, firstRaisedLine);
     }
 }

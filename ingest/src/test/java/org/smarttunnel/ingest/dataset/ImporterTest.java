@@ -183,8 +183,8 @@ class ImporterTest {
                 """);
         Path dir = tmp.resolve("ds");
         ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(log), dir);
-        assertEquals(List.of(Diagnostic.warning(log.toString(),
-                "d -> 10.0.0.2: 1 send times raised to their predecessor's to keep send order")), r.diagnostics());
+        assertEquals(List.of(Diagnostic.warningAtLine(log.toString(), 3,
+                "d -> 10.0.0.2: 1 send time raised to the one before to keep send order")), r.diagnostics());
         Trace t = TraceDataset.open(dir).load("d_10.0.0.2_r1");
         assertEquals(t.sendUs(0), t.sendUs(1));
         assertEquals(1_726_122_373_002_000L, t.sendUs(2));
