@@ -111,6 +111,73 @@ class ImportFuzzTest {
         assertEquals(List.of(), findings, "seed " + SEED);
     }
 
+    /**
+     * Valid records before the damage are kept: a gzip input cut at any byte, or with any byte
+     * of its checksum or length trailer changed, imports exactly as the plain file of what
+     * decompressed from it (same index, same trace files), never less.
+     */
+    @Test
+    void aDamagedGzipImportsExactlyWhatDecompressed() throws Exception {
+        Map<String, byte[]> seeds = seeds();
+        int checked = 0;
+        for (String name : List.of("capture.pcap.gz", "probes.zing.gz")) {
+            byte[] gz = seeds.get(name);
+            byte[] plain = seeds.get(name.substring(0, name.length() - 3));
+            List<byte[]> damaged = new ArrayList<>();
+            for (int cut = 10; cut < gz.length; cut++) {
+                damaged.add(java.util.Arrays.copyOf(gz, cut));
+            }
+            for (int at = gz.length - 8; at < gz.length; at++) {
+                byte[] b = gz.clone();
+                b[at] ^= 0x5A;
+                damaged.add(b);
+            }
+            for (byte[] b : damaged) {
+                int kept = decompressedPrefix(b);
+                String got = dataset(name, b, "gz-" + checked);
+                String expected = dataset(name.substring(0, name.length() - 3),
+                        java.util.Arrays.copyOf(plain, kept), "plain-" + checked);
+                assertEquals(expected, got, name + " damaged to " + b.length + " bytes, " + kept + " decompressed");
+                checked++;
+            }
+        }
+        System.out.println("fuzz: " + checked + " damaged gzip inputs import what decompressed");
+    }
+
+    /** How many bytes a gzip reader gets out of {@code gz} before it fails. */
+    private static int decompressedPrefix(byte[] gz) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz),
+                1)) {
+            byte[] buf = new byte[1];
+            for (int n; (n = in.read(buf)) > 0;) {
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // what came out before the failure is what there is
+        }
+        return out.size();
+    }
+
+    /** The index and every trace file of importing {@code input} (named {@code name}) into a fresh dataset. */
+    private String dataset(String name, byte[] input, String tag) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(tag));
+        Path file = Files.write(dir.resolve(name), input);
+        Path out = dir.resolve("ds");
+        new Importer(ImportOptions.defaults()).importFiles(List.of(file), out);
+        StringBuilder sb = new StringBuilder();
+        if (Files.isRegularFile(out.resolve("index.csv"))) {
+            sb.append(Files.readString(out.resolve("index.csv")));
+            try (java.util.stream.Stream<Path> traces = Files.list(out.resolve("traces"))) {
+                for (Path t : (Iterable<Path>) traces.sorted()::iterator) {
+                    sb.append(t.getFileName()).append('\n').append(Files.readString(t));
+                }
+            }
+        }
+        FileTrees.delete(dir);
+        return sb.toString();
+    }
+
     /** A finding, printed as found, its input kept under target/fuzz-findings for a rerun. */
     private static Finding report(Finding f, byte[] input) throws IOException {
         System.out.println("fuzz: " + f);
