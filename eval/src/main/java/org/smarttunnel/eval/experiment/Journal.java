@@ -134,18 +134,24 @@ public final class Journal implements AutoCloseable {
             throw IngestException.inFile(out.toString(), "another evaluation is writing these reports");
         }
         Journal j = new Journal(dir, batchNs, channel, lock);
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) list::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.equals(LOCK) && !name.equals(FILE) && !name.equals(ExperimentRow.TABLE.name())) {
-                    FileTrees.delete(p);
-                }
-            }
+        try {
+            j.removeAllBut(Set.of(LOCK, FILE, ExperimentRow.TABLE.name()));
         } catch (IOException e) {
             j.close();
             throw e;
         }
         return j;
+    }
+
+    /** Removes everything in the directory but the entries named {@code kept}. */
+    private void removeAllBut(Set<String> kept) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                if (!kept.contains(p.getFileName().toString())) {
+                    FileTrees.delete(p);
+                }
+            }
+        }
     }
 
     /** Where the run's files are written before they are moved into the reports directory. */
@@ -311,13 +317,7 @@ public final class Journal implements AutoCloseable {
         try {
             closeFiles();
             if (!keep && lockChannel.isOpen()) {
-                try (Stream<Path> list = Files.list(dir)) {
-                    for (Path p : (Iterable<Path>) list::iterator) {
-                        if (!p.getFileName().toString().equals(LOCK)) {
-                            FileTrees.delete(p);
-                        }
-                    }
-                }
+                removeAllBut(Set.of(LOCK));
             }
         } finally {
             if (lockChannel.isOpen()) {
