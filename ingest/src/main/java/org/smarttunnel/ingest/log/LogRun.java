@@ -22,6 +22,10 @@ final class LogRun {
     static final long GAP_LIMIT_NS = SeqUnwrapper.GAP_LIMIT_NS;
     /** Probes a run may hold beyond its highest number seen, when time cannot say more: one 16-bit range. */
     static final long UNTIMED_CLAIM = 1 << 16;
+    /** A jump is implausible beyond this many times the probes its time holds at the run's spacing... */
+    static final long JUMP_FACTOR = 8;
+    /** ...and beyond this many probes. */
+    static final long JUMP_SLACK = 64;
 
     final long firstLine;
     String target = "";
@@ -189,6 +193,11 @@ final class LogRun {
         if (kept == 0) {
             return 0;
         }
+        int jump = implausibleJump(from, to, skip, index, warnings);
+        if (jump > from) {
+            return resolvePart(from, jump, skip, first, false, spacingNs, timeoutNs, sinks, warnings)
+                    + resolvePart(jump, to, skip, false, last, spacingNs, timeoutNs, sinks, warnings);
+        }
         long origin = first && flavourStart >= 0 && flavourStart <= lo ? flavourStart : lo;
         if (last && transmitted > 0 && origin + transmitted - 1 > hi) {
             long seen = hi - origin + 1;
@@ -241,6 +250,54 @@ final class LogRun {
             sink.probe((int) ((origin + k) & 0xFFFF), sendNs, !received, received && rtt[k] != NONE ? rtt[k] : -1);
         }
         return n;
+    }
+
+    /**
+     * The first entry of {@code [from, to)} whose sequence number jumps from the stamped entry
+     * before it by far more probes than the stamps between them allow at the run's own spacing
+     * (the median over its consecutive stamped entries of time per probe): more than
+     * {@value #JUMP_FACTOR} times as many as the time (plus a second, for stamps of whole
+     * seconds) holds, and more than {@value #JUMP_SLACK}. A garbled number or a ping restarted
+     * within the log, not lost probes: the run is split there, with a warning. -1 when there is
+     * none, or too few stamped entries to know the spacing.
+     */
+    private int implausibleJump(int from, int to, boolean[] skip, long[] index, Warnings warnings) {
+        int[] at = new int[to - from];
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (!skip[k] && lineNs[k] != ProbeSink.NO_TIME) {
+                at[n++] = k;
+            }
+        }
+        double[] perProbe = new double[Math.max(0, n - 1)];
+        int m = 0;
+        for (int i = 1; i < n; i++) {
+            long probes = Math.abs(index[at[i] - from] - index[at[i - 1] - from]);
+            if (probes > 0) {
+                perProbe[m++] = (double) Math.abs(lineNs[at[i]] - lineNs[at[i - 1]]) / probes;
+            }
+        }
+        if (m < 3) {
+            return -1;
+        }
+        double[] sorted = Arrays.copyOf(perProbe, m);
+        Arrays.sort(sorted);
+        double spacing = sorted[m / 2];
+        if (spacing <= 0) {
+            return -1;
+        }
+        for (int i = 1; i < n; i++) {
+            long probes = Math.abs(index[at[i] - from] - index[at[i - 1] - from]);
+            long ns = Math.abs(lineNs[at[i]] - lineNs[at[i - 1]]);
+            if (probes > JUMP_SLACK && probes > JUMP_FACTOR * (ns + 1_000_000_000L) / spacing) {
+                warnings.warn(line[at[i]], String.format(java.util.Locale.ROOT, "icmp_seq goes from %d to %d, %d "
+                        + "probes, between lines stamped %.3f s apart: far more than the run's spacing of %.3f ms "
+                        + "allows (a garbled number or a restarted ping, not losses); a new run starts here",
+                        seq[at[i - 1]], seq[at[i]], probes, ns / 1e9, spacing / 1e6));
+                return at[i];
+            }
+        }
+        return -1;
     }
 
     /** Known send times: stamped replies (stamp minus RTT, fitted if stamps are whole seconds), else the start. */

@@ -18,6 +18,7 @@ import org.smarttunnel.ingest.trace.Trace;
 
 class PingLogParserTest {
     static final long S = 1_000_000_000L;
+    static final long MS = 1_000_000L;
 
     @TempDir
     Path dir;
@@ -282,6 +283,41 @@ class PingLogParserTest {
         assertEquals(2, gap.traces.get(1).size());
         assertTrue(gap.diagnostics.toString().contains("line 3: the time stamps jump by 100000 s"),
                 gap.diagnostics.toString());
+    }
+
+    /**
+     * A sequence number that jumps by far more probes than the stamps around it allow at the
+     * run's spacing splits the run instead of making up thousands of losses; a real outage,
+     * whose time matches its missing probes, stays losses of one run.
+     */
+    @Test
+    void aJumpTheStampsCannotHoldSplitsTheRunWhileARealOutageStays() throws IngestException {
+        StringBuilder garbled = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            int seq = i <= 3 ? i : 60_000 + i;
+            garbled.append("[").append(1726122372 + i).append(".0] 64 bytes from 10.0.0.1: icmp_seq=").append(seq)
+                    .append(" ttl=64 time=1.0 ms\n");
+        }
+        LogHarness split = LogHarness.parse(dir, garbled.toString(), S, -1);
+        assertEquals(2, split.traces.size(), split.diagnostics.toString());
+        assertEquals(3, split.traces.get(0).size());
+        assertEquals(3, split.traces.get(1).size());
+        assertTrue(split.diagnostics.toString().contains("line 4: icmp_seq goes from 3 to 60004, 5535 probes, "
+                + "between lines stamped 1.000 s apart"), split.diagnostics.toString());
+
+        // 2 ms probes, then 5 s without a reply: 2,499 probes lost, as the stamps say
+        StringBuilder outage = new StringBuilder();
+        for (int seq = 1; seq <= 3000; seq++) {
+            if (seq <= 250 || seq > 2749) {
+                long us = 1_726_122_373_000_000L + seq * 2_000L;
+                outage.append(String.format(java.util.Locale.ROOT, "[%d.%06d] 64 bytes from 10.0.0.1: icmp_seq=%d "
+                        + "ttl=64 time=1.0 ms%n", us / 1_000_000, us % 1_000_000, seq));
+            }
+        }
+        LogHarness kept = LogHarness.parse(dir, outage.toString(), 2 * MS, -1);
+        assertEquals(1, kept.traces.size(), kept.diagnostics.toString());
+        assertEquals(3000, kept.traces.get(0).size());
+        assertEquals(2499, kept.traces.get(0).loss().lossCount());
     }
 
     /** Found by the fuzzer: an impossible stamp in the first lines threw out of format detection. */
