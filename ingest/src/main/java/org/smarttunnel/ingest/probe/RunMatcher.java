@@ -26,6 +26,8 @@ final class RunMatcher {
     private final MatchStats.Tally tally;
     private final SeqUnwrapper unwrapper = new SeqUnwrapper();
     private boolean hasRequests;
+    private long lowestRequest = Long.MAX_VALUE;
+    private long highestRequest = Long.MIN_VALUE;
 
     private long[] index = new long[64];
     private long[] requestNs = new long[64];
@@ -69,6 +71,8 @@ final class RunMatcher {
         }
         flags[p] |= HAS_REQUEST;
         requestNs[p] = tNs;
+        lowestRequest = Math.min(lowestRequest, u);
+        highestRequest = Math.max(highestRequest, u);
         tally.requests++;
         return true;
     }
@@ -94,6 +98,11 @@ final class RunMatcher {
         long u = unwrapper.candidate(seq, tNs);
         if (unwrapper.started() && beyondGap(tNs) || !hasRequests && unwrapper.started() && farFromExpected(u, tNs)) {
             return false;
+        }
+        if (hasRequests && stray(u)) {
+            // a damaged number or stamp: taken as it is it would stretch the run over millions of probes
+            tally.repliesWithoutRequest++;
+            return true;
         }
         if (started && u < next) {
             tally.lateReplies++;
@@ -125,14 +134,28 @@ final class RunMatcher {
         return tNs != ProbeSink.NO_TIME && last != ProbeSink.NO_TIME && Math.abs(tNs - last) > SeqUnwrapper.GAP_LIMIT_NS;
     }
 
+    /**
+     * A reply further from the run's requests than packets written out of order or replies
+     * within the timeout can be: it answers no request of this capture.
+     */
+    private boolean stray(long u) {
+        return u > highestRequest + window() || u < lowestRequest - window();
+    }
+
+    /** How many probes a reply may lie from where it is expected: the timeout and slack at the run's spacing. */
+    private long window() {
+        double spacing = unwrapper.spacingNs();
+        return Double.isNaN(spacing) ? RESTART_GAP : Math.max(RESTART_GAP, Math.round(2 * (timeoutNs + slackNs)
+                / spacing));
+    }
+
     /** A reply-only run whose numbers jump where no outage or late reply can put them. */
     private boolean farFromExpected(long u, long tNs) {
         double spacing = unwrapper.spacingNs();
         if (Double.isNaN(spacing)) {
             return false;
         }
-        long limit = Math.max(RESTART_GAP, Math.round(2 * (timeoutNs + slackNs) / spacing));
-        return Math.abs(u - unwrapper.expected(tNs)) > limit;
+        return Math.abs(u - unwrapper.expected(tNs)) > window();
     }
 
     /** Emits every probe whose fate is sealed by {@code clockNs}; false once nothing is pending. */

@@ -196,6 +196,28 @@ class CaptureErrorsTest {
         assertTrue(r.traces.get(0).size() <= 501, "no probes made up: " + r.traces.get(0).size());
     }
 
+    /**
+     * Found by the long fuzzing run: a reply whose number was damaged to 32768 and one stamped
+     * 654 s early stretched a 12-probe run over hundreds of millions of probes (4 GB of trace
+     * in 16 s). A reply that answers no request of the run is counted and left out.
+     */
+    @Test
+    void repliesFarFromEveryRequestDoNotStretchTheRun() {
+        EchoRun twelve = EchoRun.gilbert(A, B, 7, 0, 12, T0, 2 * MS, 0, 1, 1);
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        for (EchoRun.Event e : twelve.events(true)) {
+            if (e.request()) {
+                p.packet(e.tNs(), Frames.ethernet(false).apply(e));
+            }
+        }
+        p.packet(T0 + 29 * MS, Frames.ethernet(false).apply(new EchoRun.Event(T0 + 29 * MS, false, 0, 32768, twelve)));
+        p.packet(T0 - 654 * S, Frames.ethernet(false).apply(new EchoRun.Event(T0 - 654 * S, false, 6, 6, twelve)));
+        InMemoryImport r = read("stray.pcap", p.toBytes(), CaptureReader.FAST);
+        assertNull(r.error);
+        assertEquals(1, r.traces.size());
+        assertEquals(12, r.traces.get(0).size());
+    }
+
     /** Ethernet frames declared as radiotap are refused by the header check, never handed to pcap4j. */
     @Test
     void framesThatAreNotRadiotapAreNotDecodedAsIt() {
