@@ -162,7 +162,18 @@ public final class ZingParser {
                 int cur = kept.get(i);
                 long number = seq[cur] - shift;
                 long gap = number - seq[prev] - 1;
-                if (gap <= 0 || Double.isNaN(spacing)) {
+                if (gap <= 0) {
+                    seq[cur] = number;
+                    continue;
+                }
+                if (Double.isNaN(spacing)) {
+                    if (gap > 64) {
+                        warnings.warn(line[cur], "probe number " + seq[cur] + " leaves " + gap + " numbers unseen, "
+                                + "and no two consecutive numbers say how far apart probes are sent; numbers are "
+                                + "taken as restarting here");
+                        shift += gap;
+                        number = seq[prev] + 1;
+                    }
                     seq[cur] = number;
                     continue;
                 }
@@ -180,15 +191,19 @@ public final class ZingParser {
             return kept.toArray(new Integer[0]);
         }
 
-        /** The median send-time step per number between consecutive probes in number order (NaN when none). */
+        /**
+         * The median send-time step between probes of consecutive numbers (NaN when no two are):
+         * only they say how far apart probes are sent; pairs across unseen numbers would let a
+         * few lines numbered a million apart claim a spacing that makes millions of losses.
+         */
         private double medianSpacing(java.util.List<Integer> order) {
             double[] steps = new double[Math.max(0, order.size() - 1)];
             int m = 0;
             for (int i = 1; i < order.size(); i++) {
                 long dn = seq[order.get(i)] - seq[order.get(i - 1)];
                 long dt = sendNs[order.get(i)] - sendNs[order.get(i - 1)];
-                if (dn > 0 && dt > 0) {
-                    steps[m++] = (double) dt / dn;
+                if (dn == 1 && dt > 0) {
+                    steps[m++] = dt;
                 }
             }
             if (m == 0) {
