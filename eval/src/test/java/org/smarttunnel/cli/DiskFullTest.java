@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.testing.CaptureFile;
 import org.smarttunnel.ingest.testing.EchoRun;
-import org.smarttunnel.ingest.testing.Frames;
+import org.smarttunnel.ingest.testing.DirectoryTrees;
 import org.smarttunnel.ingest.testing.Packets;
 
 /**
@@ -57,29 +55,25 @@ class DiskFullTest {
         }
     }
 
-    /** A capture of {@code n} probes 2 ms apart from 10.0.0.{host}. */
-    private Path capture(String name, int host, int n) {
-        EchoRun run = EchoRun.gilbert(Packets.v4("10.0.0." + host), Packets.v4("192.0.2.7"), host, 0, n, T0,
-                2_000_000L, 0.01, 0.3, host);
-        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
-        for (EchoRun.Event e : EchoRun.merge(true, run)) {
-            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
-        }
-        return CaptureFile.write(tmp.resolve(name), p.toBytes(), false);
+    /** A capture in {@code dir} of {@code n} probes 2 ms apart from 10.0.0.{host}, some lost. */
+    static Path capture(Path dir, String name, int host, int n) {
+        return CaptureFile.ethernetPcap(dir.resolve(name), EchoRun.gilbert(Packets.v4("10.0.0." + host),
+                Packets.v4("192.0.2.7"), host, 0, n, T0, 2_000_000L, 0.01, 0.3, host));
     }
 
     @Test
     void anImportThatFillsTheDiskSaysSoNamingTheDatasetAndLeavesItAsItWas() throws Exception {
         Path ds = small.resolve("ds");
-        Cli first = Cli.run("import", "--out", ds, capture("a.pcap", 1, 10_000));
+        Cli first = Cli.run("import", "--out", ds, capture(tmp, "a.pcap", 1, 10_000));
         assertEquals(0, first.status, first::toString);
-        Map<String, String> before = files(ds);
+        Map<String, String> before = DirectoryTrees.contents(ds);
 
-        Cli full = Cli.run("import", "--out", ds, capture("b.pcap", 2, 40_000), capture("c.pcap", 3, 40_000));
+        Cli full = Cli.run("import", "--out", ds, capture(tmp, "b.pcap", 2, 40_000),
+                capture(tmp, "c.pcap", 3, 40_000));
         assertEquals(Main.BAD_INPUT, full.status, full::toString);
         assertEquals("error: cannot write the dataset " + ds + ": No space left on device; it is as it was before "
                 + "this import", full.err.strip(), full::toString);
-        assertEquals(before, files(ds), "the dataset as it was, no staging left");
+        assertEquals(before, DirectoryTrees.contents(ds), "the dataset as it was, no staging left");
     }
 
     @Test
@@ -102,21 +96,5 @@ class DiskFullTest {
         assertEquals(0, Cli.run(elsewhere).status);
         assertEquals(Files.readString(whole.resolve("replay.csv")), Files.readString(reports.resolve("replay.csv")));
         assertEquals(Files.readString(whole.resolve("loss_free.csv")), Files.readString(reports.resolve("loss_free.csv")));
-    }
-
-    private static Map<String, String> files(Path dir) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p) && !p.getFileName().toString().equals(".lock")) {
-                    files.put(dir.relativize(p).toString(), Files.readString(p));
-                }
-            }
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> p.getFileName().toString().startsWith(".staging-")).forEach(p -> files.put(
-                    p.getFileName().toString(), "(staging)"));
-        }
-        return files;
     }
 }

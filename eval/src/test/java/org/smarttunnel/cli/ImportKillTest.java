@@ -2,6 +2,7 @@ package org.smarttunnel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smarttunnel.cli.DiskFullTest.capture;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,17 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.common.io.FileTrees;
 import org.smarttunnel.ingest.dataset.TraceDataset;
-import org.smarttunnel.ingest.testing.CaptureFile;
-import org.smarttunnel.ingest.testing.EchoRun;
-import org.smarttunnel.ingest.testing.Frames;
-import org.smarttunnel.ingest.testing.Packets;
+import org.smarttunnel.ingest.testing.DirectoryTrees;
 
 /**
  * The real import in a JVM of its own: killed with SIGKILL at random moments 20 times, the
@@ -34,35 +30,24 @@ class ImportKillTest {
     @TempDir
     Path tmp;
 
-    /** A capture of {@code n} probes 2 ms apart from 10.0.0.{host}. */
-    private Path capture(String name, int host, int n) {
-        EchoRun run = EchoRun.gilbert(Packets.v4("10.0.0." + host), Packets.v4("192.0.2.7"), host, 0, n, T0,
-                2_000_000L, 0.01, 0.3, host);
-        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
-        for (EchoRun.Event e : EchoRun.merge(true, run)) {
-            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
-        }
-        return CaptureFile.write(tmp.resolve(name), p.toBytes(), false);
-    }
-
     @Test
     void killedAtRandomTwentyTimesTheDatasetIsExactlyAsBeforeOrAsAfter() throws Exception {
         Path before = tmp.resolve("before");
-        assertEquals(0, Cli.run("import", "--out", before, capture("a.pcap", 1, 20_000)).status);
-        List<Path> inputs = List.of(capture("b.pcap", 2, 120_000), capture("c.pcap", 3, 120_000));
-        Path after = copy(before, tmp.resolve("after"));
+        assertEquals(0, Cli.run("import", "--out", before, capture(tmp, "a.pcap", 1, 20_000)).status);
+        List<Path> inputs = List.of(capture(tmp, "b.pcap", 2, 120_000), capture(tmp, "c.pcap", 3, 120_000));
+        Path after = DirectoryTrees.copy(before, tmp.resolve("after"));
         List<Object> args = new ArrayList<>(List.of("import", "--out", after));
         args.addAll(inputs);
         assertEquals(0, Cli.run(args.toArray()).status);
-        Map<String, String> was = files(before);
-        Map<String, String> is = files(after);
+        Map<String, String> was = DirectoryTrees.contents(before);
+        Map<String, String> is = DirectoryTrees.contents(after);
 
         Random random = new Random(5);
         Path err = tmp.resolve("stderr.txt");
         int kills = 0;
         int sawBefore = 0;
         for (int i = 0; i < 20; i++) {
-            Path ds = copy(before, tmp.resolve("killed"));
+            Path ds = DirectoryTrees.copy(before, tmp.resolve("killed"));
             List<String> cmd = new ArrayList<>(List.of("import", "--out", ds.toString()));
             inputs.forEach(p -> cmd.add(p.toString()));
             Process p = ChildCli.start(cmd, err);
@@ -73,7 +58,7 @@ class ImportKillTest {
                 assertEquals(0, p.exitValue(), Files.readString(err));
             }
             TraceDataset.open(ds); // what any command does first: finishes or removes what a killed import left
-            Map<String, String> got = files(ds);
+            Map<String, String> got = DirectoryTrees.contents(ds);
             if (got.equals(was)) {
                 sawBefore++;
             } else {
@@ -89,9 +74,9 @@ class ImportKillTest {
     @Test
     void twoImportsStartedAtOnceBothLandOrOneIsRefusedClearly() throws Exception {
         Path ds = tmp.resolve("shared");
-        assertEquals(0, Cli.run("import", "--out", ds, capture("a.pcap", 1, 20_000)).status);
-        Path b = capture("b.pcap", 2, 60_000);
-        Path c = capture("c.pcap", 3, 60_000);
+        assertEquals(0, Cli.run("import", "--out", ds, capture(tmp, "a.pcap", 1, 20_000)).status);
+        Path b = capture(tmp, "b.pcap", 2, 60_000);
+        Path c = capture(tmp, "c.pcap", 3, 60_000);
         Process pb = ChildCli.start(List.of("import", "--out", ds.toString(), b.toString()), tmp.resolve("b.err"));
         Process pc = ChildCli.start(List.of("import", "--out", ds.toString(), c.toString()), tmp.resolve("c.err"));
         assertTrue(pb.waitFor(2, TimeUnit.MINUTES) && pc.waitFor(2, TimeUnit.MINUTES));
@@ -112,38 +97,7 @@ class ImportKillTest {
         }
         assertTrue(landed >= 1);
         assertEquals(1 + landed, opened.traces().size());
-        assertTrue(files(ds).keySet().stream().noneMatch(f -> f.contains(".staging-") || f.endsWith(".tmp")),
-                files(ds).keySet().toString());
-    }
-
-    /** Every file under {@code dir} (the lock aside) and its content. */
-    private static Map<String, String> files(Path dir) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = dir.relativize(p).toString();
-                if (!rel.equals(".lock") && !rel.isEmpty()) {
-                    files.put(rel, Files.isDirectory(p) ? "(directory)" : Files.readString(p));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        FileTrees.delete(to);
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(all::add);
-        }
-        for (Path p : all) {
-            Path target = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-            } else {
-                Files.copy(p, target);
-            }
-        }
-        return to;
+        java.util.Set<String> left = DirectoryTrees.contents(ds).keySet();
+        assertTrue(left.stream().noneMatch(f -> f.contains(".staging-") || f.endsWith(".tmp")), left.toString());
     }
 }

@@ -12,8 +12,6 @@ import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +26,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.smarttunnel.common.io.AtomicFiles;
+import org.smarttunnel.common.io.CountingInputStream;
 import org.smarttunnel.common.io.FileTrees;
 import org.smarttunnel.common.io.IoErrors;
+import org.smarttunnel.common.io.LockFile;
 import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.replay.run.ReplayRunner;
@@ -85,8 +85,7 @@ public final class Journal implements AutoCloseable {
 
     private final Path dir;
     private final long batchNs;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
     private FileChannel journal;
     private FileChannel replay;
     private CsvTables.Sink<ExperimentRow> sink;
@@ -98,10 +97,9 @@ public final class Journal implements AutoCloseable {
     /** Whether the directory holds a finished tunnel to resume. */
     private boolean keep;
 
-    private Journal(Path dir, long batchNs, FileChannel lockChannel, FileLock lock) {
+    private Journal(Path dir, long batchNs, LockFile lock) {
         this.dir = dir;
         this.batchNs = batchNs;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -119,21 +117,9 @@ public final class Journal implements AutoCloseable {
         Path dir = out.resolve(DIR);
         IoErrors.requireDirectoryOrAbsent(dir);
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        if (lock == null) {
-            channel.close();
-            throw IngestException.inFile(out.toString(), "another evaluation is writing these reports");
-        }
-        Journal j = new Journal(dir, batchNs, channel, lock);
+        LockFile lock = LockFile.tryLock(dir.resolve(LOCK)).orElseThrow(() -> IngestException.inFile(out.toString(),
+                "another evaluation is writing these reports"));
+        Journal j = new Journal(dir, batchNs, lock);
         try {
             j.removeAllBut(Set.of(LOCK, FILE, ExperimentRow.TABLE.name()));
         } catch (IOException e) {
@@ -175,7 +161,7 @@ public final class Journal implements AutoCloseable {
         if (!restart && Files.isRegularFile(file)) {
             keep = true; // an earlier run's: kept if it is refused below
             long csvSize = Files.isRegularFile(csv) ? Files.size(csv) : 0;
-            Counting counted = new Counting(new BufferedInputStream(Files.newInputStream(file)));
+            CountingInputStream counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file)));
             try (DataInputStream in = new DataInputStream(counted)) {
                 Map<String, String> before = header(in);
                 if (before != null) {
@@ -183,12 +169,12 @@ public final class Journal implements AutoCloseable {
                     if (!differences.isEmpty()) {
                         throw new Mismatch(dir, differences);
                     }
-                    journalEnd = counted.count;
+                    journalEnd = counted.count();
                     int done = 0;
                     for (Batch b; (b = batch(in, csvSize, batches)) != null && done + b.tunnels() <= tunnels;) {
                         batches.add(b);
                         done += b.tunnels();
-                        journalEnd = counted.count;
+                        journalEnd = counted.count();
                     }
                 }
             }
@@ -316,13 +302,12 @@ public final class Journal implements AutoCloseable {
     public void close() throws IOException {
         try {
             closeFiles();
-            if (!keep && lockChannel.isOpen()) {
+            if (!keep && lock.held()) {
                 removeAllBut(Set.of(LOCK));
             }
         } finally {
-            if (lockChannel.isOpen()) {
-                lock.release();
-                lockChannel.close();
+            if (lock.held()) {
+                lock.close();
                 if (!keep) {
                     try {
                         Files.deleteIfExists(dir.resolve(LOCK));
@@ -364,29 +349,6 @@ public final class Journal implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** The bytes read through it so far. */
-    private static final class Counting extends java.io.FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(n, 0);
-            return n;
-        }
     }
 
     /** A new journal holding only the header, in place at once. */

@@ -21,13 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smarttunnel.common.io.FileTrees;
 import org.smarttunnel.eval.Evaluation;
 import org.smarttunnel.eval.Manifest;
 import org.smarttunnel.eval.Progress;
 import org.smarttunnel.eval.SimulatedData;
 import org.smarttunnel.fitting.predict.ModelOptions;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.testing.DirectoryTrees;
 import org.smarttunnel.ingest.dataset.TraceDataset;
 import org.smarttunnel.replay.alloc.Allocators;
 import org.smarttunnel.replay.run.ReplayOptions;
@@ -105,7 +105,7 @@ class JournalTest {
         boolean someResumed = false;
         for (int i = 0; i < 8; i++) {
             Path out = tmp.resolve("cut" + i);
-            copy(whole, out);
+            DirectoryTrees.copy(whole, out);
             Path cutDir = out.resolve(Journal.DIR);
             // a crash forces replay.csv before the record naming it: the csv may be longer than the
             // journal says (cut it anywhere after), or a damaged disk may have lost its end
@@ -183,20 +183,6 @@ class JournalTest {
         now.put("--threads", "2");
         assertEquals(List.of("dataset changed", "--spacing: 2ms then, not set now", "--threads: not set then, 2 now"),
                 Journal.differences(before, now));
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        FileTrees.delete(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static void truncate(Path file, long size) throws Exception {

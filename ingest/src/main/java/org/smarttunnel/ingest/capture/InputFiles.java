@@ -2,7 +2,6 @@ package org.smarttunnel.ingest.capture;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.smarttunnel.common.io.CountingInputStream;
 import org.smarttunnel.ingest.Diagnostic;
 
 /** Opens an input file, decompressing it when it is gzip-compressed (by content, not name). */
@@ -41,14 +41,14 @@ public final class InputFiles {
 
     /** Gzip content that ends, with a warning, where the compressed data is damaged. */
     private static final class TolerantGzip extends InputStream {
-        private final Counting counted;
+        private final CountingInputStream counted;
         private final GZIPInputStream gzip;
         private final String name;
         private final List<Diagnostic> diagnostics;
         private boolean ended;
 
         TolerantGzip(InputStream raw, String name, List<Diagnostic> diagnostics) throws IOException {
-            this.counted = new Counting(new BufferedInputStream(raw, GZIP_BUFFER));
+            this.counted = new CountingInputStream(new BufferedInputStream(raw, GZIP_BUFFER));
             this.gzip = new GZIPInputStream(counted, GZIP_BUFFER);
             this.name = name;
             this.diagnostics = diagnostics;
@@ -72,7 +72,7 @@ public final class InputFiles {
                 ended = true;
                 String what = e instanceof EOFException ? "gzip data cut short at this compressed offset"
                         : "damaged gzip data at this compressed offset (" + e.getMessage() + ")";
-                diagnostics.add(Diagnostic.warningAtOffset(name, counted.count, what
+                diagnostics.add(Diagnostic.warningAtOffset(name, counted.count(), what
                         + "; everything decompressed before it is kept"));
                 return -1;
             }
@@ -81,33 +81,6 @@ public final class InputFiles {
         @Override
         public void close() throws IOException {
             gzip.close();
-        }
-    }
-
-    /** Counts the compressed bytes the decompressor has taken. */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 

@@ -2,8 +2,6 @@ package org.smarttunnel.ingest.dataset;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.common.io.AtomicFiles;
 import org.smarttunnel.common.io.FileTrees;
+import org.smarttunnel.common.io.LockFile;
 import org.smarttunnel.common.options.Setting;
 import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.table.Column;
@@ -55,18 +54,16 @@ public final class DatasetWriter implements AutoCloseable {
     private final Path dir;
     private final long intervalUs;
     private final DatasetSettings settings;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockFile lock;
     private final Path staging;
     private final List<TraceSummary> existing;
     private int stagedFiles;
 
-    private DatasetWriter(Path dir, DatasetSettings settings, FileChannel lockChannel, FileLock lock, Path staging,
+    private DatasetWriter(Path dir, DatasetSettings settings, LockFile lock, Path staging,
             List<TraceSummary> existing) {
         this.settings = settings;
         this.dir = dir;
         this.intervalUs = settings.intervalUs();
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.staging = staging;
         this.existing = existing;
@@ -85,20 +82,8 @@ public final class DatasetWriter implements AutoCloseable {
             throws IOException, IngestException {
         org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(dir);
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        if (lock == null) {
-            channel.close();
-            throw IngestException.inFile(dir.toString(), "another import is writing this dataset");
-        }
+        LockFile lock = LockFile.tryLock(dir.resolve(LOCK)).orElseThrow(() -> IngestException.inFile(dir.toString(),
+                "another import is writing this dataset"));
         try {
             recover(dir);
             List<TraceSummary> existing = new ArrayList<>();
@@ -115,10 +100,9 @@ public final class DatasetWriter implements AutoCloseable {
             }
             removeOrphans(dir, existing);
             Path staging = Files.createTempDirectory(dir, STAGING_PREFIX);
-            return new DatasetWriter(dir, settings.with(origin), channel, lock, staging, existing);
+            return new DatasetWriter(dir, settings.with(origin), lock, staging, existing);
         } catch (IOException | IngestException | RuntimeException e) {
-            lock.release();
-            channel.close();
+            lock.close();
             throw e;
         }
     }
@@ -187,25 +171,15 @@ public final class DatasetWriter implements AutoCloseable {
                 return;
             }
         }
-        FileChannel channel;
+        Optional<LockFile> lock;
         try {
-            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = LockFile.tryLock(dir.resolve(LOCK));
         } catch (IOException e) {
-            return;
+            return; // not ours to write
         }
-        try (channel) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException | IOException e) {
-                return;
-            }
-            if (lock != null) {
-                try {
-                    recover(dir);
-                } finally {
-                    lock.release();
-                }
+        if (lock.isPresent()) {
+            try (LockFile held = lock.get()) {
+                recover(dir);
             }
         }
     }
@@ -392,8 +366,7 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Releases the lock and leaves everything else as it is: a process killed here (for tests). */
     void abandon() throws IOException {
-        lock.release();
-        lockChannel.close();
+        lock.close();
     }
 
     /**
@@ -412,8 +385,7 @@ public final class DatasetWriter implements AutoCloseable {
             }
             FileTrees.delete(staging);
         } finally {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         }
     }
 }

@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.ingest.testing.DirectoryTrees;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
 /**
@@ -54,7 +53,7 @@ class CommitCrashTest {
 
     /** Two more traces committed into a copy of the dataset, the commit cut after {@code renames} renames. */
     private Path importTwo(String name, int renames) throws Exception {
-        Path dir = copy(before(), tmp.resolve(name));
+        Path dir = DirectoryTrees.copy(before(), tmp.resolve(name));
         DatasetWriter w = DatasetWriter.open(dir, INTERVAL_US);
         w.commit(List.of(trace(w, "second", 1), trace(w, "third", 2)), renames);
         w.abandon();
@@ -63,35 +62,37 @@ class CommitCrashTest {
 
     @Test
     void aCommitKilledAfterAnyRenameIsFinishedByTheNextReader() throws Exception {
-        Map<String, String> after = files(importTwo("after", Integer.MAX_VALUE));
-        Map<String, String> before = files(before());
+        Path whole = importTwo("after", Integer.MAX_VALUE);
+        assertEquals(3, TraceDataset.open(whole).traces().size()); // which removes the killed import's empty staging
+        Map<String, String> after = DirectoryTrees.contents(whole);
+        Map<String, String> before = DirectoryTrees.contents(before());
         assertNotEquals(before, after);
-        assertEquals(3, TraceDataset.open(tmp.resolve("after")).traces().size());
         // two traces, intervals.csv, dataset.properties, index.csv: five renames, then the plan removed
         for (int renames = 0; renames <= 5; renames++) {
             Path dir = importTwo("cut" + renames, renames);
             assertTrue(hasStaging(dir), "the killed commit left its planned staging");
             TraceDataset ds = TraceDataset.open(dir);
             assertEquals(3, ds.traces().size(), "cut after " + renames);
-            assertEquals(after, files(dir), "cut after " + renames + " renames");
+            assertEquals(after, DirectoryTrees.contents(dir), "cut after " + renames + " renames");
             assertFalse(hasStaging(dir));
         }
     }
 
     @Test
     void anImportKilledBeforeItsPlanLeavesTheDatasetAsItWas() throws Exception {
-        Path dir = copy(before(), tmp.resolve("unplanned"));
+        Path dir = DirectoryTrees.copy(before(), tmp.resolve("unplanned"));
         DatasetWriter w = DatasetWriter.open(dir, INTERVAL_US);
         trace(w, "second", 1);
         w.abandon();
         assertTrue(hasStaging(dir));
         assertEquals(1, TraceDataset.open(dir).traces().size());
-        assertEquals(files(before()), files(dir), "staging removed, nothing else touched");
+        assertEquals(DirectoryTrees.contents(before()), DirectoryTrees.contents(dir),
+                "staging removed, nothing else touched");
     }
 
     @Test
     void aReaderLeavesAnImportInProgressAlone() throws Exception {
-        Path dir = copy(before(), tmp.resolve("busy"));
+        Path dir = DirectoryTrees.copy(before(), tmp.resolve("busy"));
         try (DatasetWriter w = DatasetWriter.open(dir, INTERVAL_US)) {
             trace(w, "second", 1);
             assertEquals(1, TraceDataset.open(dir).traces().size());
@@ -104,35 +105,5 @@ class CommitCrashTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> p.getFileName().toString().startsWith(".staging-"));
         }
-    }
-
-    /** Every file under {@code dir} (the lock aside) and its content. */
-    private static Map<String, String> files(Path dir) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = dir.relativize(p).toString();
-                if (Files.isRegularFile(p) && !rel.equals(".lock")) {
-                    files.put(rel, Files.readString(p));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(all::add);
-        }
-        for (Path p : all) {
-            Path target = to.resolve(from.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(target);
-            } else {
-                Files.copy(p, target);
-            }
-        }
-        return to;
     }
 }

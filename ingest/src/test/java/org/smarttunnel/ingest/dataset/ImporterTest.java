@@ -41,11 +41,7 @@ class ImporterTest {
     Path tmp;
 
     private Path capture(String name, EchoRun... runs) {
-        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
-        for (EchoRun.Event e : EchoRun.merge(true, runs)) {
-            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
-        }
-        return CaptureFile.write(tmp.resolve(name), p.toBytes(), false);
+        return CaptureFile.ethernetPcap(tmp.resolve(name), runs);
     }
 
     private static String read(Path p) throws IOException {

@@ -45,6 +45,15 @@ public final class CaptureFile {
         }
     }
 
+    /** A pcap of Ethernet frames holding {@code runs}' echo packets in time order, written to {@code file}. */
+    public static Path ethernetPcap(Path file, EchoRun... runs) {
+        Pcap p = new Pcap(1, false, false);
+        for (EchoRun.Event e : EchoRun.merge(true, runs)) {
+            p.packet(e.tNs(), Frames.ethernet(false).apply(e));
+        }
+        return write(file, p.toBytes(), false);
+    }
+
     /** A pcapng file; blocks are appended in call order. */
     public static final class Pcapng {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
