@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
                         + "every interval of each is replayed at every K under every allocator and mode. Writes "
                         + "replay.csv, combinations.csv, loss_free.csv, mean_loss.csv, loss_free_by_paths.csv, "
                         + "expected_loss.csv, report.md (the tables beside the paper's) and SVG charts into "
-                        + "REPORTS, all at once at the end. The same seed gives the same files at any --threads.",
+                        + "REPORTS, all at once at the end. The same seed gives the same files at any --threads. "
+                        + "A run killed or stopped by a full disk is resumed by the same command, to the same files "
+                        + "(its journal is REPORTS/.evaluate-journal; --restart starts over).",
                 ""})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
