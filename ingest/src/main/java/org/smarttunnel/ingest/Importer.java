@@ -110,9 +110,9 @@ public final class Importer {
                 if (raised > 0) {
                     String what = info.host() + " -> " + info.site() + ": " + raised + " send time"
                             + (raised == 1 ? "" : "s") + " raised to the one before to keep send order";
-                    long line = sink.stats().firstRaisedLine();
-                    diagnostics.add(line > 0 ? Diagnostic.warningAtLine(name, line, what + (raised == 1 ? ""
-                            : ", the first here")) : Diagnostic.warning(name, what));
+                    String where = sink.stats().firstRaisedWhere();
+                    diagnostics.add(where.isEmpty() ? Diagnostic.warning(name, what) : new Diagnostic(
+                            Diagnostic.Severity.WARNING, name, where, what + (raised == 1 ? "" : ", the first here")));
                 }
                 out.add(new PendingTrace(info, sink.file(), sink.stats()));
             }

@@ -66,7 +66,8 @@ public final class EchoMatcher {
                 List<Held> start = new ArrayList<>(opening);
                 opening.clear();
                 for (Held h : start) {
-                    match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+                    match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs,
+                            h.position);
                 }
             }
             return;
@@ -79,14 +80,15 @@ public final class EchoMatcher {
             if (Math.abs(tNs - h.tNs) > SeqUnwrapper.GAP_LIMIT_NS && Math.abs(tNs - clockNs) <= SeqUnwrapper.GAP_LIMIT_NS) {
                 tally.outlier(h.position);
             } else {
-                match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+                match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs,
+                        h.position);
             }
         }
         if (clockNs != Long.MIN_VALUE && Math.abs(tNs - clockNs) > SeqUnwrapper.GAP_LIMIT_NS) {
             held = new Held(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs, position);
             return;
         }
-        match(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs);
+        match(tNs, request, proberHi, proberLo, targetHi, targetLo, ident, seq, senderNs, position);
     }
 
     /** A packet whose stamp is in doubt until the next one comes. */
@@ -111,19 +113,19 @@ public final class EchoMatcher {
     }
 
     private void match(long tNs, boolean request, long proberHi, long proberLo, long targetHi, long targetLo,
-            int ident, int seq, long senderNs) {
+            int ident, int seq, long senderNs, long at) {
         int slot = table.find(proberHi, proberLo, targetHi, targetLo, ident);
         RunMatcher run = slot >= 0 ? runs.get(table.value(slot)) : null;
         if (run == null) {
             run = open(proberHi, proberLo, targetHi, targetLo, ident, 0);
         }
-        boolean kept = request ? run.request(seq, tNs) : run.reply(seq, tNs, senderNs);
+        boolean kept = request ? run.request(seq, tNs, at) : run.reply(seq, tNs, senderNs);
         if (!kept) {
             tally.restarts++;
             run.flush();
             run = open(proberHi, proberLo, targetHi, targetLo, ident, table.parts(slot) + 1);
             if (request) {
-                run.request(seq, tNs);
+                run.request(seq, tNs, at);
             } else {
                 run.reply(seq, tNs, senderNs);
             }
@@ -166,12 +168,14 @@ public final class EchoMatcher {
         List<Held> start = new ArrayList<>(opening);
         opening.clear();
         for (Held h : start) {
-            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs,
+                    h.position);
         }
         if (held != null) {
             Held h = held;
             held = null;
-            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs);
+            match(h.tNs, h.request, h.proberHi, h.proberLo, h.targetHi, h.targetLo, h.ident, h.seq, h.senderNs,
+                    h.position);
         }
         for (RunMatcher r : runs) {
             r.flush();

@@ -12,4 +12,8 @@ public interface ProbeSink {
     /** The probes that follow come from line {@code line} of the input, for messages about them. */
     default void atLine(long line) {
     }
+
+    /** The probe that follows comes from the record at byte {@code offset} of the input (a capture). */
+    default void atOffset(long offset) {
+    }
 }

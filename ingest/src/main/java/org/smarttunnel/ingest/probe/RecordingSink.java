@@ -18,8 +18,9 @@ public abstract class RecordingSink implements ProbeSink {
     private long firstSendUs;
     private long lastSendUs = Long.MIN_VALUE;
     private long raised;
-    private long line;
-    private long firstRaisedLine;
+    /** Where the next probe comes from: a line (positive), a byte offset (-offset - 1), or 0 for unknown. */
+    private long position;
+    private String firstRaisedWhere = "";
     private int currentInterval = -1;
     private int intervalFirst;
     private int intervalProbes;
@@ -34,7 +35,12 @@ public abstract class RecordingSink implements ProbeSink {
 
     @Override
     public final void atLine(long inputLine) {
-        line = inputLine;
+        position = inputLine;
+    }
+
+    @Override
+    public final void atOffset(long offset) {
+        position = -offset - 1;
     }
 
     @Override
@@ -43,7 +49,7 @@ public abstract class RecordingSink implements ProbeSink {
         if (sendUs < lastSendUs) {
             sendUs = lastSendUs;
             if (raised++ == 0) {
-                firstRaisedLine = line;
+                firstRaisedWhere = position > 0 ? "line " + position : position < 0 ? "offset " + (-position - 1) : "";
             }
         }
         if (index == 0) {
@@ -99,6 +105,7 @@ public abstract class RecordingSink implements ProbeSink {
             all.add(new Interval("", currentInterval, firstSendUs + currentInterval * intervalUs, intervalFirst,
                     intervalProbes, intervalLost));
         }
-        return new TraceStats(index, lost, index == 0 ? 0 : firstSendUs, index == 0 ? 0 : lastSendUs, all, raised, firstRaisedLine);
+        return new TraceStats(index, lost, index == 0 ? 0 : firstSendUs, index == 0 ? 0 : lastSendUs, all, raised,
+                firstRaisedWhere);
     }
 }

@@ -31,6 +31,8 @@ final class RunMatcher {
 
     private long[] index = new long[64];
     private long[] requestNs = new long[64];
+    /** Where each request's record is in the capture (-1: unknown). */
+    private long[] requestAt = new long[64];
     private long[] replyNs = new long[64];
     private long[] payloadNs = new long[64];
     private byte[] flags = new byte[64];
@@ -52,8 +54,11 @@ final class RunMatcher {
         this.tally = tally;
     }
 
-    /** Records an echo request; false when it starts a new run (the caller opens one). */
-    boolean request(int seq, long tNs) {
+    /**
+     * Records an echo request whose record starts at byte {@code at} of the capture (-1:
+     * unknown); false when it starts a new run (the caller opens one).
+     */
+    boolean request(int seq, long tNs, long at) {
         long u = unwrapper.candidateInOrder(seq);
         if (unwrapper.started() && isRestart(u, tNs)) {
             return false;
@@ -71,6 +76,7 @@ final class RunMatcher {
         }
         flags[p] |= HAS_REQUEST;
         requestNs[p] = tNs;
+        requestAt[p] = at;
         lowestRequest = Math.min(lowestRequest, u);
         highestRequest = Math.max(highestRequest, u);
         tally.requests++;
@@ -218,6 +224,9 @@ final class RunMatcher {
                 tally.repliesWithoutRequest++;
             }
         }
+        if (hasEntry && (flags[head] & HAS_REQUEST) != 0 && requestAt[head] >= 0) {
+            sink.atOffset(requestAt[head]);
+        }
         sink.probe((int) (next & 0xFFFF), sendNs, !received, rttNs);
         started = true;
         if (anchored) {
@@ -331,6 +340,7 @@ final class RunMatcher {
     private void move(int from, int to) {
         index[to] = index[from];
         requestNs[to] = requestNs[from];
+        requestAt[to] = requestAt[from];
         replyNs[to] = replyNs[from];
         payloadNs[to] = payloadNs[from];
         flags[to] = flags[from];
@@ -340,6 +350,7 @@ final class RunMatcher {
         int n = index.length;
         long[] i2 = new long[n * 2];
         long[] q2 = new long[n * 2];
+        long[] a2 = new long[n * 2];
         long[] r2 = new long[n * 2];
         long[] p2 = new long[n * 2];
         byte[] f2 = new byte[n * 2];
@@ -347,12 +358,14 @@ final class RunMatcher {
             int p = (head + k) & (n - 1);
             i2[k] = index[p];
             q2[k] = requestNs[p];
+            a2[k] = requestAt[p];
             r2[k] = replyNs[p];
             p2[k] = payloadNs[p];
             f2[k] = flags[p];
         }
         index = i2;
         requestNs = q2;
+        requestAt = a2;
         replyNs = r2;
         payloadNs = p2;
         flags = f2;

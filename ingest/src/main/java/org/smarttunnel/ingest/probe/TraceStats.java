@@ -6,10 +6,11 @@ import org.smarttunnel.ingest.trace.Interval;
 /**
  * What a finished trace amounts to, without its probes: counts, time range, intervals (whose
  * {@code trace} field is filled in once the trace has its final id), how many send times had
- * to be raised to keep send order and the input line of the first (0 when the input has no lines).
+ * to be raised to keep send order and where in the input the first came from ({@code line N},
+ * {@code offset N}, or empty when unknown).
  */
 public record TraceStats(long probes, long lost, long firstSendUs, long lastSendUs, List<Interval> intervals,
-        long raisedSendTimes, long firstRaisedLine) {
+        long raisedSendTimes, String firstRaisedWhere) {
 
     public TraceStats {
         intervals = List.copyOf(intervals);
@@ -24,6 +25,6 @@ public record TraceStats(long probes, long lost, long firstSendUs, long lastSend
                 intervals.stream()
                         .map(i -> new Interval(id, i.number(), i.startUs(), i.firstProbe(), i.probes(), i.lost()))
                         .toList(),
-                raisedSendTimes, firstRaisedLine);
+                raisedSendTimes, firstRaisedWhere);
     }
 }

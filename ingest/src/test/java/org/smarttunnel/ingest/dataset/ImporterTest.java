@@ -168,6 +168,28 @@ class ImporterTest {
         assertEquals(memory.intervals(40_000_000).size(), 1);
     }
 
+    /** In a capture, the warning names the record of the first request stamped before the one sent before it. */
+    @Test
+    void aCaptureNamesTheOffsetOfTheFirstSendTimeRaised() throws Exception {
+        EchoRun run = new EchoRun(A, B, 9, 0, new long[] {T0, T0 + 2 * MS, T0 + 4 * MS, T0 + 3 * MS, T0 + 8 * MS},
+                new long[] {20 * MS, 20 * MS, 20 * MS, 20 * MS, 20 * MS});
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        long offset = 24;
+        long raisedAt = -1;
+        for (EchoRun.Event e : run.events(true)) {
+            byte[] frame = Frames.ethernet(false).apply(e);
+            if (e.request() && e.probe() == 3) {
+                raisedAt = offset;
+            }
+            p.packet(e.tNs(), frame);
+            offset += 16 + frame.length;
+        }
+        Path capture = CaptureFile.write(tmp.resolve("raised.pcap"), p.toBytes(), false);
+        ImportReport r = new Importer(ImportOptions.defaults()).importFiles(List.of(capture), tmp.resolve("ds"));
+        assertEquals(List.of(new Diagnostic(Diagnostic.Severity.WARNING, capture.toString(), "offset " + raisedAt,
+                "10.0.0.1 -> 192.0.2.7: 1 send time raised to the one before to keep send order")), r.diagnostics());
+    }
+
     @Test
     void sendTimesRaisedToKeepSendOrderAreReported() throws Exception {
         // with -D, send = stamp - RTT: probe 2's comes out 0.1 ms before probe 1's
