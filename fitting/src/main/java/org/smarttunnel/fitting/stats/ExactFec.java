@@ -528,20 +528,22 @@ public final class ExactFec {
                 }
                 mass += x * pathOverMass;
                 data += x * (a1 * pathOverMass + pathOverData);
+                int room = redundancy - a1 - b1;
                 for (int a2 = 0; a2 <= pathMaxA; a2++) {
-                    for (int b2 = 0; b2 <= pathMaxB && a2 + b2 <= redundancy; b2++) {
-                        double y = path[a2 * width + b2];
-                        if (y == 0) {
-                            continue;
-                        }
-                        int a = a1 + a2;
-                        int b = b1 + b2;
-                        if (a + b <= redundancy) {
-                            accNext[a * width + b] += x * y;
-                        } else {
-                            mass += x * y;
-                            data += (a1 + a2) * x * y;
-                        }
+                    int row = a2 * width;
+                    int last = Math.min(pathMaxB, redundancy - a2);
+                    // b2 up to here stays within R: no test per cell (adding x * 0 leaves a cell as it is)
+                    int within = Math.min(last, room - a2);
+                    int to = (a1 + a2) * width + b1;
+                    for (int b2 = 0; b2 <= within; b2++) {
+                        accNext[to + b2] += x * path[row + b2];
+                    }
+                    // the rest goes beyond R, in the same order of additions as cell by cell
+                    double lost = a1 + a2;
+                    for (int b2 = Math.max(0, within + 1); b2 <= last; b2++) {
+                        double y = path[row + b2];
+                        mass += x * y;
+                        data += lost * x * y;
                     }
                 }
             }

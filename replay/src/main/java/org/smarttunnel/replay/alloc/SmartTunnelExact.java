@@ -72,7 +72,7 @@ final class SmartTunnelExact extends AbstractAllocator {
     private static final class Scorer {
         private final List<GilbertModel> models;
         private final ExactFec exact;
-        private final java.util.Map<String, Double> seen = new java.util.HashMap<>();
+        private final java.util.Map<Counts, Double> seen = new java.util.HashMap<>();
 
         Scorer(List<GilbertModel> models, ExactFec exact) {
             this.models = models;
@@ -89,7 +89,7 @@ final class SmartTunnelExact extends AbstractAllocator {
          * search choosing only schedules strictly below its best so far chooses the same.
          */
         double score(int[] d, int[] r, double best) {
-            String key = Arrays.toString(d) + Arrays.toString(r);
+            Counts key = new Counts(d, r);
             Double s = seen.get(key);
             if (s == null) {
                 GroupLayout layout = Allocation.spread(d, r).schedule().group(0);
@@ -113,6 +113,19 @@ final class SmartTunnelExact extends AbstractAllocator {
                 x = Math.nextUp(x);
             }
             return x;
+        }
+    }
+
+    /** Data and redundant packets per path, as a key (the arrays are not changed once scored). */
+    private record Counts(int[] d, int[] r) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Counts c && Arrays.equals(c.d, d) && Arrays.equals(c.r, r);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(d) + Arrays.hashCode(r);
         }
     }
 
