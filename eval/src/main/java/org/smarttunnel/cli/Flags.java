@@ -18,6 +18,7 @@ final class Flags {
             case SPACING, PACKET_SPACING -> "--spacing";
             case ZONE -> "--zone";
             case ORIGIN -> "--origin";
+            case DIRECTION -> "--direction";
             case MODEL -> "--model";
             case STATES -> "--states";
             case HISTORY -> "--history";

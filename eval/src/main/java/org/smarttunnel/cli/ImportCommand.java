@@ -33,9 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Import captures and ping/zing logs into a trace dataset.", "",
-                "Reads pcap and pcapng captures (either gzip-compressed) and iputils/macOS ping or zing logs, and "
-                        + "writes DIR/index.csv, DIR/intervals.csv and one CSV per trace under DIR/traces/. Importing "
+        description = {"Import captures, ping/zing logs and irtt output into a trace dataset.", "",
+                "Reads pcap and pcapng captures, iputils/macOS ping or zing logs and irtt's JSON (any of them "
+                        + "gzip-compressed), and writes DIR/index.csv, DIR/intervals.csv and one CSV per trace under DIR/traces/. Importing "
                         + "into an existing dataset adds traces; a trace already there is not added again. The "
                         + "dataset only changes when the whole import is done.", ""},
         exitCodeListHeading = "%nExit status:%n",
@@ -50,7 +50,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = Defaults.FORMAT,
             description = "auto (by content), or a format from 'smarttunnel formats': pcap (pcap or pcapng), zing, "
-                    + "pinglog (default: ${DEFAULT-VALUE}).")
+                    + "pinglog, irtt, fping (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--readers", paramLabel = "READER", defaultValue = Defaults.READER,
@@ -71,9 +71,15 @@ final class ImportCommand implements Callable<Integer> {
     String site;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.Duration.class,
-            description = "Replies later than this (more than 0) are losses (default: " + Defaults.TIMEOUT + " for captures and "
+            description = "Replies later than this (more than 0) are losses (default: " + Defaults.TIMEOUT + " for captures, irtt and "
                     + "zing; none for ping logs, whose printed replies all count).")
     Long timeoutNs;
+
+    @Option(names = "--direction", paramLabel = "DIRECTION", defaultValue = Defaults.DIRECTION,
+            description = "Which way of the path becomes a trace where the input tells them apart (irtt): up (the "
+                    + "prober's sending direction, as a tunnel sends), down, round-trip, a comma-separated list, or "
+                    + "all (default: ${DEFAULT-VALUE}).")
+    String direction;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = Defaults.INTERVAL,
             converter = Converters.Duration.class,
@@ -151,6 +157,7 @@ final class ImportCommand implements Callable<Integer> {
                 .zone(Optional.ofNullable(zone))
                 .traceFormat(compact ? TraceFormat.COMPACT : TraceFormat.CSV)
                 .origin(Optional.ofNullable(origin))
+                .directions(ImportOptions.parseDirections(direction))
                 .build();
     }
 

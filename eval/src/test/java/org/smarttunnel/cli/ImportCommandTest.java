@@ -18,6 +18,7 @@ import org.smarttunnel.ingest.testing.EchoRun;
 import org.smarttunnel.ingest.testing.Fixture;
 import org.smarttunnel.ingest.testing.Fixtures;
 import org.smarttunnel.ingest.testing.Frames;
+import org.smarttunnel.ingest.testing.IrttFile;
 import org.smarttunnel.ingest.testing.Libpcap;
 import org.smarttunnel.ingest.testing.Packets;
 import org.smarttunnel.ingest.testing.RealData;
@@ -62,6 +63,32 @@ class ImportCommandTest {
         assertTrue(again.out.contains("Added 0 traces to " + out + " (1 in the dataset"), again::toString);
     }
 
+    /** irtt's JSON: one trace per direction asked for, the direction in the index, one-way delays in the traces. */
+    @Test
+    void irttOutputBecomesOneTracePerDirection() throws Exception {
+        IrttFile f = new IrttFile().hostname("lab");
+        for (int i = 0; i < 4; i++) {
+            f.add(i == 2 ? IrttFile.Trip.lost(T0 + i * 10_000_000L, "true_down")
+                    : IrttFile.Trip.received(T0 + i * 10_000_000L, 20_000_000L, 0, 30_000_000L));
+        }
+        Path run = f.write(tmp.resolve("run.json.gz"));
+        Path out = tmp.resolve("ds");
+        Cli r = Cli.run("import", "--out", out, "--direction", "up,down", run);
+        assertEquals(0, r.status, r::toString);
+        assertTrue(r.out.contains(run + ": irtt, 4 round trips, 1 lost (0 up, 1 down, 0 unknown); 2 traces"), r.out);
+        List<String> index = Files.readAllLines(out.resolve("index.csv"));
+        assertTrue(index.get(1).startsWith("lab_192.0.2.7_40000-up,") && index.get(1).endsWith(",4,0,0,"
+                + T0 / 1000 + "," + (T0 / 1000 + 30_000) + ",up"), index.get(1));
+        assertTrue(index.get(2).startsWith("lab_192.0.2.7_40000-down,") && index.get(2).endsWith(",down"), index.get(2));
+        assertEquals(List.of("index,seq,send_us,lost,rtt_us,owd_us", "0,0," + T0 / 1000 + ",0,50000,20000"),
+                Files.readAllLines(out.resolve("traces/lab_192.0.2.7_40000-up.csv")).subList(0, 2));
+
+        Cli bad = Cli.run("import", "--out", tmp.resolve("ds2"), "--direction", "sideways", run);
+        assertEquals(2, bad.status, bad::toString);
+        assertTrue(bad.err.contains("--direction must be up, down, round-trip (comma-separated) or all, not "
+                + "'sideways'"), bad.err);
+    }
+
     @Test
     void badFilesGiveOneLineErrorsAndStatusOneWhileGoodFilesAreImported() throws Exception {
         Path good = tinyCapture();
@@ -72,7 +99,7 @@ class ImportCommandTest {
         assertEquals(1, r.status, r::toString);
         List<String> lines = r.err.lines().toList();
         assertEquals(List.of(
-                "error: " + text + ": line 1: in none of the known formats (pcap, zing, pinglog)",
+                "error: " + text + ": line 1: in none of the known formats (pcap, zing, pinglog, irtt, fping)",
                 "warning: " + cut + ": offset 138: truncated last record (76 of 114 bytes); the packets before it "
                         + "are kept"), lines);
         assertFalse(r.err.contains("Exception"));
@@ -87,7 +114,7 @@ class ImportCommandTest {
                 + "2ms, 1.5s, 5m, 250us\nTry 'smarttunnel import --help' for its options.\n", r.err);
         Cli f = Cli.run("import", "--out", tmp.resolve("ds"), "--format", "wav", tinyCapture());
         assertEquals(2, f.status);
-        assertEquals("error: --format must be auto or one of pcap, zing, pinglog, not 'wav'\n", f.err);
+        assertEquals("error: --format must be auto or one of pcap, zing, pinglog, irtt, fping, not 'wav'\n", f.err);
         assertEquals(2, Cli.run("import", tinyCapture()).status);
         assertEquals(2, Cli.run().status);
     }

@@ -1,6 +1,8 @@
 package org.smarttunnel.ingest;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -11,6 +13,7 @@ import org.smarttunnel.ingest.capture.CaptureReader;
 import org.smarttunnel.ingest.dataset.TraceFormat;
 import org.smarttunnel.ingest.format.InputFormat;
 import org.smarttunnel.ingest.format.InputFormats;
+import org.smarttunnel.ingest.trace.Direction;
 
 /**
  * Options of an import; built by {@link #builder()} from the defaults in {@link Defaults}.
@@ -22,10 +25,12 @@ import org.smarttunnel.ingest.format.InputFormats;
  * @param traceFormat how the dataset stores each trace's probes (CSV or compact)
  * @param origin where the traces come from (how they were measured, or that they are simulated),
  *        recorded in the dataset and printed in reports
+ * @param directions the directions made into traces from inputs that tell them apart (irtt),
+ *        each at most once, in the order given
  */
 public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, Optional<String> host, Optional<String> site,
         OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat,
-        Optional<String> origin) {
+        Optional<String> origin, List<Direction> directions) {
 
     public ImportOptions {
         Objects.requireNonNull(format);
@@ -39,6 +44,26 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
         org.smarttunnel.common.options.Limits.requireSpacing(spacingNs, Setting.SPACING);
         InvalidSettingException.require(origin.isEmpty() || !origin.get().isBlank() && origin.get().chars()
                 .noneMatch(c -> c == '\n' || c == '\r'), Setting.ORIGIN, "must be one line of text");
+        directions = List.copyOf(directions);
+        InvalidSettingException.require(!directions.isEmpty() && directions.stream().distinct().count()
+                == directions.size(), Setting.DIRECTION, "must name each direction at most once, and one at least");
+    }
+
+    /** Directions from text: a comma-separated list of up, down and round-trip, or "all". */
+    public static List<Direction> parseDirections(String text) {
+        if (text.trim().equals("all")) {
+            return List.of(Direction.UP, Direction.DOWN, Direction.ROUND_TRIP);
+        }
+        List<Direction> out = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            Direction d = Direction.of(part.trim()).orElseThrow(() -> new InvalidSettingException(Setting.DIRECTION,
+                    "must be up, down, round-trip (comma-separated) or all, not '" + text + "'"));
+            if (out.contains(d)) {
+                throw new InvalidSettingException(Setting.DIRECTION, "names " + d + " twice in '" + text + "'");
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     public static ImportOptions defaults() {
@@ -54,7 +79,7 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
                 || c == '\n' || c == '\r'), setting, "must be non-empty text without commas or quotes");
     }
 
-    /** Timeout for captures and zing files. */
+    /** Timeout for captures, zing and irtt files. */
     public long captureTimeoutNs() {
         return timeoutNs.orElse(Defaults.nanos(Defaults.TIMEOUT));
     }
@@ -86,6 +111,7 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
         private Optional<ZoneId> zone = Optional.empty();
         private TraceFormat traceFormat = TraceFormat.CSV;
         private Optional<String> origin = Optional.empty();
+        private List<Direction> directions = parseDirections(Defaults.DIRECTION);
 
         /** The format of every file; empty to detect each file's. */
         public Builder format(Optional<InputFormat> f) {
@@ -140,9 +166,15 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
             return this;
         }
 
+        /** The directions made into traces where an input tells them apart. */
+        public Builder directions(List<Direction> d) {
+            directions = d;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat,
-                    origin);
+                    origin, directions);
         }
     }
 }

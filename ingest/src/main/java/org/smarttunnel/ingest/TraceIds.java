@@ -19,10 +19,10 @@ public final class TraceIds {
         return c.length() > 60 ? c.substring(0, 60) : c;
     }
 
-    /** A file's name without directory and without .gz/.txt/.log/.zing/.pcap/.pcapng. */
+    /** A file's name without directory and without .gz/.txt/.log/.zing/.pcap/.pcapng/.json. */
     public static String stem(Path file) {
         String n = file.getFileName().toString();
         n = n.replaceAll("(?i)\\.gz$", "");
-        return n.replaceAll("(?i)\\.(txt|log|zing|pcap|pcapng|cap|out)$", "");
+        return n.replaceAll("(?i)\\.(txt|log|zing|pcap|pcapng|cap|out|json)$", "");
     }
 }

@@ -21,6 +21,8 @@ public final class Defaults {
     public static final String TIMEOUT = "2s";
     /** Interval length a dataset is cut into (the paper's 40 s). */
     public static final String INTERVAL = "40s";
+    /** Directions made into traces from inputs that tell them apart (irtt): the sender's, as a tunnel sends. */
+    public static final String DIRECTION = "up";
     /** Probe spacing of ping logs without time stamps (ping's default). */
     public static final String LOG_SPACING = "1s";
 

@@ -15,6 +15,7 @@ public enum Setting {
     SPACING("probe spacing"),
     ZONE("time zone"),
     ORIGIN("dataset origin"),
+    DIRECTION("direction"),
     MODEL("loss model"),
     STATES("number of model states"),
     HISTORY("prediction history"),

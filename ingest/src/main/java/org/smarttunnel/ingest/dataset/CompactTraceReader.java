@@ -48,23 +48,26 @@ final class CompactTraceReader {
             }
         }
         int version = next();
-        if (version != CompactTraceWriter.VERSION) {
+        if (version != 1 && version != CompactTraceWriter.VERSION) {
             throw IngestException.atOffset(name, offset - 1, "compact trace version " + version + " is not supported");
         }
         int capacity = 1 << 12;
         int[] seq = new int[capacity];
         long[] send = new long[capacity];
         int[] rtt = new int[capacity];
+        int[] owd = null;
         boolean[] lost = new boolean[capacity];
         int n = 0;
         int prevSeq = 0xFFFF;
         long prevSend = 0;
         long prevDelta = 0;
         int prevRtt = 0;
+        int prevOwd = 0;
+        int known = version == 1 ? 7 : 15;
         int flags;
         while ((flags = read()) >= 0) {
             long start = offset++;
-            if ((flags & ~7) != 0) {
+            if ((flags & ~known) != 0) {
                 throw IngestException.atOffset(name, start, "record has unknown flags " + flags);
             }
             if (n == capacity) {
@@ -75,6 +78,7 @@ final class CompactTraceReader {
                 seq = Arrays.copyOf(seq, capacity);
                 send = Arrays.copyOf(send, capacity);
                 rtt = Arrays.copyOf(rtt, capacity);
+                owd = owd == null ? null : Arrays.copyOf(owd, capacity);
                 lost = Arrays.copyOf(lost, capacity);
             }
             int s = (flags & CompactTraceWriter.SEQ) != 0 ? (next(start) << 8) | next(start) : (prevSeq + 1) & 0xFFFF;
@@ -90,6 +94,23 @@ final class CompactTraceReader {
                 r = (int) v;
                 prevRtt = r;
             }
+            if ((flags & CompactTraceWriter.OWD) != 0) {
+                if (isLost) {
+                    throw IngestException.atOffset(name, start, "a lost probe with a one-way delay");
+                }
+                long v = prevOwd + unzigzag(varint(start));
+                if (v <= Probe.NO_OWD || v > Integer.MAX_VALUE) {
+                    throw IngestException.atOffset(name, start, "one-way delay " + v + " us is impossible");
+                }
+                if (owd == null) {
+                    owd = new int[capacity];
+                    Arrays.fill(owd, 0, n, Probe.NO_OWD);
+                }
+                owd[n] = (int) v;
+                prevOwd = (int) v;
+            } else if (owd != null) {
+                owd[n] = Probe.NO_OWD;
+            }
             seq[n] = s;
             send[n] = t;
             rtt[n] = r;
@@ -104,7 +125,8 @@ final class CompactTraceReader {
             loss.add(lost[i]);
         }
         try {
-            return new Trace(info, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), loss.build(), Arrays.copyOf(rtt, n));
+            return new Trace(info, Arrays.copyOf(seq, n), Arrays.copyOf(send, n), loss.build(), Arrays.copyOf(rtt, n),
+                    owd == null ? null : Arrays.copyOf(owd, n));
         } catch (IllegalArgumentException e) {
             throw IngestException.inFile(name, e.getMessage());
         }

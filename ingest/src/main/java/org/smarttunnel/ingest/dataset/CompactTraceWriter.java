@@ -12,33 +12,39 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Streams one trace in the compact form: a gzip stream (a member per 64 KiB of records;
- * members concatenate) holding the magic {@code STTRACE} and version byte 1, then one record
+ * members concatenate) holding the magic {@code STTRACE} and version byte 2, then one record
  * per probe in send order:
  * <ul>
  * <li>a flags byte: bit 0 lost, bit 1 the sequence number is not the previous one plus one
- * (mod 2^16; the first probe's "previous" is 65535), bit 2 received without a known RTT;</li>
+ * (mod 2^16; the first probe's "previous" is 65535), bit 2 received without a known RTT, bit
+ * 3 a one-way delay follows;</li>
  * <li>the 16-bit sequence number, big-endian, when bit 1 is set;</li>
  * <li>the send time's second difference in microseconds (send - previous send - previous
  * difference, all starting at 0), as a zigzag varint;</li>
  * <li>for a received probe with an RTT, the RTT minus the previous known RTT (starting at 0)
- * in microseconds, as a zigzag varint.</li>
+ * in microseconds, as a zigzag varint;</li>
+ * <li>with bit 3, the one-way delay minus the previous known one (starting at 0) in
+ * microseconds, as a zigzag varint.</li>
  * </ul>
+ * Version 1, written before one-way delays existed, is the same without bit 3; both are read.
  * Regular probing makes most records two or three bytes before compression. Records gather
  * in memory and go to the file a member at a time, so the writer holds no file open between
  * members and needs no share of the open-file budget.
  */
 public final class CompactTraceWriter extends TraceFileWriter {
     public static final byte[] MAGIC = "STTRACE".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final int LOST = 1;
     static final int SEQ = 2;
     static final int NO_RTT = 4;
+    static final int OWD = 8;
 
     private final byte[] record = new byte[32];
     private int prevSeq = 0xFFFF;
     private long prevSend;
     private long prevDelta;
     private int prevRtt;
+    private int prevOwd;
 
     public CompactTraceWriter(Path file, long intervalUs, OpenFiles budget) {
         super(file, intervalUs, budget);
@@ -119,10 +125,11 @@ public final class CompactTraceWriter extends TraceFileWriter {
     }
 
     @Override
-    protected void row(int index, int seq, long sendUs, boolean lost, int rttUs) {
+    protected void row(int index, int seq, long sendUs, boolean lost, int rttUs, int owdUs) {
         boolean regular = seq == ((prevSeq + 1) & 0xFFFF);
         boolean withRtt = !lost && rttUs >= 0;
-        int flags = (lost ? LOST : 0) | (regular ? 0 : SEQ) | (!lost && !withRtt ? NO_RTT : 0);
+        boolean withOwd = !lost && owdUs != org.smarttunnel.ingest.trace.Probe.NO_OWD;
+        int flags = (lost ? LOST : 0) | (regular ? 0 : SEQ) | (!lost && !withRtt ? NO_RTT : 0) | (withOwd ? OWD : 0);
         int p = 0;
         record[p++] = (byte) flags;
         if (!regular) {
@@ -137,6 +144,10 @@ public final class CompactTraceWriter extends TraceFileWriter {
         if (withRtt) {
             p = varint(zigzag((long) rttUs - prevRtt), p);
             prevRtt = rttUs;
+        }
+        if (withOwd) {
+            p = varint(zigzag((long) owdUs - prevOwd), p);
+            prevOwd = owdUs;
         }
         try {
             stream().write(record, 0, p);

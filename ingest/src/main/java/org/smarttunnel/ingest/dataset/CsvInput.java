@@ -30,8 +30,18 @@ public final class CsvInput {
     }
 
     public static void read(Path file, TableSpec<?> spec, Rows rows) throws IOException, IngestException {
+        read(file, spec, spec.header().size(), rows);
+    }
+
+    /**
+     * As {@link #read(Path, TableSpec, Rows)}, also taking files written before the table's
+     * last columns were added: a header of the first {@code oldest} columns or more, whose
+     * records then have that many fields.
+     */
+    public static void read(Path file, TableSpec<?> spec, int oldest, Rows rows) throws IOException, IngestException {
         String name = file.toString();
-        List<String> header = spec.header();
+        List<String> full = spec.header();
+        List<String> header = full;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CsvTables.FORMAT.parse(in)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -51,7 +61,10 @@ public final class CsvInput {
                 line += 1 + breaks(r);
                 if (first) {
                     first = false;
-                    if (!header.equals(r.toList())) {
+                    List<String> found = r.toList();
+                    if (found.size() >= oldest && found.size() < full.size() && full.subList(0, found.size()).equals(found)) {
+                        header = found;
+                    } else if (!header.equals(found)) {
                         throw IngestException.atLine(name, 1, "header is not '" + String.join(",", header) + "'");
                     }
                 } else if (r.size() == 1 && r.get(0).isEmpty()) {

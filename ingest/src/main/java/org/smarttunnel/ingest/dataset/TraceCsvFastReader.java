@@ -12,8 +12,9 @@ import org.smarttunnel.ingest.trace.TraceInfo;
 
 /**
  * The fast path of reading a CSV trace file: bytes parsed straight into the probe columns, no
- * strings, no records. It accepts only what {@link TraceCsvWriter} writes — the header, then
- * rows of plain decimal digits (index counting from 0, lost 0 or 1, rtt_us possibly empty)
+ * strings, no records. It accepts only what {@link TraceCsvWriter} writes — the header (or the
+ * one before one-way delays, without {@code owd_us}), then rows of plain decimal digits (index
+ * counting from 0, lost 0 or 1, rtt_us possibly empty, owd_us possibly empty or negative)
  * ended by LF or CRLF, empty lines anywhere — and declines everything else (a quote, a sign, a
  * space, a number too long to be sure it fits, a wrong field count, an index out of order) by
  * returning empty, so that the caller reads the file again through commons-csv, which gives
@@ -23,6 +24,8 @@ import org.smarttunnel.ingest.trace.TraceInfo;
 final class TraceCsvFastReader {
     private static final byte[] HEADER = String.join(",", TraceCsvWriter.TABLE.header())
             .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OLD_HEADER = String.join(",", TraceCsvWriter.TABLE.header()
+            .subList(0, TraceCsvWriter.COLUMNS_BEFORE_OWD)).getBytes(StandardCharsets.US_ASCII);
     /** Longer rows are declined: no row the writer produces comes close. */
     private static final int MAX_ROW = 128;
     private static final int BUFFER = 1 << 16;
@@ -36,6 +39,8 @@ final class TraceCsvFastReader {
     private boolean eof;
     /** The value of the last {@link #digits} call. */
     private long value;
+    /** Whether rows have the owd_us column. */
+    private boolean withOwd;
 
     private TraceCsvFastReader(InputStream in) {
         this.in = in;
@@ -67,13 +72,13 @@ final class TraceCsvFastReader {
     /** Reads every row into {@code probes}; false at the first thing it does not take. */
     private boolean rows(TraceDataset.ProbeColumns probes) throws IOException {
         fill();
-        if (limit - pos < HEADER.length) {
+        if (startsWith(HEADER)) {
+            withOwd = true;
+            pos += HEADER.length;
+        } else if (startsWith(OLD_HEADER)) {
+            pos += OLD_HEADER.length;
+        } else {
             return false;
-        }
-        for (byte b : HEADER) {
-            if (buf[pos++] != b) {
-                return false;
-            }
         }
         if (!endOfLine()) {
             return false;
@@ -128,14 +133,48 @@ final class TraceCsvFastReader {
             }
             rtt = (int) value;
         }
+        int owd = Probe.NO_OWD;
+        if (withOwd) {
+            if (!comma(rowEnd)) {
+                return false;
+            }
+            boolean negative = pos < rowEnd && buf[pos] == '-';
+            if (negative) {
+                pos++;
+            }
+            if (pos < rowEnd && isDigit(buf[pos])) {
+                if (!digits(MAX_INT_DIGITS, rowEnd)) {
+                    return false;
+                }
+                owd = (int) (negative ? -value : value);
+                if (lost) {
+                    return false;
+                }
+            } else if (negative) {
+                return false;
+            }
+        }
         if (pos == rowEnd && rowEnd < limit) {
             return false;
         }
         if (!endOfLine()) {
             return false;
         }
-        probes.add(seq, send, lost, rtt);
+        probes.add(seq, send, lost, rtt, owd);
         return true;
+    }
+
+    private boolean startsWith(byte[] header) {
+        if (limit - pos < header.length) {
+            return false;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (buf[pos + i] != header[i]) {
+                return false;
+            }
+        }
+        // a longer header (another column) is not this one
+        return pos + header.length == limit || buf[pos + header.length] == '\n' || buf[pos + header.length] == '\r';
     }
 
     /**

@@ -26,7 +26,10 @@ public final class TraceCsvWriter extends TraceFileWriter {
             .column(Column.integer("send_us", "µs since the epoch", Probe::sendUs))
             .column(Column.integer("lost", "0/1", p -> p.lost() ? 1 : 0))
             .column(Column.formatted("rtt_us", "µs", p -> p.hasRtt() ? Integer.toString(p.rttUs()) : ""))
+            .column(Column.formatted("owd_us", "µs", p -> p.hasOwd() ? Integer.toString(p.owdUs()) : ""))
             .build();
+    /** The columns of files written before one-way delays existed, which are still read. */
+    public static final int COLUMNS_BEFORE_OWD = 5;
 
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
@@ -59,7 +62,7 @@ public final class TraceCsvWriter extends TraceFileWriter {
     }
 
     @Override
-    protected void row(int index, int seq, long sendUs, boolean lost, int rttUs) {
+    protected void row(int index, int seq, long sendUs, boolean lost, int rttUs, int owdUs) {
         int p = digits(index, 0);
         line[p++] = ',';
         p = digits(seq, p);
@@ -70,6 +73,10 @@ public final class TraceCsvWriter extends TraceFileWriter {
         line[p++] = ',';
         if (rttUs >= 0) {
             p = digits(rttUs, p);
+        }
+        line[p++] = ',';
+        if (owdUs != Probe.NO_OWD) {
+            p = digits(owdUs, p);
         }
         line[p++] = '\n';
         try {

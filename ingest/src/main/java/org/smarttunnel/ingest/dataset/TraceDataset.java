@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.trace.Concurrency;
+import org.smarttunnel.ingest.trace.Direction;
 import org.smarttunnel.ingest.trace.LossSequence;
 import org.smarttunnel.ingest.trace.Probe;
 import org.smarttunnel.ingest.trace.Trace;
@@ -57,7 +58,7 @@ public final class TraceDataset {
         DatasetSettings settings = DatasetSettings.read(dir);
         List<TraceSummary> rows = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        CsvInput.read(index, TraceSummary.TABLE, (r, line) -> {
+        CsvInput.read(index, TraceSummary.TABLE, TraceSummary.COLUMNS_BEFORE_DIRECTION, (r, line) -> {
             TraceSummary s = indexRow(index.toString(), line, r);
             if (!ids.add(s.info().id())) {
                 throw IngestException.atLine(index.toString(), line, "trace '" + s.info().id() + "' listed twice");
@@ -75,7 +76,13 @@ public final class TraceDataset {
     private static TraceSummary indexRow(String file, long line, CSVRecord f) throws IngestException {
         TraceSummary s;
         try {
-            TraceInfo info = new TraceInfo(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6));
+            Direction direction = Direction.ROUND_TRIP;
+            if (f.size() > TraceSummary.COLUMNS_BEFORE_DIRECTION) {
+                String d = f.get(TraceSummary.COLUMNS_BEFORE_DIRECTION);
+                direction = Direction.of(d).orElseThrow(() -> new IllegalArgumentException("direction '" + d
+                        + "' is not one of round-trip, up, down"));
+            }
+            TraceInfo info = new TraceInfo(f.get(0), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), direction);
             s = new TraceSummary(info, f.get(1), Long.parseLong(f.get(7)), Long.parseLong(f.get(8)),
                     Long.parseLong(f.get(10)), Long.parseLong(f.get(11)));
         } catch (IllegalArgumentException e) {
@@ -175,7 +182,7 @@ public final class TraceDataset {
         return t;
     }
 
-    /** Reads a trace file, CSV ({@code index,seq,send_us,lost,rtt_us}) or compact (by name). */
+    /** Reads a trace file, CSV ({@code index,seq,send_us,lost,rtt_us[,owd_us]}) or compact (by name). */
     public static Trace read(Path file, TraceInfo info) throws IOException, IngestException {
         if (TraceFormat.of(file) == TraceFormat.COMPACT) {
             return CompactTraceReader.read(file, info);
@@ -196,7 +203,7 @@ public final class TraceDataset {
     public static Trace readCsvGeneral(Path file, TraceInfo info) throws IOException, IngestException {
         String name = file.toString();
         ProbeColumns probes = new ProbeColumns();
-        CsvInput.read(file, TraceCsvWriter.TABLE, (r, line) -> probes.add(name, line, r));
+        CsvInput.read(file, TraceCsvWriter.TABLE, TraceCsvWriter.COLUMNS_BEFORE_OWD, (r, line) -> probes.add(name, line, r));
         try {
             return probes.trace(info);
         } catch (IllegalArgumentException e) {
@@ -210,6 +217,8 @@ public final class TraceDataset {
         private int[] seq;
         private long[] send;
         private int[] rtt;
+        /** Null until a probe has a one-way delay. */
+        private int[] owd;
         private final LossSequence.Builder loss;
 
         ProbeColumns() {
@@ -234,18 +243,33 @@ public final class TraceDataset {
                 if (!lost.equals("0") && !lost.equals("1")) {
                     throw IngestException.atLine(name, line, "lost must be 0 or 1");
                 }
+                int owdUs = f.size() <= 5 || f.get(5).isEmpty() ? Probe.NO_OWD : Integer.parseInt(f.get(5));
+                if (owdUs == Probe.NO_OWD && f.size() > 5 && !f.get(5).isEmpty()) {
+                    throw IngestException.atLine(name, line, "owd_us " + f.get(5) + " is out of range");
+                }
+                if (owdUs != Probe.NO_OWD && lost.equals("1")) {
+                    throw IngestException.atLine(name, line, "a lost probe has no one-way delay");
+                }
                 add(Integer.parseInt(f.get(1)), Long.parseLong(f.get(2)), lost.equals("1"),
-                        f.get(4).isEmpty() ? Probe.NO_RTT : Integer.parseInt(f.get(4)));
+                        f.get(4).isEmpty() ? Probe.NO_RTT : Integer.parseInt(f.get(4)), owdUs);
             } catch (NumberFormatException e) {
                 throw IngestException.atLine(name, line, "not a number: " + e.getMessage());
             }
         }
 
-        void add(int seqValue, long sendUs, boolean lost, int rttUs) {
+        void add(int seqValue, long sendUs, boolean lost, int rttUs, int owdUs) {
             if (n == seq.length) {
                 seq = Arrays.copyOf(seq, 2 * n);
                 send = Arrays.copyOf(send, 2 * n);
                 rtt = Arrays.copyOf(rtt, 2 * n);
+                owd = owd == null ? null : Arrays.copyOf(owd, 2 * n);
+            }
+            if (owdUs != Probe.NO_OWD && owd == null) {
+                owd = new int[seq.length];
+                Arrays.fill(owd, 0, n, Probe.NO_OWD);
+            }
+            if (owd != null) {
+                owd[n] = owdUs;
             }
             seq[n] = seqValue;
             send[n] = sendUs;
@@ -257,7 +281,8 @@ public final class TraceDataset {
         Trace trace(TraceInfo info) {
             return new Trace(info, n == seq.length ? seq : Arrays.copyOf(seq, n),
                     n == send.length ? send : Arrays.copyOf(send, n), loss.build(),
-                    n == rtt.length ? rtt : Arrays.copyOf(rtt, n));
+                    n == rtt.length ? rtt : Arrays.copyOf(rtt, n),
+                    owd == null ? null : n == owd.length ? owd : Arrays.copyOf(owd, n));
         }
     }
 }

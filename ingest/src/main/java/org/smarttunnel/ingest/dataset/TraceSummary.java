@@ -24,7 +24,10 @@ public record TraceSummary(TraceInfo info, String file, long probes, long lost, 
             .column(Column.formatted("loss_rate", "fraction", t -> Numbers.rate(t.lost(), t.probes())))
             .column(Column.integer("first_send_us", "µs since the epoch", TraceSummary::firstSendUs))
             .column(Column.integer("last_send_us", "µs since the epoch", TraceSummary::lastSendUs))
+            .column(Column.text("direction", t -> t.info().direction().id()))
             .build();
+    /** The columns of indexes written before {@code direction} existed, which are still read (as round trips). */
+    public static final int COLUMNS_BEFORE_DIRECTION = 12;
 
     public String id() {
         return info.id();
@@ -43,7 +46,8 @@ public record TraceSummary(TraceInfo info, String file, long probes, long lost, 
     public boolean sameMeasurement(TraceSummary other) {
         return info.host().equals(other.info.host()) && info.site().equals(other.info.site())
                 && info.src().equals(other.info.src()) && info.dst().equals(other.info.dst())
-                && info.ident().equals(other.info.ident()) && probes == other.probes && lost == other.lost
+                && info.ident().equals(other.info.ident()) && info.direction() == other.info.direction()
+                && probes == other.probes && lost == other.lost
                 && firstSendUs == other.firstSendUs && lastSendUs == other.lastSendUs;
     }
 }

@@ -10,6 +10,8 @@ import org.smarttunnel.common.registry.Registry;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.capture.CaptureFormat;
 import org.smarttunnel.ingest.capture.InputFiles;
+import org.smarttunnel.ingest.irtt.IrttFormat;
+import org.smarttunnel.ingest.log.FpingFormat;
 import org.smarttunnel.ingest.log.PingLogFormat;
 import org.smarttunnel.ingest.log.ZingFormat;
 
@@ -29,6 +31,8 @@ public final class InputFormats {
         register(new CaptureFormat());
         register(new ZingFormat());
         register(new PingLogFormat());
+        register(new IrttFormat());
+        register(new FpingFormat());
     }
 
     private InputFormats() {

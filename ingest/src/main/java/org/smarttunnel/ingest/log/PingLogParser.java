@@ -313,7 +313,7 @@ public final class PingLogParser {
         return (int) (BadField.number("icmp_seq", digits, Integer.MAX_VALUE) & 0xFFFF);
     }
 
-    private static long rttNs(String value, String unit) {
+    static long rttNs(String value, String unit) {
         String[] parts = value.split("\\.");
         long whole = BadField.number("time", parts[0], 1_000_000_000L);
         long fractionNs = parts.length > 1 ? LinePrefix.fractionNs(parts[1]) : 0;

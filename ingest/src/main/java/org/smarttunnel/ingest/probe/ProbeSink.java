@@ -9,6 +9,14 @@ public interface ProbeSink {
 
     void probe(int seq, long sendNs, boolean lost, long rttNs);
 
+    /**
+     * A probe with its one-way delay in the trace's direction ({@code owdNs}, {@link #NO_TIME}
+     * when unknown). Sinks that keep delays override this; the others drop the delay.
+     */
+    default void probe(int seq, long sendNs, boolean lost, long rttNs, long owdNs) {
+        probe(seq, sendNs, lost, rttNs);
+    }
+
     /** The probes that follow come from line {@code line} of the input, for messages about them. */
     default void atLine(long line) {
     }

@@ -45,6 +45,11 @@ public abstract class RecordingSink implements ProbeSink {
 
     @Override
     public final void probe(int seq, long sendNs, boolean isLost, long rttNs) {
+        probe(seq, sendNs, isLost, rttNs, NO_TIME);
+    }
+
+    @Override
+    public final void probe(int seq, long sendNs, boolean isLost, long rttNs, long owdNs) {
         long sendUs = Math.floorDiv(sendNs, 1000L);
         if (sendUs < lastSendUs) {
             sendUs = lastSendUs;
@@ -57,11 +62,13 @@ public abstract class RecordingSink implements ProbeSink {
         }
         lastSendUs = sendUs;
         int rttUs = isLost || rttNs < 0 ? Probe.NO_RTT : (int) Math.min(Integer.MAX_VALUE, rttNs / 1000L);
+        int owdUs = isLost || owdNs == NO_TIME ? Probe.NO_OWD
+                : (int) Math.max(Probe.NO_OWD + 1, Math.min(Integer.MAX_VALUE, Math.floorDiv(owdNs, 1000L)));
         countInterval(sendUs, isLost);
         if (isLost) {
             lost++;
         }
-        row(index, seq, sendUs, isLost, rttUs);
+        row(index, seq, sendUs, isLost, rttUs, owdUs);
         index++;
     }
 
@@ -91,8 +98,8 @@ public abstract class RecordingSink implements ProbeSink {
         intervalLost = 0;
     }
 
-    /** One probe, already in its written form. */
-    protected abstract void row(int index, int seq, long sendUs, boolean lost, int rttUs);
+    /** One probe, already in its written form ({@code owdUs}: {@link Probe#NO_OWD} when unknown). */
+    protected abstract void row(int index, int seq, long sendUs, boolean lost, int rttUs, int owdUs);
 
     public final int probeCount() {
         return index;

@@ -11,14 +11,16 @@ import java.util.Objects;
  * {@code i}; send times never decrease. The arrays given are taken over, not copied (a trace's
  * columns are its largest allocation, and fresh memory is slow to touch): callers hand over
  * arrays nobody changes afterwards. They are copied out; loops should use the indexed
- * accessors, which do not copy.
+ * accessors, which do not copy. {@code owdUs}, the one-way delays in the trace's direction
+ * ({@link Probe#NO_OWD} where unknown, and for every lost probe), is null when the input holds
+ * none — ping and captures measure round trips only.
  */
-public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss, int[] rttUs) {
+public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss, int[] rttUs, int[] owdUs) {
 
     public Trace {
         Objects.requireNonNull(info, "info");
         int n = loss.length();
-        if (seq.length != n || sendUs.length != n || rttUs.length != n) {
+        if (seq.length != n || sendUs.length != n || rttUs.length != n || (owdUs != null && owdUs.length != n)) {
             throw new IllegalArgumentException("trace " + info.id() + ": columns differ in length");
         }
         for (int i = 1; i < n; i++) {
@@ -28,8 +30,23 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
         }
     }
 
+    /** A trace without one-way delays. */
+    public Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss, int[] rttUs) {
+        this(info, seq, sendUs, loss, rttUs, null);
+    }
+
     public String id() {
         return info.id();
+    }
+
+    /** Whether any probe has a one-way delay. */
+    public boolean hasOwd() {
+        return owdUs != null;
+    }
+
+    /** Probe i's one-way delay in µs, or {@link Probe#NO_OWD}. */
+    public int owdUs(int i) {
+        return owdUs == null ? Probe.NO_OWD : owdUs[i];
     }
 
     public int size() {
@@ -53,7 +70,7 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
     }
 
     public Probe probe(int i) {
-        return new Probe(i, seq[i], sendUs[i], loss.lost(i), rttUs[i]);
+        return new Probe(i, seq[i], sendUs[i], loss.lost(i), rttUs[i], owdUs(i));
     }
 
     @Override
@@ -69,6 +86,11 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
     @Override
     public int[] rttUs() {
         return rttUs.clone();
+    }
+
+    @Override
+    public int[] owdUs() {
+        return owdUs == null ? null : owdUs.clone();
     }
 
     /**
@@ -120,16 +142,21 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
     }
 
     /**
-     * The one-way delays of an interval's probes in half-microseconds (METHOD section 9): RTT/2,
-     * exact in these units, as the traces hold round-trip times; 0 for lost probes. Empty when a
-     * received probe of the interval carries no delay (a reply-only capture without sender
-     * timestamps): such an interval has no time metrics.
+     * The one-way delays of an interval's probes in half-microseconds (METHOD section 9): a
+     * probe's own one-way delay where the trace has one, else RTT/2, exact in these units; 0
+     * for lost probes. Empty when a received probe of the interval carries neither (a
+     * reply-only capture without sender timestamps): such an interval has no time metrics.
      */
     public java.util.Optional<int[]> oneWayHalfUs(Interval interval) {
         int first = interval.firstProbe();
         int[] out = new int[interval.probes()];
         for (int i = 0; i < out.length; i++) {
             if (!loss.lost(first + i)) {
+                int owd = owdUs(first + i);
+                if (owd != Probe.NO_OWD) {
+                    out[i] = (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, 2L * owd));
+                    continue;
+                }
                 int rtt = rttUs[first + i];
                 if (rtt == Probe.NO_RTT) {
                     return java.util.Optional.empty();
@@ -158,7 +185,7 @@ public record Trace(TraceInfo info, int[] seq, long[] sendUs, LossSequence loss,
     @Override
     public boolean equals(Object o) {
         return o instanceof Trace t && t.info.equals(info) && t.loss.equals(loss) && Arrays.equals(t.seq, seq)
-                && Arrays.equals(t.sendUs, sendUs) && Arrays.equals(t.rttUs, rttUs);
+                && Arrays.equals(t.sendUs, sendUs) && Arrays.equals(t.rttUs, rttUs) && Arrays.equals(t.owdUs, owdUs);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smarttunnel.ingest.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.probe.ProbeSink;
+import org.smarttunnel.ingest.trace.Probe;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
@@ -29,7 +32,9 @@ class CompactTraceTest {
         long send = 1_726_122_373_000_000_000L + i * 2_000_000L + (i / 500) * 1_000_000_000L + r.nextInt(3) * 1000;
         boolean lost = r.nextInt(10) == 0;
         long rtt = i % 50 == 7 ? -1 : 20_000_000L + r.nextInt(5_000_000);
-        w.probe(seq, send, lost, rtt);
+        // one-way delays from probe 1000 on, some unknown, some negative (clocks apart)
+        long owd = i < 1000 || i % 7 == 3 ? ProbeSink.NO_TIME : (r.nextInt(30_000) - 2_000) * 1000L;
+        w.probe(seq, send, lost, rtt, owd);
     }
 
     @Test
@@ -50,8 +55,40 @@ class CompactTraceTest {
         Trace fromCompact = TraceDataset.read(dir.resolve("a.trace.gz"), INFO);
         assertEquals(fromCsv, fromCompact);
         assertEquals(70_000, fromCompact.size());
+        assertEquals(Probe.NO_OWD, fromCompact.owdUs(999));
+        assertTrue(fromCompact.owdUs(1000) != Probe.NO_OWD || fromCompact.lost(1000));
         assertTrue(Files.size(dir.resolve("a.trace.gz")) * 5 < Files.size(dir.resolve("a.csv")),
                 "compact is much smaller");
+    }
+
+    /** Records worked out by hand: version 1 (before one-way delays) still reads; version 2 adds them. */
+    @Test
+    void readsBothVersionsByHand() throws Exception {
+        // seq 0 (65535 + 1), send 10 us (second difference 10, zigzag 20), RTT 100 us (zigzag 200: C8 01)
+        Trace v1 = TraceDataset.read(gzip("v1.trace.gz", 1, 0, 20, 0xC8, 1), INFO);
+        assertEquals(new Probe(0, 0, 10, false, 100), v1.probe(0));
+        assertFalse(v1.hasOwd());
+        // the same with bit 3 and a one-way delay of -3 us (zigzag 5)
+        Trace v2 = TraceDataset.read(gzip("v2.trace.gz", 2, 8, 20, 0xC8, 1, 5), INFO);
+        assertEquals(new Probe(0, 0, 10, false, 100, -3), v2.probe(0));
+        Path old = gzip("v1flag.trace.gz", 1, 8, 20, 0xC8, 1, 5);
+        IngestException e = assertThrows(IngestException.class, () -> TraceDataset.read(old, INFO));
+        assertEquals(old + ": offset 8: record has unknown flags 8", e.getMessage());
+        Path lostWithDelay = gzip("lost.trace.gz", 2, 9, 20, 5);
+        e = assertThrows(IngestException.class, () -> TraceDataset.read(lostWithDelay, INFO));
+        assertEquals(lostWithDelay + ": offset 8: a lost probe with a one-way delay", e.getMessage());
+    }
+
+    private Path gzip(String name, int version, int... record) throws Exception {
+        Path f = dir.resolve(name);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(CompactTraceWriter.MAGIC);
+            out.write(version);
+            for (int b : record) {
+                out.write(b);
+            }
+        }
+        return f;
     }
 
     @Test

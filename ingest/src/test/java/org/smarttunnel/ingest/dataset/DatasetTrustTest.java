@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.ImportOptions;
 import org.smarttunnel.ingest.Importer;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.trace.Direction;
+import org.smarttunnel.ingest.trace.Trace;
 
 /** The index is data: its counts, ids and file names are checked, never trusted. */
 class DatasetTrustTest {
@@ -68,6 +70,27 @@ class DatasetTrustTest {
         List<String> rows = Files.readAllLines(file);
         Files.write(file, rows.subList(0, rows.size() - 1));
         assertTrue(refusal(ds).contains("holds 2 probes"), "a trace file cut short is noticed: " + refusal(ds));
+    }
+
+    /** A dataset written before directions and one-way delays: its index and trace files lack the last column. */
+    @Test
+    void datasetsFromBeforeDirectionsAndOneWayDelaysStillRead() throws Exception {
+        Path ds = dataset();
+        Trace now = TraceDataset.open(ds).load("a_s_z");
+        Path index = ds.resolve(TraceDataset.INDEX);
+        List<String> lines = Files.readAllLines(index);
+        assertTrue(lines.get(0).endsWith(",last_send_us,direction") && lines.get(1).endsWith(",round-trip"), lines.get(0));
+        Files.write(index, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Path file = ds.resolve("traces").resolve("a_s_z.csv");
+        Files.write(file, Files.readAllLines(file).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        assertEquals("index,seq,send_us,lost,rtt_us", Files.readAllLines(file).get(0));
+        Trace old = TraceDataset.open(ds).load("a_s_z");
+        assertEquals(now, old);
+        assertEquals(Direction.ROUND_TRIP, old.info().direction());
+
+        Files.write(index, List.of(lines.get(0), lines.get(1).replace(",round-trip", ",sideways")));
+        assertTrue(assertThrows(IngestException.class, () -> TraceDataset.open(ds)).getMessage()
+                .endsWith("index.csv: line 2: direction 'sideways' is not one of round-trip, up, down"));
     }
 
     @Test

@@ -58,14 +58,14 @@ class ImporterTest {
                 .importFiles(List.of(capture("tiny.pcap", run)), dir);
         assertFalse(r.hasErrors());
         assertEquals("""
-                trace,file,host,site,src,dst,ident,probes,lost,loss_rate,first_send_us,last_send_us
-                10.0.0.1_192.0.2.7_4660,traces/10.0.0.1_192.0.2.7_4660.csv,10.0.0.1,192.0.2.7,10.0.0.1,192.0.2.7,4660,3,1,0.333333,1726122373000000,1726122375000000
+                trace,file,host,site,src,dst,ident,probes,lost,loss_rate,first_send_us,last_send_us,direction
+                10.0.0.1_192.0.2.7_4660,traces/10.0.0.1_192.0.2.7_4660.csv,10.0.0.1,192.0.2.7,10.0.0.1,192.0.2.7,4660,3,1,0.333333,1726122373000000,1726122375000000,round-trip
                 """, read(dir.resolve("index.csv")));
         assertEquals("""
-                index,seq,send_us,lost,rtt_us
-                0,7,1726122373000000,0,30000
-                1,8,1726122374000000,1,
-                2,9,1726122375000000,0,25500
+                index,seq,send_us,lost,rtt_us,owd_us
+                0,7,1726122373000000,0,30000,
+                1,8,1726122374000000,1,,
+                2,9,1726122375000000,0,25500,
                 """, read(dir.resolve("traces/10.0.0.1_192.0.2.7_4660.csv")));
         assertEquals("""
                 trace,interval,start_us,probes,lost,loss_rate
@@ -117,7 +117,7 @@ class ImporterTest {
         assertTrue(r.hasErrors());
         assertEquals(List.of(
                 new Diagnostic(Diagnostic.Severity.ERROR, bad.toString(), "offset 0",
-                        "in none of the known formats (pcap, zing, pinglog): unknown magic 0x00012074"),
+                        "in none of the known formats (pcap, zing, pinglog, irtt, fping): unknown magic 0x00012074"),
                 new Diagnostic(Diagnostic.Severity.ERROR, missing.toString(), "file", "no such file")),
                 r.diagnostics());
         assertEquals(1, TraceDataset.open(dir).traces().size());

@@ -2,6 +2,7 @@ package org.smarttunnel.ingest.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.trace.Probe;
 import org.smarttunnel.ingest.trace.Trace;
 import org.smarttunnel.ingest.trace.TraceInfo;
 
@@ -38,6 +40,18 @@ class TraceCsvFastReaderTest {
                 "\uFEFF" + plain, ""}) {
             assertTrue(fast(declined).isEmpty(), declined);
         }
+        String withOwd = "index,seq,send_us,lost,rtt_us,owd_us\n0,1,1700000000000000,0,2500,1200\n"
+                + "1,2,1700000000002000,1,,\n2,3,1700000000004000,0,,-40\n3,4,1700000000006000,0,2600,\n";
+        Trace o = fast(withOwd).orElseThrow();
+        assertEquals(1200, o.owdUs(0));
+        assertEquals(Probe.NO_OWD, o.owdUs(1));
+        assertEquals(-40, o.owdUs(2));
+        assertEquals(Probe.NO_OWD, o.owdUs(3));
+        assertFalse(fast(plain).orElseThrow().hasOwd(), "a file from before one-way delays has none");
+        for (String declined : new String[] {withOwd.replace(",1,,\n", ",1,,7\n"), withOwd.replace(",-40", ",-"),
+                withOwd.replace(",-40", ",--40"), withOwd.replace(",1200", ",1200,")}) {
+            assertTrue(fast(declined).isEmpty(), declined);
+        }
     }
 
     /**
@@ -50,13 +64,19 @@ class TraceCsvFastReaderTest {
         byte[] alphabet = "0123456789,\n\r\"- +a".getBytes(StandardCharsets.US_ASCII);
         int fastTaken = 0;
         for (int c = 0; c < 1500; c++) {
-            StringBuilder sb = new StringBuilder("index,seq,send_us,lost,rtt_us\n");
+            boolean withOwd = c % 2 == 0;
+            StringBuilder sb = new StringBuilder(withOwd ? "index,seq,send_us,lost,rtt_us,owd_us\n"
+                    : "index,seq,send_us,lost,rtt_us\n");
             int rows = r.nextInt(c % 100 == 0 ? 5000 : 30);
             long send = 1_700_000_000_000_000L + r.nextInt(1000);
             for (int i = 0; i < rows; i++) {
                 boolean lost = r.nextInt(10) == 0;
                 sb.append(i).append(',').append(i + 1).append(',').append(send).append(',').append(lost ? 1 : 0)
-                        .append(',').append(lost ? "" : Integer.toString(r.nextInt(300_000))).append('\n');
+                        .append(',').append(lost ? "" : Integer.toString(r.nextInt(300_000)));
+                if (withOwd) {
+                    sb.append(',').append(lost || r.nextInt(4) == 0 ? "" : Integer.toString(r.nextInt(-50_000, 300_000)));
+                }
+                sb.append('\n');
                 send += 1 + r.nextInt(4000);
             }
             byte[] bytes = sb.toString().getBytes(StandardCharsets.US_ASCII);
@@ -123,7 +143,8 @@ class TraceCsvFastReaderTest {
         try {
             Trace t = read.read();
             return "seq " + java.util.Arrays.toString(t.seq()) + " send " + java.util.Arrays.toString(t.sendUs())
-                    + " loss " + t.loss() + " rtt " + java.util.Arrays.toString(t.rttUs());
+                    + " loss " + t.loss() + " rtt " + java.util.Arrays.toString(t.rttUs()) + " owd "
+                    + java.util.Arrays.toString(t.owdUs());
         } catch (IngestException e) {
             return "error " + e.getMessage();
         } catch (Exception e) {

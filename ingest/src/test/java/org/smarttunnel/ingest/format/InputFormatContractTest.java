@@ -56,7 +56,14 @@ class InputFormatContractTest {
                     0 1726122373.000000 1726122373.031234
                     1 1726122373.002000 -
                     2 1726122373.004000 1726122373.035
-                    """, "3 99999999999999999999.0 -\n", 1));
+                    """, "3 99999999999999999999.0 -\n", 1),
+            "irtt", irtt(),
+            "fping", text("""
+                    [1726122373.03120] 192.0.2.7 : [0], 64 bytes, 31.2 ms (31.2 avg, 0% loss)
+                    [1726122374.03090] 192.0.2.7 : [1], 64 bytes, 30.9 ms (31.0 avg, 0% loss)
+                    [1726122375.50000] 192.0.2.7 : [2], timed out (31.0 avg, 33% loss)
+                    """, "[1726122376.03000] 192.0.2.7 : [99999999999999999999], 64 bytes, 30.0 ms (31 avg, 0% loss)\n",
+                    1));
 
     @TempDir
     Path dir;
@@ -73,6 +80,17 @@ class InputFormatContractTest {
         byte[] good = p.toBytes();
         byte[] huge = new Bytes(false).u32(T0 / 1_000_000_000L + 100).u32(0).u32(0xFFFFFF00).u32(98).toArray();
         return new Sample(good, Packets.concat(good, huge), 1);
+    }
+
+    private static Sample irtt() {
+        org.smarttunnel.ingest.testing.IrttFile f = new org.smarttunnel.ingest.testing.IrttFile();
+        for (int i = 0; i < 3; i++) {
+            f.add(org.smarttunnel.ingest.testing.IrttFile.Trip.received(T0 + i * 2 * MS, 10 * MS, 0, 12 * MS));
+        }
+        String valid = f.text();
+        // cut inside the last round trip: the first two are kept, with one warning naming the line
+        return new Sample(valid.getBytes(StandardCharsets.UTF_8), valid.substring(0, valid.indexOf("\"seqno\": 2"))
+                .getBytes(StandardCharsets.UTF_8), 1);
     }
 
     private static Sample text(String valid, String bad, int traces) {
@@ -129,7 +147,7 @@ class InputFormatContractTest {
     void autoIsNotAFormatAndUnknownIdsAreRefused() {
         assertEquals(Optional.empty(), InputFormats.parse("auto"));
         assertEquals("pcap", InputFormats.parse("pcap").orElseThrow().id());
-        assertEquals("input format must be auto or one of pcap, zing, pinglog, not 'wav'",
+        assertEquals("input format must be auto or one of pcap, zing, pinglog, irtt, fping, not 'wav'",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> InputFormats.parse("wav")).getMessage());
     }

@@ -65,7 +65,8 @@ class ImportFuzzTest {
         try {
             for (int i = 0; i < INPUTS && findings.size() < 20; i++) {
                 String seedName = names.get(i % names.size());
-                byte[] input = mutate(seeds.get(seedName), seedName.endsWith(".log") || seedName.endsWith(".zing"), r);
+                byte[] input = mutate(seeds.get(seedName), seedName.endsWith(".log") || seedName.endsWith(".zing")
+                        || seedName.endsWith(".json") || seedName.endsWith(".fping"), r);
                 Path file = Files.write(tmp.resolve("in-" + (i % 7) + "-" + seedName), input);
                 Path out = tmp.resolve("ds-" + i);
                 Future<String> run = worker.submit(() -> {
@@ -120,11 +121,13 @@ class ImportFuzzTest {
     void aDamagedGzipImportsExactlyWhatDecompressed() throws Exception {
         Map<String, byte[]> seeds = seeds();
         int checked = 0;
-        for (String name : List.of("capture.pcap.gz", "probes.zing.gz")) {
+        for (String name : List.of("capture.pcap.gz", "probes.zing.gz", "run.json.gz")) {
             byte[] gz = seeds.get(name);
             byte[] plain = seeds.get(name.substring(0, name.length() - 3));
             List<byte[]> damaged = new ArrayList<>();
-            for (int cut = 10; cut < gz.length; cut++) {
+            // every cut of the small seeds; of irtt's larger JSON every seventh (the build's time)
+            int stride = name.startsWith("run.json") ? 7 : 1;
+            for (int cut = 10; cut < gz.length; cut += stride) {
                 damaged.add(java.util.Arrays.copyOf(gz, cut));
             }
             for (int at = gz.length - 8; at < gz.length; at++) {
@@ -294,6 +297,27 @@ class ImportFuzzTest {
         seeds.put("ts.log", ts.toString().getBytes(StandardCharsets.UTF_8));
         seeds.put("probes.zing", zing.toString().getBytes(StandardCharsets.UTF_8));
         seeds.put("probes.zing.gz", gzip(zing.toString().getBytes(StandardCharsets.UTF_8)));
+        // irtt: every lost status, a reply past the timeout
+        long t0 = 1_726_122_370_000_000_000L;
+        org.smarttunnel.ingest.testing.IrttFile irtt = new org.smarttunnel.ingest.testing.IrttFile()
+                .add(org.smarttunnel.ingest.testing.IrttFile.Trip.received(t0, 20_000_000L, 1_000_000L, 30_000_000L))
+                .add(org.smarttunnel.ingest.testing.IrttFile.Trip.lost(t0 + 10_000_000L, "true_up"))
+                .add(org.smarttunnel.ingest.testing.IrttFile.Trip.lost(t0 + 20_000_000L, "true_down"))
+                .add(org.smarttunnel.ingest.testing.IrttFile.Trip.lost(t0 + 30_000_000L, "true"))
+                .add(org.smarttunnel.ingest.testing.IrttFile.Trip.received(t0 + 40_000_000L, 10_000_000L, 0,
+                        2_500_000_000L));
+        seeds.put("run.json", irtt.text().getBytes(StandardCharsets.UTF_8));
+        StringBuilder fping = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            for (String target : List.of("192.0.2.7", "a.example")) {
+                fping.append("[17261223").append(70 + i).append(".0").append(i).append("000] ").append(target).append(" : [")
+                        .append(i).append(i % 3 == 2 ? "], timed out (1.0 avg, 10% loss)\n"
+                                : "], 64 bytes, 1" + i + ".5 ms (1.0 avg, 0% loss)\n");
+            }
+        }
+        fping.append("\n192.0.2.7 : xmt/rcv/%loss = 9/6/33%, min/avg/max = 10.5/13.0/17.5\n");
+        seeds.put("probes.fping", fping.toString().getBytes(StandardCharsets.UTF_8));
+        seeds.put("run.json.gz", gzip(irtt.text().getBytes(StandardCharsets.UTF_8)));
         return seeds;
     }
 

@@ -46,6 +46,31 @@ public final class InMemoryImport {
         return result;
     }
 
+    /** Reads any file with {@code format} into traces in memory. */
+    public static InMemoryImport format(org.smarttunnel.ingest.format.InputFormat format, Path file,
+            org.smarttunnel.ingest.ImportOptions options) {
+        InMemoryImport result = new InMemoryImport();
+        List<TraceCollector> collectors = new ArrayList<>();
+        List<TraceInfo> infos = new ArrayList<>();
+        try {
+            format.read(new org.smarttunnel.ingest.format.InputFile(file, file.getFileName().toString()), options,
+                    info -> {
+                        TraceCollector c = new TraceCollector(options.intervalUs());
+                        collectors.add(c);
+                        infos.add(info);
+                        return c;
+                    }, result.diagnostics);
+        } catch (IngestException e) {
+            result.error = e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < collectors.size(); i++) {
+            result.traces.add(collectors.get(i).toTrace(infos.get(i)));
+        }
+        return result;
+    }
+
     public static List<Probe> probes(Trace t) {
         List<Probe> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {

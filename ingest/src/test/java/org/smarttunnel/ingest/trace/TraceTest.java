@@ -24,6 +24,22 @@ class TraceTest {
         assertEquals(Double.NaN, t.intervals(1_000_000).get(2).lossRate());
     }
 
+    /** METHOD section 9: a probe's own one-way delay where it has one, else RTT/2; in half-microseconds. */
+    @Test
+    void oneWayDelaysPreferTheMeasuredOneProbeByProbe() {
+        long[] send = {0, 1000, 2000, 3000};
+        Interval all = new Interval("t", 0, 0, 0, 4, 1);
+        Trace rttOnly = new Trace(INFO, new int[4], send, LossSequence.parse("0010"), new int[] {10, 13, -1, 20});
+        assertEquals(List.of(10, 13, 0, 20), List.of(java.util.Arrays.stream(rttOnly.oneWayHalfUs(all).orElseThrow())
+                .boxed().toArray()));
+        Trace mixed = new Trace(INFO, new int[4], send, LossSequence.parse("0010"), new int[] {10, 13, -1, -1},
+                new int[] {4, Probe.NO_OWD, Probe.NO_OWD, -2});
+        assertEquals(List.of(8, 13, 0, -4), List.of(java.util.Arrays.stream(mixed.oneWayHalfUs(all).orElseThrow())
+                .boxed().toArray()));
+        Trace none = new Trace(INFO, new int[4], send, LossSequence.parse("0010"), new int[] {10, -1, -1, 20});
+        assertEquals(java.util.Optional.empty(), none.oneWayHalfUs(all), "a received probe with neither delay");
+    }
+
     @Test
     void sendTimesMayNotGoBackwards() {
         assertThrows(IllegalArgumentException.class, () -> new Trace(INFO, new int[2], new long[] {5, 4},
