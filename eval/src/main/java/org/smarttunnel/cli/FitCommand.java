@@ -17,7 +17,11 @@ import org.smarttunnel.common.table.CsvTables;
 import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.common.text.Durations;
 import org.smarttunnel.common.text.Numbers;
+import org.smarttunnel.fitting.model.GilbertElliott;
+import org.smarttunnel.fitting.model.GilbertElliottFit;
 import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.ModelSelection;
+import org.smarttunnel.fitting.model.RunLengths;
 import org.smarttunnel.fitting.model.Netem;
 import org.smarttunnel.fitting.model.StateChoice;
 import org.smarttunnel.fitting.model.TransitionCounts;
@@ -40,8 +44,9 @@ import picocli.CommandLine.Spec;
                 "Writes one row per (trace, interval, mode): oracle fits each interval on its own probes, predicted "
                         + "fits interval k on the pooled transition counts of the --history intervals before it "
                         + "(interval 0 has no predicted row). Prints how often the history's loss rate predicts the "
-                        + "interval's (Fisher's exact test). With --netem, prints the netem command emulating one "
-                        + "trace instead.", ""})
+                        + "interval's (Fisher's exact test). With --select, also fits every trace whole by each "
+                        + "loss model and chooses among them by AIC and BIC. With --netem, prints the netem command "
+                        + "emulating one trace instead.", ""})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,6 +69,22 @@ final class FitCommand implements Callable<Integer> {
             description = "Print the netem command for this trace (whole trace; 2 states when --states is auto).")
     String netem;
 
+    @Option(names = "--select", paramLabel = "FILE",
+            description = "CSV file for model selection: every trace fitted whole by Bernoulli, Gilbert, the extended "
+                    + "Gilbert model (automatic states, when more than 2) and Gilbert-Elliott (EM), with "
+                    + "log-likelihood, AIC and BIC; prints each trace's choice.")
+    Path select;
+
+    @Option(names = "--histograms", paramLabel = "FILE",
+            description = "CSV file of every trace's burst and gap lengths by length bin, observed and as each model "
+                    + "fitted to the whole trace implies; prints each model's distance (total variation) from them.")
+    Path histograms;
+
+    @Option(names = "--netem-model", defaultValue = "gilbert", paramLabel = "MODEL",
+            description = "Model of the --netem command: gilbert (the 2-state fit, or Bernoulli with --states 1) or "
+                    + "gilbert-elliott (4 parameters by EM) (default: ${DEFAULT-VALUE}).")
+    String netemModel;
+
     @Option(names = "--dev", defaultValue = Defaults.DEVICE, paramLabel = "DEVICE",
             description = "Network device in the netem command (default: ${DEFAULT-VALUE}).")
     String device;
@@ -76,11 +97,25 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws IOException, IngestException {
         FitOptions o = options();
         TraceDataset ds = data.open();
+        if (!netemModel.equals("gilbert") && !netemModel.equals("gilbert-elliott")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--netem-model must be gilbert or "
+                    + "gilbert-elliott, not '" + netemModel + "'");
+        }
         if (netem != null) {
             return netem(ds, o);
         }
+        if (out == null && select == null && histograms == null) {
+            throw new IllegalArgumentException("--out FILE is required (or --select FILE, --histograms FILE, or --netem "
+                    + "TRACE)");
+        }
+        if (select != null) {
+            select(ds);
+        }
+        if (histograms != null) {
+            histograms(ds);
+        }
         if (out == null) {
-            throw new IllegalArgumentException("--out FILE is required (or --netem TRACE)");
+            return 0;
         }
         ModelOptions m = o.models();
         long intervalUs = m.intervalUs(ds.intervalUs());
@@ -135,8 +170,73 @@ final class FitCommand implements Callable<Integer> {
                 Column.formatted("share", "%", Predictability::share)), p);
     }
 
-    /** The whole trace's model as a netem command: 2 states unless fixed to 1. */
+    /** Every trace fitted whole by every model; the criteria's choices printed. */
+    private void select(TraceDataset ds) throws IOException, IngestException {
+        List<ModelSelection> all = new ArrayList<>();
+        List<ModelSelection.Row> rows = new ArrayList<>();
+        for (TraceSummary t : ds.traces()) {
+            ModelSelection s = ModelSelection.of(t.id(), ds.load(t.id()).loss());
+            all.add(s);
+            rows.addAll(s.rows());
+        }
+        CsvTables.write(select, ModelSelection.TABLE, rows);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "Model selection for %d traces of %s (whole traces; %d rows to %s):%n", all.size(),
+                data.data, rows.size(), select);
+        TerminalTable.print(w, List.of(Column.text("trace", ModelSelection::trace),
+                Column.integer("probes", "probes", ModelSelection::probes),
+                Column.integer("lost", "probes", ModelSelection::lost),
+                Column.text("by BIC", s -> s.byBic().model()),
+                Column.integer("states", "states", s -> s.byBic().states()),
+                Column.text("by AIC", s -> s.byAic().model())), all);
+        w.println();
+    }
+
+    /** Burst and gap histograms of every trace beside each model's; the distances printed. */
+    private void histograms(TraceDataset ds) throws IOException, IngestException {
+        List<RunLengths.Result> all = new ArrayList<>();
+        List<RunLengths.Row> rows = new ArrayList<>();
+        for (TraceSummary t : ds.traces()) {
+            RunLengths.Result r = RunLengths.of(t.id(), ds.load(t.id()).loss());
+            all.add(r);
+            rows.addAll(r.rows());
+        }
+        CsvTables.write(histograms, RunLengths.TABLE, rows);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "Burst and gap lengths of %d traces of %s (%d rows to %s); distance of each model "
+                + "(total variation, 0-1; bernoulli, gilbert, extended Gilbert, Gilbert-Elliott):%n", all.size(),
+                data.data, rows.size(), histograms);
+        TerminalTable.print(w, List.of(Column.text("trace", RunLengths.Result::trace),
+                Column.integer("bursts", "runs", RunLengths.Result::bursts),
+                Column.text("burst B / G / EG / GE", r -> distances(r.burstDistance())),
+                Column.integer("gaps", "runs", RunLengths.Result::gaps),
+                Column.text("gap B / G / EG / GE", r -> distances(r.gapDistance()))), all);
+        w.println();
+    }
+
+    private static String distances(double[] d) {
+        StringBuilder b = new StringBuilder();
+        for (double v : d) {
+            b.append(b.length() == 0 ? "" : " / ").append(RunLengths.distanceText(v));
+        }
+        return b.toString();
+    }
+
+    /** The whole trace's model as a netem command: 2 states unless fixed to 1, or Gilbert-Elliott. */
     private int netem(TraceDataset ds, FitOptions o) throws IOException, IngestException {
+        if (netemModel.equals("gilbert-elliott")) {
+            Trace trace = ds.load(netem);
+            GilbertElliottFit fit = GilbertElliottFit.of(trace.loss());
+            GilbertElliott m = fit.model();
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), Gilbert-Elliott fit (EM, %d iterations): p = %s, "
+                    + "r = %s, 1-h = %s (loss when bad), 1-k = %s (loss when good); loss rate %s%n", trace.id(),
+                    trace.size(), trace.loss().lossCount(), ImportCommand.percent(trace.loss().lossCount(),
+                            trace.size()), fit.iterations(), Numbers.number(m.p()), Numbers.number(m.r()),
+                    Numbers.number(m.lossBad()), Numbers.number(m.lossGood()), Numbers.number(m.lossRate()));
+            w.println("tc qdisc add dev " + o.device() + " root netem " + m.netemClause());
+            return 0;
+        }
         StateChoice choice = o.models().states().auto() ? StateChoice.of(2) : o.models().states();
         InvalidSettingException.require(choice.fixed() <= 2, Setting.STATES, "must be 1 or 2 for netem, which has no "
                 + choice.fixed() + "-state extended Gilbert model");

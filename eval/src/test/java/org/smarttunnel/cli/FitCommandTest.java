@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smarttunnel.common.text.Numbers;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fit command on a dataset whose every probe is known (a zing file, 1 s intervals). */
@@ -56,6 +57,46 @@ class FitCommandTest {
                 "alpha_paris_z,2,predicted,2,20,4,0.2,1.5,0.176471;0.333333,0.111111"), Files.readAllLines(out));
         assertTrue(r.out.contains("Prediction holds (Fisher's exact test of the loss counts, p >= 0.05) in 2 of 2 "
                 + "intervals (100.0%)"), r.out);
+    }
+
+    /** The whole trace (30 probes, 8 lost) by every model; Bernoulli's row worked by hand. */
+    @Test
+    void selectionScoresEveryModelOnTheWholeTrace() throws Exception {
+        Path sel = tmp.resolve("selection.csv");
+        Cli r = Cli.run("fit", "--data", data, "--select", sel);
+        assertEquals(0, r.status, r::toString);
+        List<String> rows = Files.readAllLines(sel);
+        assertEquals("trace,probes,lost,model,states,parameters,fitted,log_likelihood,aic,bic,chosen", rows.get(0));
+        double ll = 8 * Math.log(8.0 / 30) + 22 * Math.log(22.0 / 30);
+        assertTrue(rows.get(1).startsWith("alpha_paris_z,30,8,bernoulli,1,1,q=0.266667," + Numbers.number(ll) + ","
+                + Numbers.number(2 - 2 * ll) + "," + Numbers.number(Math.log(30) - 2 * ll) + ","), rows.get(1));
+        assertTrue(rows.stream().anyMatch(l -> l.contains(",gilbert-elliott,2,4,p=")), rows.toString());
+        assertEquals(1, rows.stream().filter(l -> l.endsWith(",bic") || l.endsWith(";bic")).count(), rows.toString());
+        assertTrue(r.out.startsWith("Model selection for 1 traces of " + data + " (whole traces; " + (rows.size() - 1)
+                + " rows to " + sel + "):\n"), r.out);
+
+        // 0000 1 0000 1 0 11 0000000 1111 000000: bursts 1, 1, 2, 4; gaps between losses 4, 1, 7
+        Path hist = tmp.resolve("hist.csv");
+        Cli h = Cli.run("fit", "--data", data, "--histograms", hist);
+        assertEquals(0, h.status, h::toString);
+        List<String> bins = Files.readAllLines(hist);
+        assertEquals("trace,kind,length,from,to,observed,observed_share,bernoulli,gilbert,extended_gilbert,"
+                + "gilbert_elliott", bins.get(0));
+        assertTrue(bins.get(1).startsWith("alpha_paris_z,burst,1,1,1,2,0.5,"), bins.toString());
+        assertTrue(bins.get(2).startsWith("alpha_paris_z,burst,2,2,2,1,0.25,"), bins.toString());
+        assertTrue(bins.get(3).startsWith("alpha_paris_z,burst,3,3,3,0,0,"), bins.toString());
+        assertTrue(bins.contains(bins.stream().filter(l -> l.startsWith("alpha_paris_z,gap,7,7,7,1,0.333333,"))
+                .findFirst().orElse("missing gap 7")), bins.toString());
+        assertTrue(h.out.contains("alpha_paris_z"), h.out);
+
+        Cli ge = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "gilbert-elliott");
+        assertEquals(0, ge.status, ge::toString);
+        assertTrue(ge.out.lines().reduce((a, b) -> b).orElseThrow().matches(
+                "tc qdisc add dev eth0 root netem loss gemodel \\S+% \\S+% \\S+% \\S+%"), ge.out);
+        Cli bad = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "markov");
+        assertEquals(2, bad.status);
+        assertEquals("error: --netem-model must be gilbert or gilbert-elliott, not 'markov'", bad.err.lines().findFirst()
+                .orElseThrow());
     }
 
     @Test

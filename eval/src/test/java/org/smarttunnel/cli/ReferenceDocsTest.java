@@ -35,7 +35,8 @@ class ReferenceDocsTest {
     private static final int WIDTH = 100;
 
     static final List<TableSpec<?>> TABLES = List.of(TraceSummary.TABLE, IntervalRow.TABLE, TraceCsvWriter.TABLE,
-            IntervalModel.TABLE, ReplayRow.TABLE, ExperimentRow.TABLE, Combination.TABLE, Tables.LOSS_FREE,
+            IntervalModel.TABLE, org.smarttunnel.fitting.model.ModelSelection.TABLE,
+            org.smarttunnel.fitting.model.RunLengths.TABLE, ReplayRow.TABLE, ExperimentRow.TABLE, Combination.TABLE, Tables.LOSS_FREE,
             Tables.MEAN_LOSS, Tables.BY_PATHS, Tables.EXPECTED_LOSS, Tables.CALIBRATION, Tables.DELAY, org.smarttunnel.eval.Manifest.TABLE, UserTunnels.TABLE, Timeline.TABLE,
             CongestionAnalysis.PAIRS, CongestionAnalysis.GROUPS, CongestionAnalysis.SELECTION,
             CongestionAnalysis.SCORES, CongestionAnalysis.TRUTH, GroundTruth.PATHS, GroundTruth.PERIODS,

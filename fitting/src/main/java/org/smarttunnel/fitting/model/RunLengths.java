@@ -1,0 +1,192 @@
+package org.smarttunnel.fitting.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import org.smarttunnel.common.table.Column;
+import org.smarttunnel.common.table.TableSpec;
+import org.smarttunnel.common.text.Numbers;
+import org.smarttunnel.ingest.trace.LossSequence;
+
+/**
+ * Burst and gap lengths of a loss sequence beside what each fitted model implies. A burst is a
+ * maximal run of losses (one cut by the sequence's end counts with the length seen); a gap is a
+ * run of receptions between two losses (the runs before the first loss and after the last are
+ * left out: their length says when the sequence started and ended). Lengths go into bins — 1 to
+ * 10 each, then 11-20, 21-50, 51-100, 101-200, 201-500 and so on — and each model's share of a
+ * bin is P(length &gt;= from) - P(length &gt;= to + 1) under the model. Goodness of fit per model is
+ * the total-variation distance between the observed and the modelled shares over the bins up to
+ * the longest observed, the model's mass beyond counting in full.
+ */
+public final class RunLengths {
+    /** Loss bursts or reception gaps. */
+    public enum Kind {
+        BURST("burst"), GAP("gap");
+
+        final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+    }
+
+    /** The models compared, as in {@link ModelSelection} (the extended Gilbert one with its automatic states). */
+    static final List<String> MODELS = List.of("bernoulli", "gilbert", "extended-gilbert", "gilbert-elliott");
+
+    /** One bin of one kind of one trace: observed count and share, and every model's share. */
+    public record Row(String trace, Kind kind, int from, int to, long observed, double observedShare, double[] model) {
+        String bin() {
+            return from == to ? Integer.toString(from) : from + "-" + to;
+        }
+    }
+
+    public static final TableSpec<Row> TABLE = TableSpec.<Row>named("histograms.csv")
+            .about("burst and gap lengths of each trace, observed and as each fitted model implies, by length bin")
+            .column(Column.text("trace", Row::trace))
+            .column(Column.text("kind", r -> r.kind().id))
+            .column(Column.text("length", Row::bin))
+            .column(Column.integer("from", "packets", Row::from))
+            .column(Column.integer("to", "packets", Row::to))
+            .column(Column.integer("observed", "runs", Row::observed))
+            .column(Column.number("observed_share", "fraction", Row::observedShare))
+            .column(Column.number("bernoulli", "fraction", r -> r.model()[0]))
+            .column(Column.number("gilbert", "fraction", r -> r.model()[1]))
+            .column(Column.number("extended_gilbert", "fraction", r -> r.model()[2]))
+            .column(Column.number("gilbert_elliott", "fraction", r -> r.model()[3]))
+            .build();
+
+    /** A trace's bins and the distance of each model from the observed shares, per kind. */
+    public record Result(String trace, List<Row> rows, double[] burstDistance, double[] gapDistance, long bursts,
+            long gaps) {
+    }
+
+    private RunLengths() {
+    }
+
+    public static Result of(String trace, LossSequence s) {
+        List<Long> bursts = new ArrayList<>();
+        List<Long> gaps = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        boolean seenLoss = false;
+        while (i < n) {
+            boolean lost = s.lost(i);
+            int j = i;
+            while (j < n && s.lost(j) == lost) {
+                j++;
+            }
+            if (lost) {
+                bursts.add((long) (j - i));
+                seenLoss = true;
+            } else if (seenLoss && j < n) {
+                gaps.add((long) (j - i));
+            }
+            i = j;
+        }
+        TransitionCounts counts = TransitionCounts.of(s);
+        GilbertModel bernoulli = counts.fit(1);
+        GilbertModel gilbert = counts.fit(2);
+        GilbertModel extended = counts.fit(Math.max(1, counts.autoStates()));
+        GilbertElliott ge = GilbertElliottFit.of(s).model();
+        List<IntToDoubleFunction> burstAtLeast = List.of(bernoulli::burstAtLeast, gilbert::burstAtLeast,
+                extended::burstAtLeast, m -> geAtLeast(ge, true, m));
+        List<IntToDoubleFunction> gapAtLeast = List.of(m -> Math.pow(1 - bernoulli.q(0), m - 1),
+                m -> Math.pow(1 - gilbert.q(0), m - 1), m -> Math.pow(1 - extended.q(0), m - 1),
+                m -> geAtLeast(ge, false, m));
+        List<Row> rows = new ArrayList<>();
+        double[] burstDistance = bins(trace, Kind.BURST, bursts, burstAtLeast, rows);
+        double[] gapDistance = bins(trace, Kind.GAP, gaps, gapAtLeast, rows);
+        return new Result(trace, rows, burstDistance, gapDistance, bursts.size(), gaps.size());
+    }
+
+    /** Bin edges: 1..10, then 11-20, 21-50, 51-100, 101-200, ... (1-2-5 steps). */
+    static List<int[]> binsUpTo(long longest) {
+        List<int[]> out = new ArrayList<>();
+        for (int k = 1; k <= Math.min(10, longest); k++) {
+            out.add(new int[] {k, k});
+        }
+        long from = 11;
+        long[] steps = {2, 5, 10};
+        long decade = 10;
+        int step = 0;
+        while (from <= longest) {
+            long to = Math.min(Integer.MAX_VALUE - 1, steps[step] * decade);
+            out.add(new int[] {(int) from, (int) to});
+            from = to + 1;
+            if (++step == steps.length) {
+                step = 0;
+                decade *= 10;
+            }
+        }
+        return out;
+    }
+
+    private static double[] bins(String trace, Kind kind, List<Long> lengths, List<IntToDoubleFunction> atLeast,
+            List<Row> rows) {
+        long longest = lengths.stream().mapToLong(Long::longValue).max().orElse(0);
+        long total = lengths.size();
+        double[] distance = new double[atLeast.size()];
+        double[] covered = new double[atLeast.size()];
+        for (int[] bin : binsUpTo(longest)) {
+            long observed = lengths.stream().filter(l -> l >= bin[0] && l <= bin[1]).count();
+            double share = total == 0 ? 0 : (double) observed / total;
+            double[] model = new double[atLeast.size()];
+            for (int m = 0; m < model.length; m++) {
+                model[m] = Math.max(0, atLeast.get(m).applyAsDouble(bin[0]) - atLeast.get(m).applyAsDouble(bin[1] + 1));
+                distance[m] += Math.abs(share - model[m]);
+                covered[m] += model[m];
+            }
+            rows.add(new Row(trace, kind, bin[0], bin[1], observed, share, model));
+        }
+        for (int m = 0; m < distance.length; m++) {
+            distance[m] = total == 0 ? Double.NaN : (distance[m] + Math.max(0, 1 - covered[m])) / 2;
+        }
+        return distance;
+    }
+
+    /**
+     * P(run &gt;= m) under a Gilbert-Elliott model, for a burst (a loss after a reception, then
+     * losses) or a gap (a reception after a loss, then receptions): the hidden state at the run's
+     * first packet, given the packet before, carried through m - 1 more packets of the same kind.
+     */
+    static double geAtLeast(GilbertElliott g, boolean burst, int m) {
+        double[] loss = {g.lossGood(), g.lossBad()};
+        double[][] a = {{1 - g.p(), g.p()}, {g.r(), 1 - g.r()}};
+        double bad = g.stationaryBad();
+        double[] pi = {1 - bad, bad};
+        // the packet before the run: the other kind
+        double[] v = new double[2];
+        for (int s = 0; s < 2; s++) {
+            v[s] = pi[s] * (burst ? 1 - loss[s] : loss[s]);
+        }
+        v = step(v, a, loss, burst);
+        double start = v[0] + v[1];
+        if (start <= 0) {
+            return 0;
+        }
+        v[0] /= start;
+        v[1] /= start;
+        for (int k = 1; k < m; k++) {
+            v = step(v, a, loss, burst);
+            if (v[0] + v[1] < 1e-300) {
+                return 0;
+            }
+        }
+        return v[0] + v[1];
+    }
+
+    /** One packet: move, then the packet is lost ({@code lost}) or received in the state reached. */
+    private static double[] step(double[] v, double[][] a, double[] loss, boolean lost) {
+        double[] out = new double[2];
+        for (int t = 0; t < 2; t++) {
+            double into = v[0] * a[0][t] + v[1] * a[1][t];
+            out[t] = into * (lost ? loss[t] : 1 - loss[t]);
+        }
+        return out;
+    }
+
+    /** A distance as printed: three decimals, "-" without runs. */
+    public static String distanceText(double d) {
+        return Double.isNaN(d) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", d);
+    }
+}
