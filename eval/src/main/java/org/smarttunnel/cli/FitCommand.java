@@ -21,6 +21,7 @@ import org.smarttunnel.fitting.model.GilbertElliott;
 import org.smarttunnel.fitting.model.GilbertElliottFit;
 import org.smarttunnel.fitting.model.GilbertModel;
 import org.smarttunnel.fitting.model.ModelSelection;
+import org.smarttunnel.fitting.model.Ns3;
 import org.smarttunnel.fitting.model.RunLengths;
 import org.smarttunnel.fitting.model.Netem;
 import org.smarttunnel.fitting.model.StateChoice;
@@ -85,6 +86,16 @@ final class FitCommand implements Callable<Integer> {
                     + "gilbert-elliott (4 parameters by EM) (default: ${DEFAULT-VALUE}).")
     String netemModel;
 
+    @Option(names = "--ns3", paramLabel = "TRACE",
+            description = "Print ns-3 C++ lines building a BurstErrorModel from this trace's model (whole trace; "
+                    + "burst rate q0, burst sizes from the fitted burst lengths).")
+    String ns3;
+
+    @Option(names = "--ns3-drops", paramLabel = "FILE",
+            description = "With --ns3: write the 0-based indices of the trace's lost probes, one per line, for ns-3's "
+                    + "ReceiveListErrorModel (replays the measured losses exactly).")
+    Path ns3Drops;
+
     @Option(names = "--dev", defaultValue = Defaults.DEVICE, paramLabel = "DEVICE",
             description = "Network device in the netem command (default: ${DEFAULT-VALUE}).")
     String device;
@@ -103,6 +114,12 @@ final class FitCommand implements Callable<Integer> {
         }
         if (netem != null) {
             return netem(ds, o);
+        }
+        if (ns3 != null) {
+            return ns3(ds, o);
+        }
+        if (ns3Drops != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ns3-drops needs --ns3 TRACE");
         }
         if (out == null && select == null && histograms == null) {
             throw new IllegalArgumentException("--out FILE is required (or --select FILE, --histograms FILE, or --netem "
@@ -192,6 +209,43 @@ final class FitCommand implements Callable<Integer> {
         w.println();
     }
 
+    /** The one-way delays of a trace's received probes in µs: their own, else RTT/2 (METHOD section 9). */
+    private static double[] oneWayUs(Trace t) {
+        double[] out = new double[t.size()];
+        int n = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.lost(i)) {
+                continue;
+            }
+            if (t.owdUs(i) != org.smarttunnel.ingest.trace.Probe.NO_OWD) {
+                out[n++] = t.owdUs(i);
+            } else if (t.rttUs(i) != org.smarttunnel.ingest.trace.Probe.NO_RTT) {
+                out[n++] = t.rttUs(i) / 2.0;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** ns-3 lines for one trace's model, and its drop list when asked. */
+    private int ns3(TraceDataset ds, FitOptions o) throws IOException, IngestException {
+        Trace trace = ds.load(ns3);
+        TransitionCounts counts = TransitionCounts.of(trace.loss());
+        int states = o.models().states().auto() ? Math.max(1, counts.autoStates()) : o.models().states().fixed();
+        GilbertModel fitted = counts.fit(states);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "// %s: %d probes, %d lost (%s); %d-state extended Gilbert fit: q = %s%n", trace.id(),
+                counts.probes(), counts.losses(), ImportCommand.percent(counts.losses(), counts.probes()), states,
+                IntervalModel.qText(fitted));
+        w.print(Ns3.burstErrorModel(fitted));
+        if (ns3Drops != null) {
+            String drops = Ns3.dropList(trace.loss());
+            org.smarttunnel.common.io.AtomicFiles.write(ns3Drops, out -> out.write(drops));
+            w.printf(Locale.ROOT, "// %d lost probes' indices in %s: ReceiveListErrorModel::SetList%n",
+                    trace.loss().lossCount(), ns3Drops);
+        }
+        return 0;
+    }
+
     /** Burst and gap histograms of every trace beside each model's; the distances printed. */
     private void histograms(TraceDataset ds) throws IOException, IngestException {
         List<RunLengths.Result> all = new ArrayList<>();
@@ -234,7 +288,8 @@ final class FitCommand implements Callable<Integer> {
                     trace.size(), trace.loss().lossCount(), ImportCommand.percent(trace.loss().lossCount(),
                             trace.size()), fit.iterations(), Numbers.number(m.p()), Numbers.number(m.r()),
                     Numbers.number(m.lossBad()), Numbers.number(m.lossGood()), Numbers.number(m.lossRate()));
-            w.println("tc qdisc add dev " + o.device() + " root netem " + m.netemClause());
+            w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
+                    + m.netemClause());
             return 0;
         }
         StateChoice choice = o.models().states().auto() ? StateChoice.of(2) : o.models().states();
@@ -247,7 +302,8 @@ final class FitCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), %s fit: q = %s%n", trace.id(), counts.probes(),
                 counts.losses(), ImportCommand.percent(counts.losses(), counts.probes()),
                 choice.fixed() == 1 ? "Bernoulli" : "2-state Gilbert", IntervalModel.qText(fitted));
-        w.println(Netem.command(fitted, o.device()));
+        w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
+                + Netem.lossClause(fitted));
         return 0;
     }
 }

@@ -89,10 +89,20 @@ class FitCommandTest {
                 .findFirst().orElse("missing gap 7")), bins.toString());
         assertTrue(h.out.contains("alpha_paris_z"), h.out);
 
+        // ns-3: 2 states: q0 = 4/22 (a loss after a reception), q1 = 4/8: bursts of 1 with 1/2, at least 2 with 1/2 ...
+        Path drops = tmp.resolve("drops.txt");
+        Cli n3 = Cli.run("fit", "--data", data, "--ns3", "alpha_paris_z", "--states", 2, "--ns3-drops", drops);
+        assertEquals(0, n3.status, n3::toString);
+        assertTrue(n3.out.contains("burstSize->CDF(1, 0.5);\nburstSize->CDF(2, 0.75);\n"), n3.out);
+        assertTrue(n3.out.contains("loss->SetBurstRate(0.181818);\nloss->SetRandomBurstSize(burstSize);\n"), n3.out);
+        assertEquals(List.of("4", "9", "11", "12", "20", "21", "22", "23"), Files.readAllLines(drops));
+        assertEquals(2, Cli.run("fit", "--data", data, "--ns3-drops", drops).status);
+
         Cli ge = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "gilbert-elliott");
         assertEquals(0, ge.status, ge::toString);
         assertTrue(ge.out.lines().reduce((a, b) -> b).orElseThrow().matches(
-                "tc qdisc add dev eth0 root netem loss gemodel \\S+% \\S+% \\S+% \\S+%"), ge.out);
+                "tc qdisc add dev eth0 root netem delay 0.250ms 0.000ms distribution normal loss gemodel \\S+% \\S+% "
+                        + "\\S+% \\S+%"), ge.out);
         Cli bad = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "markov");
         assertEquals(2, bad.status);
         assertEquals("error: --netem-model must be gilbert or gilbert-elliott, not 'markov'", bad.err.lines().findFirst()
@@ -104,7 +114,9 @@ class FitCommandTest {
         Cli n = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--dev", "wan0");
         assertEquals(0, n.status, n::toString);
         // whole trace: s0 22 visits 4 losses, s1 8 visits 4 losses: p = 4/22, r = 1 - 4/8
-        assertTrue(n.out.endsWith("tc qdisc add dev wan0 root netem loss gemodel 18.1818% 50% 100% 0%\n"), n.out);
+        // received probes answered in 0.5 ms: one-way 0.25 ms, no jitter
+        assertTrue(n.out.endsWith("tc qdisc add dev wan0 root netem delay 0.250ms 0.000ms distribution normal loss "
+                + "gemodel 18.1818% 50% 100% 0%\n"), n.out);
         assertEquals(2, Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--states", 3).status);
         assertEquals(1, Cli.run("fit", "--data", data, "--netem", "nope").status);
         assertEquals(2, Cli.run("fit", "--data", data, "--out", tmp.resolve("x"), "--mode", "sometimes").status);

@@ -34,6 +34,30 @@ public final class Netem {
         return "tc qdisc add dev " + device + " root netem " + lossClause(m);
     }
 
+    /**
+     * netem's delay clause for one-way delays in µs (received probes only): {@code delay MEAN
+     * JITTER distribution normal}, the mean and the population standard deviation in ms with
+     * three decimals; empty when there are none. netem's jitter is the normal distribution's sigma
+     * with {@code distribution normal} (uniform without it).
+     */
+    public static String delayClause(double[] delaysUs) {
+        if (delaysUs.length == 0) {
+            return "";
+        }
+        double sum = 0;
+        for (double d : delaysUs) {
+            sum += d;
+        }
+        double mean = sum / delaysUs.length;
+        double squares = 0;
+        for (double d : delaysUs) {
+            squares += (d - mean) * (d - mean);
+        }
+        double sigma = Math.sqrt(squares / delaysUs.length);
+        return String.format(java.util.Locale.ROOT, "delay %.3fms %.3fms distribution normal ", Math.max(0, mean) / 1000,
+                sigma / 1000);
+    }
+
     static String percent(double p) {
         BigDecimal v = new BigDecimal(p * 100).round(new MathContext(6)).stripTrailingZeros();
         return (v.signum() == 0 ? "0" : v.toPlainString()) + "%";

@@ -14,4 +14,11 @@ class NetemTest {
         assertEquals("loss gemodel 0% 100% 100% 0%", Netem.lossClause(GilbertModel.of(0, 0)));
         assertThrows(IllegalArgumentException.class, () -> Netem.lossClause(GilbertModel.of(0.1, 0.5, 0.6)));
     }
+
+    /** Mean 12 ms, population sigma sqrt(2 * 2^2 / 3) = 1.633 ms. */
+    @org.junit.jupiter.api.Test
+    void delayClauseFromOneWayDelays() {
+        assertEquals("delay 12.000ms 1.633ms distribution normal ", Netem.delayClause(new double[] {10_000, 12_000, 14_000}));
+        assertEquals("", Netem.delayClause(new double[0]));
+    }
 }

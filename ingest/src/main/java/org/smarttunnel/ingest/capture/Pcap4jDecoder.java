@@ -50,6 +50,11 @@ final class Pcap4jDecoder {
             packet = packet(linkType, b, off, len);
         } catch (IllegalRawDataException e) {
             return Decoded.SHORT;
+        } catch (RuntimeException e) {
+            // pcap4j's own decoders throw on some damaged frames (a PPP frame with nothing after
+            // its header: "length is zero", with the whole buffer in the message): such a frame
+            // is one it cannot decode, not the end of the capture
+            return Decoded.OTHER;
         }
         if (packet == null) {
             return Decoded.OTHER;

@@ -46,6 +46,66 @@ final class IrttRun {
     long[] receiveDelay = new long[1024];
     long[] line = new long[1024];
 
+    /**
+     * Leaves out the round trips whose client send time lies more than {@code limitNs} from where
+     * the run's own clock puts its seqno — the median over the run of send − seqno × interval,
+     * the interval irtt's (or, without one, the median step between consecutive seqnos) — and
+     * drops server send stamps more than {@code limitNs} from their client send time (taken as
+     * absent: the estimate stands in). A damaged stamp must not stretch a run over years.
+     *
+     * @return the line of each round trip left out, in order
+     */
+    java.util.List<Long> dropImplausibleTimes(long limitNs, java.util.List<String> serverStampsDropped) {
+        java.util.List<Long> dropped = new java.util.ArrayList<>();
+        if (size == 0) {
+            return dropped;
+        }
+        long step = intervalNs;
+        if (step == NONE || step <= 0) {
+            long[] steps = new long[size];
+            int m = 0;
+            for (int i = 1; i < size; i++) {
+                if (seqno[i] == seqno[i - 1] + 1) {
+                    steps[m++] = clientSend[i] - clientSend[i - 1];
+                }
+            }
+            Arrays.sort(steps, 0, m);
+            step = m == 0 ? 0 : Math.max(0, steps[m / 2]);
+        }
+        long[] origin = new long[size];
+        for (int i = 0; i < size; i++) {
+            long offset = seqno[i] > Long.MAX_VALUE / Math.max(1, step) ? Long.MAX_VALUE : seqno[i] * step;
+            origin[i] = offset == Long.MAX_VALUE ? Long.MIN_VALUE : clientSend[i] - offset;
+        }
+        long[] sorted = origin.clone();
+        Arrays.sort(sorted);
+        long median = sorted[size / 2];
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            boolean far = origin[i] == Long.MIN_VALUE || Math.abs(origin[i] - median) > limitNs
+                    || origin[i] - median == Long.MIN_VALUE;
+            if (far) {
+                dropped.add(line[i]);
+                continue;
+            }
+            if (serverSend[i] != NONE && Math.abs(serverSend[i] - clientSend[i]) > limitNs) {
+                serverSend[i] = NONE;
+                serverStampsDropped.add(Long.toString(line[i]));
+            }
+            seqno[kept] = seqno[i];
+            lost[kept] = lost[i];
+            clientSend[kept] = clientSend[i];
+            serverSend[kept] = serverSend[i];
+            rtt[kept] = rtt[i];
+            sendDelay[kept] = sendDelay[i];
+            receiveDelay[kept] = receiveDelay[i];
+            line[kept] = line[i];
+            kept++;
+        }
+        size = kept;
+        return dropped;
+    }
+
     void add(long seq, Lost l, long send, long serverSendWall, long rttNs, long up, long down, long at) {
         if (size == seqno.length) {
             int n = 2 * size;

@@ -228,4 +228,27 @@ class CaptureErrorsTest {
         byte[] longer = new byte[] {0, 0, (byte) 0xFF, 0x7F, 0, 0, 0, 0, 1, 2};
         assertEquals(Decoded.OTHER, d.decode(127, longer, 0, longer.length, T0), "it_len beyond the frame");
     }
+
+    /**
+     * Found by fuzzing: Ethernet frames in a capture whose header says PPP (link type 9) made
+     * pcap4j throw "length is zero" (its message holding the whole buffer), which ended the import
+     * with that message. Any short frame pcap4j's decoders cannot take is a frame skipped.
+     */
+    @Test
+    void framesPcap4jCannotDecodeAreSkippedNotFatal() {
+        Pcap4jDecoder d = new Pcap4jDecoder(new EchoPacket());
+        byte[] ethernet = Frames.ethernet(false).apply(run.events(true).get(0));
+        for (int len = 0; len <= ethernet.length; len++) {
+            Decoded got = d.decode(9, ethernet, 0, len, T0);
+            assertTrue(got == Decoded.OTHER || got == Decoded.SHORT, len + ": " + got);
+        }
+        for (int a = 0; a < 256; a += 5) {
+            for (int len = 0; len <= 8; len++) {
+                byte[] b = {(byte) 0xFF, 0x03, 0, (byte) a, 0, 0, 0, 0};
+                d.decode(9, b, 0, len, T0);
+                b[0] = (byte) a;
+                d.decode(9, b, 0, len, T0);
+            }
+        }
+    }
 }

@@ -157,4 +157,30 @@ class IrttFormatTest {
         assertTrue(r.diagnostics.stream().anyMatch(d -> d.where().equals("line " + (line - 1))
                 && d.message().equals("'seqno' is not a whole number; round trip left out")), r.diagnostics.toString());
     }
+
+    /**
+     * Found by fuzzing: one client stamp damaged to 1970 stretched the trace over 54 years of
+     * empty intervals (a hang). A send time more than an hour from where the run's clock puts
+     * its seqno leaves the round trip out; a server stamp that far from its client stamp is
+     * ignored (the down trace estimates that send time).
+     */
+    @Test
+    void stampsAnHourOffAreLeftOutWithAWarning() throws Exception {
+        IrttFile f = new IrttFile();
+        for (int i = 0; i < 6; i++) {
+            long send = i == 2 ? 9_999_999_999L : T0 + i * 10 * MS;
+            f.add(Trip.received(send, 20 * MS, 0, 30 * MS));
+        }
+        // the server held this one two hours (its stamps say): the RTT without that time is 50 ms
+        f.add(Trip.received(T0 + 60 * MS, 20 * MS, 7_200_000 * MS, 30 * MS));
+        InMemoryImport r = read(f.write(tmp.resolve("far.json")), "up,down");
+        assertNull(r.error);
+        assertEquals(6, r.traces.get(0).size(), "round trip 2 left out");
+        assertTrue(r.diagnostics.stream().anyMatch(d -> d.message().startsWith("client send time more than an hour "
+                + "from where the run's clock puts this seqno; round trip left out")), r.diagnostics.toString());
+        assertTrue(r.diagnostics.stream().anyMatch(d -> d.message().startsWith("1 server send stamps more than an hour "
+                + "from their client send time ignored")), r.diagnostics.toString());
+        Trace down = r.traces.get(1);
+        assertEquals(T0_US + 80_000, down.sendUs(down.size() - 1), "sent at the client's time plus the estimated 20 ms");
+    }
 }
