@@ -50,7 +50,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = Defaults.FORMAT,
             description = "auto (by content), or a format from 'smarttunnel formats': pcap (pcap or pcapng), zing, "
-                    + "pinglog, irtt, fping (default: ${DEFAULT-VALUE}).")
+                    + "pinglog, irtt, fping, owamp (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--readers", paramLabel = "READER", defaultValue = Defaults.READER,

@@ -99,7 +99,7 @@ class ImportCommandTest {
         assertEquals(1, r.status, r::toString);
         List<String> lines = r.err.lines().toList();
         assertEquals(List.of(
-                "error: " + text + ": line 1: in none of the known formats (pcap, zing, pinglog, irtt, fping)",
+                "error: " + text + ": line 1: in none of the known formats (pcap, zing, pinglog, irtt, fping, owamp)",
                 "warning: " + cut + ": offset 138: truncated last record (76 of 114 bytes); the packets before it "
                         + "are kept"), lines);
         assertFalse(r.err.contains("Exception"));
@@ -114,7 +114,7 @@ class ImportCommandTest {
                 + "2ms, 1.5s, 5m, 250us\nTry 'smarttunnel import --help' for its options.\n", r.err);
         Cli f = Cli.run("import", "--out", tmp.resolve("ds"), "--format", "wav", tinyCapture());
         assertEquals(2, f.status);
-        assertEquals("error: --format must be auto or one of pcap, zing, pinglog, irtt, fping, not 'wav'\n", f.err);
+        assertEquals("error: --format must be auto or one of pcap, zing, pinglog, irtt, fping, owamp, not 'wav'\n", f.err);
         assertEquals(2, Cli.run("import", tinyCapture()).status);
         assertEquals(2, Cli.run().status);
     }

@@ -13,6 +13,7 @@ import org.smarttunnel.ingest.capture.InputFiles;
 import org.smarttunnel.ingest.irtt.IrttFormat;
 import org.smarttunnel.ingest.log.FpingFormat;
 import org.smarttunnel.ingest.log.PingLogFormat;
+import org.smarttunnel.ingest.owamp.OwampFormat;
 import org.smarttunnel.ingest.log.ZingFormat;
 
 /**
@@ -33,6 +34,7 @@ public final class InputFormats {
         register(new PingLogFormat());
         register(new IrttFormat());
         register(new FpingFormat());
+        register(new OwampFormat());
     }
 
     private InputFormats() {

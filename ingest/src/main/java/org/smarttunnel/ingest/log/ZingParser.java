@@ -229,6 +229,9 @@ public final class ZingParser {
                 continue;
             }
             String[] f = t.split("[\\s,]+");
+            if (f.length == 0) {
+                continue; // only separators (a line of commas): nothing to tell by
+            }
             if (!header && !f[0].matches("\\d+")) {
                 header = true; // a first non-numeric line is a header, as the parser takes it
                 continue;

@@ -117,7 +117,7 @@ class ImporterTest {
         assertTrue(r.hasErrors());
         assertEquals(List.of(
                 new Diagnostic(Diagnostic.Severity.ERROR, bad.toString(), "offset 0",
-                        "in none of the known formats (pcap, zing, pinglog, irtt, fping): unknown magic 0x00012074"),
+                        "in none of the known formats (pcap, zing, pinglog, irtt, fping, owamp): unknown magic 0x00012074"),
                 new Diagnostic(Diagnostic.Severity.ERROR, missing.toString(), "file", "no such file")),
                 r.diagnostics());
         assertEquals(1, TraceDataset.open(dir).traces().size());

@@ -58,6 +58,11 @@ class InputFormatContractTest {
                     2 1726122373.004000 1726122373.035
                     """, "3 99999999999999999999.0 -\n", 1),
             "irtt", irtt(),
+            "owamp", text(org.smarttunnel.ingest.owamp.OwampFormatTest.record(0, org.smarttunnel.ingest.owamp
+                    .OwampFormatTest.stamp(1_726_122_373L, 0), org.smarttunnel.ingest.owamp.OwampFormatTest.stamp(
+                    1_726_122_373L, 1L << 27)) + org.smarttunnel.ingest.owamp.OwampFormatTest.record(1, org.smarttunnel
+                    .ingest.owamp.OwampFormatTest.stamp(1_726_122_374L, 0), "00000000000000000000"),
+                    "2 not a record\n", 1),
             "fping", text("""
                     [1726122373.03120] 192.0.2.7 : [0], 64 bytes, 31.2 ms (31.2 avg, 0% loss)
                     [1726122374.03090] 192.0.2.7 : [1], 64 bytes, 30.9 ms (31.0 avg, 0% loss)
@@ -147,7 +152,7 @@ class InputFormatContractTest {
     void autoIsNotAFormatAndUnknownIdsAreRefused() {
         assertEquals(Optional.empty(), InputFormats.parse("auto"));
         assertEquals("pcap", InputFormats.parse("pcap").orElseThrow().id());
-        assertEquals("input format must be auto or one of pcap, zing, pinglog, irtt, fping, not 'wav'",
+        assertEquals("input format must be auto or one of pcap, zing, pinglog, irtt, fping, owamp, not 'wav'",
                 org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                         () -> InputFormats.parse("wav")).getMessage());
     }

@@ -66,7 +66,8 @@ class ImportFuzzTest {
             for (int i = 0; i < INPUTS && findings.size() < 20; i++) {
                 String seedName = names.get(i % names.size());
                 byte[] input = mutate(seeds.get(seedName), seedName.endsWith(".log") || seedName.endsWith(".zing")
-                        || seedName.endsWith(".json") || seedName.endsWith(".fping"), r);
+                        || seedName.endsWith(".json") || seedName.endsWith(".fping")
+                        || seedName.endsWith(".owamp"), r);
                 Path file = Files.write(tmp.resolve("in-" + (i % 7) + "-" + seedName), input);
                 Path out = tmp.resolve("ds-" + i);
                 Future<String> run = worker.submit(() -> {
@@ -317,6 +318,14 @@ class ImportFuzzTest {
         }
         fping.append("\n192.0.2.7 : xmt/rcv/%loss = 9/6/33%, min/avg/max = 10.5/13.0/17.5\n");
         seeds.put("probes.fping", fping.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder owamp = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            String send = org.smarttunnel.ingest.owamp.OwampFormatTest.stamp(1_726_122_370L + i, 1L << 28);
+            owamp.append(org.smarttunnel.ingest.owamp.OwampFormatTest.record(i, send, i % 4 == 3
+                    ? "00000000000000000000" : org.smarttunnel.ingest.owamp.OwampFormatTest.stamp(1_726_122_370L + i,
+                    3L << 28)));
+        }
+        seeds.put("records.owamp", owamp.toString().getBytes(StandardCharsets.UTF_8));
         seeds.put("run.json.gz", gzip(irtt.text().getBytes(StandardCharsets.UTF_8)));
         return seeds;
     }

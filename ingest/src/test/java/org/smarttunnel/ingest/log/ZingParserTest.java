@@ -49,6 +49,8 @@ class ZingParserTest {
         assertEquals("line 8", diags.get(0).where());
         assertTrue(ZingParser.looksLikeZing(List.of("# zing 1")));
         assertTrue(ZingParser.looksLikeZing(List.of("", "12 1726122373.5 -")));
+        // found by fuzzing (a damaged irtt JSON): a line of separators only made the detection throw
+        assertTrue(ZingParser.looksLikeZing(List.of(",", " , ,", "12 1726122373.5 -")));
     }
 
     /** A probe number far beyond what the send times allow, or one send time a year off, is not believed. */
