@@ -10,13 +10,29 @@ import org.smarttunnel.ingest.probe.ProbeSink;
 /**
  * The fast path: decodes the common link layers, IPv4 and IPv6 (skipping hop-by-hop,
  * routing, destination-options and fragment headers) and ICMP/ICMPv6 echo in place, without
- * allocating. Link types it does not know go to the pcap4j decoder instead.
+ * allocating. Link types it does not know go to the pcap4j decoder instead. On Ethernet it
+ * passes VLAN tags (802.1Q, QinQ 0x88a8 and 0x9100, stacked), MPLS label stacks and PPPoE
+ * sessions; inside IP it enters tunnels — IP-in-IP (IPv4 or IPv6 in either), GRE (with or
+ * without checksum, key and sequence; IP, Ethernet or MPLS inside), VXLAN (UDP 4789), Geneve
+ * (UDP 6081) and MPLS over UDP (6635) — so that a probe's addresses are its own, the innermost
+ * (at most {@value #MAX_DEPTH} layers).
  */
 final class FrameDecoder {
     private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final int ETHERTYPE_IPV6 = 0x86DD;
     private static final int ETHERTYPE_VLAN = 0x8100;
+    private static final int ETHERTYPE_QINQ = 0x88A8;
+    private static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    private static final int ETHERTYPE_MPLS = 0x8847;
+    private static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
+    private static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
+    private static final int ETHERTYPE_TRANSPARENT_BRIDGING = 0x6558;
     private static final int MAX_EXTENSION_HEADERS = 16;
+    private static final int MAX_LABELS = 16;
+    /** Encapsulations entered at most, tunnels and link layers together. */
+    static final int MAX_DEPTH = 8;
+
+    private int depth;
 
     private final EchoPacket out;
 
@@ -26,6 +42,7 @@ final class FrameDecoder {
 
     Decoded decode(int linkType, byte[] b, int off, int len, long tNs) {
         int end = off + len;
+        depth = 0;
         switch (linkType) {
             case LinkType.ETHERNET:
                 return len < 14 ? Decoded.SHORT : ethernet(u16be(b, off + 12), b, off + 14, end, tNs);
@@ -48,12 +65,34 @@ final class FrameDecoder {
     }
 
     private Decoded ethernet(int type, byte[] b, int p, int end, long tNs) {
-        while (type == ETHERTYPE_VLAN) {
-            if (end - p < 4) {
-                return Decoded.SHORT;
+        while (true) {
+            if (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) {
+                if (end - p < 4) {
+                    return Decoded.SHORT;
+                }
+                type = u16be(b, p + 2);
+                p += 4;
+            } else if (type == ETHERTYPE_PPPOE_SESSION) {
+                if (end - p < 8) {
+                    return Decoded.SHORT;
+                }
+                int protocol = u16be(b, p + 6);
+                p += 8;
+                if (protocol == 0x0021) {
+                    type = ETHERTYPE_IPV4;
+                } else if (protocol == 0x0057) {
+                    type = ETHERTYPE_IPV6;
+                } else {
+                    return Decoded.OTHER;
+                }
+            } else if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST) {
+                return mpls(b, p, end, tNs);
+            } else {
+                break;
             }
-            type = u16be(b, p + 2);
-            p += 4;
+            if (++depth > MAX_DEPTH * 4) {
+                return Decoded.OTHER;
+            }
         }
         if (type == ETHERTYPE_IPV4) {
             return end - p < 1 || (u8(b, p) >>> 4) != 4 ? shortOrOther(end - p) : ipv4(b, p, end, tNs);
@@ -62,6 +101,97 @@ final class FrameDecoder {
             return end - p < 1 || (u8(b, p) >>> 4) != 6 ? shortOrOther(end - p) : ipv6(b, p, end, tNs);
         }
         return Decoded.OTHER;
+    }
+
+    /** An MPLS label stack, then the IP packet its first nibble says (an Ethernet pseudowire is not read). */
+    private Decoded mpls(byte[] b, int p, int end, long tNs) {
+        for (int n = 0; n < MAX_LABELS; n++) {
+            if (end - p < 4) {
+                return Decoded.SHORT;
+            }
+            boolean bottom = (u8(b, p + 2) & 1) != 0;
+            p += 4;
+            if (bottom) {
+                return ip(b, p, end, tNs);
+            }
+        }
+        return Decoded.OTHER;
+    }
+
+    /** The payload of IP protocol {@code protocol} at {@code q}: ICMP is handled by the callers; tunnels here. */
+    private Decoded tunnel(int protocol, byte[] b, int q, int end, long tNs) {
+        if (++depth > MAX_DEPTH) {
+            return Decoded.OTHER;
+        }
+        switch (protocol) {
+            case 4:
+                return end - q < 1 || (u8(b, q) >>> 4) != 4 ? shortOrOther(end - q) : ipv4(b, q, end, tNs);
+            case 41:
+                return end - q < 1 || (u8(b, q) >>> 4) != 6 ? shortOrOther(end - q) : ipv6(b, q, end, tNs);
+            case 47:
+                return gre(b, q, end, tNs);
+            case 17:
+                return udp(b, q, end, tNs);
+            default:
+                return Decoded.OTHER;
+        }
+    }
+
+    private Decoded gre(byte[] b, int q, int end, long tNs) {
+        if (end - q < 4) {
+            return Decoded.SHORT;
+        }
+        int flags = u16be(b, q);
+        if ((flags & 7) != 0) {
+            return Decoded.OTHER; // version 1 is PPTP's enhanced GRE
+        }
+        int header = 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0)
+                + ((flags & 0x1000) != 0 ? 4 : 0);
+        if (end - q < header) {
+            return Decoded.SHORT;
+        }
+        return carried(u16be(b, q + 2), b, q + header, end, tNs);
+    }
+
+    /** What a tunnel carries, by EtherType: IP, an Ethernet frame, or MPLS. */
+    private Decoded carried(int type, byte[] b, int p, int end, long tNs) {
+        if (type == ETHERTYPE_TRANSPARENT_BRIDGING) {
+            return end - p < 14 ? Decoded.SHORT : ethernet(u16be(b, p + 12), b, p + 14, end, tNs);
+        }
+        if (type == ETHERTYPE_IPV4 || type == ETHERTYPE_IPV6) {
+            return ip(b, p, end, tNs);
+        }
+        if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST) {
+            return mpls(b, p, end, tNs);
+        }
+        return Decoded.OTHER;
+    }
+
+    /** UDP to the well-known ports of VXLAN, Geneve and MPLS over UDP; anything else is not a probe. */
+    private Decoded udp(byte[] b, int q, int end, long tNs) {
+        if (end - q < 8) {
+            return Decoded.SHORT;
+        }
+        int port = u16be(b, q + 2);
+        int p = q + 8;
+        switch (port) {
+            case 4789:
+                return end - p < 8 + 14 ? Decoded.SHORT : ethernet(u16be(b, p + 8 + 12), b, p + 8 + 14, end, tNs);
+            case 6081: {
+                if (end - p < 8) {
+                    return Decoded.SHORT;
+                }
+                int options = (u8(b, p) & 0x3F) * 4;
+                if (end - p < 8 + options) {
+                    return Decoded.SHORT;
+                }
+                return carried(u16be(b, p + 2), b, p + 8 + options, end, tNs);
+            }
+            case 6635:
+                return mpls(b, p, end, tNs);
+            default:
+                return Decoded.OTHER;
+        }
     }
 
     private static Decoded shortOrOther(int remaining) {
@@ -88,12 +218,17 @@ final class FrameDecoder {
         if (ihl < 20 || total < ihl) {
             return Decoded.OTHER;
         }
-        if (u8(b, p + 9) != 1 || (u16be(b, p + 6) & 0x1FFF) != 0) {
+        int protocol = u8(b, p + 9);
+        if ((u16be(b, p + 6) & 0x1FFF) != 0 || (protocol != 1 && protocol != 4 && protocol != 41
+                && protocol != 47 && protocol != 17)) {
             return Decoded.OTHER;
         }
         end = Math.min(end, p + total);
         if (end - p < ihl) {
             return Decoded.SHORT;
+        }
+        if (protocol != 1) {
+            return tunnel(protocol, b, p + ihl, end, tNs);
         }
         out.setV4(i32be(b, p + 12), i32be(b, p + 16));
         return icmp(b, p + ihl, end, 8, 0, tNs);
@@ -103,8 +238,12 @@ final class FrameDecoder {
         if (end - p < 40) {
             return Decoded.SHORT;
         }
-        end = Math.min(end, p + 40 + u16be(b, p + 4));
         int next = u8(b, p + 6);
+        int payload = u16be(b, p + 4);
+        // a jumbogram (RFC 2675) says 0 here and its length in a hop-by-hop option: the frame's end stands
+        if (payload != 0 || next != 0) {
+            end = Math.min(end, p + 40 + payload);
+        }
         out.srcHi = i64be(b, p + 8);
         out.srcLo = i64be(b, p + 16);
         out.dstHi = i64be(b, p + 24);
@@ -114,6 +253,8 @@ final class FrameDecoder {
             switch (next) {
                 case 58:
                     return icmp(b, q, end, 128, 129, tNs);
+                case 4, 41, 47, 17:
+                    return tunnel(next, b, q, end, tNs);
                 case 0, 43, 60:
                     if (end - q < 2) {
                         return Decoded.SHORT;

@@ -267,13 +267,27 @@ class ImportFuzzTest {
         EchoRun run = EchoRun.gilbert(a, b, 7, 0, 12, T0, 2 * MS, 0.1, 0.3, 7);
         CaptureFile.Pcap pcap = new CaptureFile.Pcap(1, false, false);
         CaptureFile.Pcapng pcapng = new CaptureFile.Pcapng(false).iface(1, 6, 0);
+        CaptureFile.Pcap tunnels = new CaptureFile.Pcap(1, false, false);
+        int k = 0;
         for (EchoRun.Event e : run.events(true)) {
+            byte[] ip = Frames.ip(e, false);
+            byte[] inner = Packets.ethernet(Packets.ETH_IPV4, ip);
+            byte[] outer = switch (k++ % 3) {
+                case 0 -> Packets.ipv4(a + 100, b + 100, 17, org.smarttunnel.ingest.testing.Bytes.be().u16(40000)
+                        .u16(4789).u16(16 + inner.length).u16(0).u32(0x08000000L).u32(0x100L).bytes(inner).toArray());
+                case 1 -> Packets.ipv4(a + 100, b + 100, 47, org.smarttunnel.ingest.testing.Bytes.be().u16(0x2000)
+                        .u16(0x0800).u32(42).bytes(ip).toArray());
+                default -> Packets.ipv4(a + 100, b + 100, 4, ip);
+            };
+            tunnels.packet(e.tNs(), Packets.ethernet(0x8847, org.smarttunnel.ingest.testing.Bytes.be().u32(0x64140L)
+                    .bytes(outer).toArray()));
             pcap.packet(e.tNs(), Frames.ethernet(false).apply(e));
             pcapng.packet(0, e.tNs(), Frames.ethernet(true).apply(e));
         }
         seeds.put("capture.pcap", pcap.toBytes());
         seeds.put("capture.pcapng", pcapng.toBytes());
         seeds.put("capture.pcap.gz", gzip(pcap.toBytes()));
+        seeds.put("tunnels.pcap", tunnels.toBytes());
         StringBuilder ping = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
         StringBuilder stamped = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
         StringBuilder ts = new StringBuilder("2024-09-12 10:01:00 | PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
