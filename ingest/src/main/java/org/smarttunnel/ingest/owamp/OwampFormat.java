@@ -21,6 +21,7 @@ import org.smarttunnel.ingest.format.FileHead;
 import org.smarttunnel.ingest.format.InputFile;
 import org.smarttunnel.ingest.format.InputFormat;
 import org.smarttunnel.ingest.format.TraceOpener;
+import org.smarttunnel.ingest.irtt.TwampRaw;
 import org.smarttunnel.ingest.log.SkippedLines;
 import org.smarttunnel.ingest.probe.ProbeSink;
 import org.smarttunnel.ingest.probe.SeqUnwrapper;
@@ -34,11 +35,15 @@ import org.smarttunnel.ingest.trace.TraceInfo;
  * since 1900 in the upper 32 bits, the fraction in the lower), each time's synchronised flag and
  * error estimate, and the TTL. A receive time of 0 is a lost packet. One trace per file, one way
  * (from the sender to the receiver, recorded as {@code up}), with the one-way delay of every
- * received packet and no round-trip time.
+ * received packet and no round-trip time. TWAMP's 16-field records ({@code twping -R}) are read
+ * by {@link TwampRaw}.
  */
 public final class OwampFormat implements InputFormat {
     private static final Pattern RECORD = Pattern.compile(
             "^\\s*\\d+\\s+\\d{1,20}\\s+[01]\\s+\\S+\\s+\\d{1,20}\\s+[01]\\s+\\S+\\s+\\d+\\s*$");
+    /** TWAMP's: two OWAMP records in a row, the test packet's and its reflection's. */
+    private static final Pattern TWAMP_RECORD = Pattern.compile(
+            "^\\s*(\\d+\\s+\\d{1,20}\\s+[01]\\s+\\S+\\s+\\d{1,20}\\s+[01]\\s+\\S+\\s+\\d+\\s*){2}$");
     /** Seconds from 1900-01-01 (NTP's epoch) to 1970-01-01. */
     static final long NTP_TO_UNIX = 2_208_988_800L;
 
@@ -49,7 +54,8 @@ public final class OwampFormat implements InputFormat {
 
     @Override
     public String description() {
-        return "OWAMP raw one-way records (owstats -R / owping -R): one trace per file, one-way delays";
+        return "OWAMP raw one-way records (owstats -R): one trace per file; TWAMP raw records (twping -R): one per "
+                + "--direction";
     }
 
     @Override
@@ -58,11 +64,15 @@ public final class OwampFormat implements InputFormat {
             return false;
         }
         int records = 0;
+        Pattern kind = null;
         for (String line : head.lines()) {
             if (line.isBlank()) {
                 continue;
             }
-            if (!RECORD.matcher(line).matches()) {
+            if (kind == null) {
+                kind = RECORD.matcher(line).matches() ? RECORD : TWAMP_RECORD;
+            }
+            if (!kind.matcher(line).matches()) {
                 return false;
             }
             if (++records == 3) {
@@ -70,6 +80,20 @@ public final class OwampFormat implements InputFormat {
             }
         }
         return records > 0;
+    }
+
+    /** Whether the file's first record has TWAMP's 16 fields. */
+    private static boolean twamp(InputFile file, List<Diagnostic> diagnostics) throws IOException {
+        try (InputStream in = InputFiles.open(file.path(), file.name(), new java.util.ArrayList<>());
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    return TWAMP_RECORD.matcher(line).matches();
+                }
+            }
+        }
+        return false;
     }
 
     /** An OWAMP timestamp as ns since the Unix epoch; -1 for one before 1970 (or past 2106's NTP era). */
@@ -86,6 +110,9 @@ public final class OwampFormat implements InputFormat {
     public FileReport read(InputFile file, ImportOptions options, TraceOpener traces, List<Diagnostic> diagnostics)
             throws IOException, IngestException {
         String name = file.name();
+        if (twamp(file, diagnostics)) {
+            return TwampRaw.read(file, options, traces, diagnostics, OwampFormat::toEpochNs);
+        }
         SkippedLines skipped = new SkippedLines(name, diagnostics, "line skipped", "lines skipped");
         int n = 0;
         long[] seq = new long[1024];

@@ -75,4 +75,31 @@ public class OwampFormatTest {
         Path zing = Files.writeString(tmp.resolve("z.txt"), "0 1726122373.000000 1726122373.031234\n");
         assertFalse(new OwampFormat().sniff(new org.smarttunnel.ingest.format.FileHead(Files.readAllBytes(zing), true)));
     }
+
+    /**
+     * TWAMP (twping -R): 0 sent at T + 0.25 s, reflected at T + 0.5 / T + 0.5625, back at T + 0.75:
+     * 250 ms up, 187.5 ms down, RTT 0.5 - 0.0625 = 437.5 ms; 1 sent at T + 1.25 and lost (no
+     * direction: the reflector's stamps travel back with the reflection).
+     */
+    @Test
+    void twampRecordsMakeATracePerDirection() throws Exception {
+        String zeroOwamp = " 0 " + ZERO + " 0 0 " + ZERO + " 0 0 255";
+        String text = "0 " + stamp(T, QUARTER) + " 1 0.0001 " + stamp(T, 2 * QUARTER) + " 1 0.0001 64 0 "
+                + stamp(T, 2 * QUARTER + (1L << 28)) + " 1 0.0001 " + stamp(T, 3 * QUARTER) + " 1 0.0001 64\n"
+                + "1 " + stamp(T + 1, QUARTER) + " 1 0.0001 " + ZERO + " 0 0 255" + zeroOwamp + "\n";
+        Path f = Files.writeString(tmp.resolve("tw.txt"), text);
+        assertEquals("owamp", InputFormats.detect(f, "x").id());
+        InMemoryImport r = InMemoryImport.format(new OwampFormat(), f, ImportOptions.builder()
+                .directions(ImportOptions.parseDirections("all")).build());
+        assertNull(r.error);
+        long t0 = T * 1_000_000L;
+        assertEquals(List.of(new Probe(0, 0, t0 + 250_000, false, 437_500, 250_000),
+                new Probe(1, 1, t0 + 1_250_000, true, Probe.NO_RTT, Probe.NO_OWD)), InMemoryImport.probes(r.traces.get(0)));
+        assertEquals(List.of(new Probe(0, 0, t0 + 562_500, false, 437_500, 187_500),
+                new Probe(1, 1, t0 + 1_500_000, true, Probe.NO_RTT, Probe.NO_OWD)), InMemoryImport.probes(r.traces.get(1)));
+        assertEquals(Direction.ROUND_TRIP, r.traces.get(2).info().direction());
+        assertEquals("tw_tw_tw-up", r.traces.get(0).id());
+        assertTrue(r.diagnostics.stream().anyMatch(d -> d.message().startsWith("1 lost packets: TWAMP cannot tell")),
+                r.diagnostics.toString());
+    }
 }
