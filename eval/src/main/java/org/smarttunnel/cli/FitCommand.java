@@ -125,11 +125,8 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out FILE is required (or --select FILE, --histograms FILE, or --netem "
                     + "TRACE)");
         }
-        if (select != null) {
-            select(ds);
-        }
-        if (histograms != null) {
-            histograms(ds);
+        if (select != null || histograms != null) {
+            wholeTraces(ds);
         }
         if (out == null) {
             return 0;
@@ -187,13 +184,35 @@ final class FitCommand implements Callable<Integer> {
                 Column.formatted("share", "%", Predictability::share)), p);
     }
 
-    /** Every trace fitted whole by every model; the criteria's choices printed. */
-    private void select(TraceDataset ds) throws IOException, IngestException {
-        List<ModelSelection> all = new ArrayList<>();
-        List<ModelSelection.Row> rows = new ArrayList<>();
+    /**
+     * Every trace fitted whole by every model, for --select and --histograms: each trace read
+     * once and its Gilbert-Elliott fit (the costly one) made once for both.
+     */
+    private void wholeTraces(TraceDataset ds) throws IOException, IngestException {
+        List<ModelSelection> selections = new ArrayList<>();
+        List<RunLengths.Result> runs = new ArrayList<>();
         for (TraceSummary t : ds.traces()) {
-            ModelSelection s = ModelSelection.of(t.id(), ds.load(t.id()).loss());
-            all.add(s);
+            org.smarttunnel.ingest.trace.LossSequence loss = ds.load(t.id()).loss();
+            GilbertElliottFit ge = GilbertElliottFit.of(loss);
+            if (select != null) {
+                selections.add(ModelSelection.of(t.id(), loss, ge));
+            }
+            if (histograms != null) {
+                runs.add(RunLengths.of(t.id(), loss, ge.model()));
+            }
+        }
+        if (select != null) {
+            select(selections);
+        }
+        if (histograms != null) {
+            histograms(runs);
+        }
+    }
+
+    /** The selection table written, the criteria's choices printed. */
+    private void select(List<ModelSelection> all) throws IOException {
+        List<ModelSelection.Row> rows = new ArrayList<>();
+        for (ModelSelection s : all) {
             rows.addAll(s.rows());
         }
         CsvTables.write(select, ModelSelection.TABLE, rows);
@@ -247,12 +266,9 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /** Burst and gap histograms of every trace beside each model's; the distances printed. */
-    private void histograms(TraceDataset ds) throws IOException, IngestException {
-        List<RunLengths.Result> all = new ArrayList<>();
+    private void histograms(List<RunLengths.Result> all) throws IOException {
         List<RunLengths.Row> rows = new ArrayList<>();
-        for (TraceSummary t : ds.traces()) {
-            RunLengths.Result r = RunLengths.of(t.id(), ds.load(t.id()).loss());
-            all.add(r);
+        for (RunLengths.Result r : all) {
             rows.addAll(r.rows());
         }
         CsvTables.write(histograms, RunLengths.TABLE, rows);

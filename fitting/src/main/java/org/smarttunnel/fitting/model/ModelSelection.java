@@ -51,6 +51,11 @@ public record ModelSelection(String trace, long probes, long lost, List<Candidat
             .build();
 
     public static ModelSelection of(String trace, LossSequence s) {
+        return of(trace, s, GilbertElliottFit.of(s));
+    }
+
+    /** With the sequence's Gilbert-Elliott fit already made (it is the costly one). */
+    public static ModelSelection of(String trace, LossSequence s, GilbertElliottFit ge) {
         long n = s.length();
         List<Candidate> out = new ArrayList<>();
         TransitionCounts counts = TransitionCounts.of(s);
@@ -60,7 +65,6 @@ public record ModelSelection(String trace, long probes, long lost, List<Candidat
         if (auto > 2) {
             out.add(chain("extended-gilbert", counts.fit(auto), s));
         }
-        GilbertElliottFit ge = GilbertElliottFit.of(s);
         GilbertElliott m = ge.model();
         out.add(candidate("gilbert-elliott", 2, GilbertElliott.PARAMETERS, "p=" + Numbers.number(m.p()) + ";r="
                 + Numbers.number(m.r()) + ";1-k=" + Numbers.number(m.lossGood()) + ";1-h="

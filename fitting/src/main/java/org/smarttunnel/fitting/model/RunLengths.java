@@ -64,6 +64,11 @@ public final class RunLengths {
     }
 
     public static Result of(String trace, LossSequence s) {
+        return of(trace, s, GilbertElliottFit.of(s).model());
+    }
+
+    /** With the sequence's Gilbert-Elliott model already fitted. */
+    public static Result of(String trace, LossSequence s, GilbertElliott ge) {
         List<Long> bursts = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();
         int n = s.length();
@@ -87,7 +92,6 @@ public final class RunLengths {
         GilbertModel bernoulli = counts.fit(1);
         GilbertModel gilbert = counts.fit(2);
         GilbertModel extended = counts.fit(Math.max(1, counts.autoStates()));
-        GilbertElliott ge = GilbertElliottFit.of(s).model();
         List<IntToDoubleFunction> burstAtLeast = List.of(bernoulli::burstAtLeast, gilbert::burstAtLeast,
                 extended::burstAtLeast, m -> geAtLeast(ge, true, m));
         List<IntToDoubleFunction> gapAtLeast = List.of(m -> Math.pow(1 - bernoulli.q(0), m - 1),

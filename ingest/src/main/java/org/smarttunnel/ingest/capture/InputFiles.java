@@ -39,6 +39,18 @@ public final class InputFiles {
         return new TolerantGzip(raw, name, diagnostics);
     }
 
+    /**
+     * The file's content as text lines ({@link #open}: gzip decompressed, damage warned about),
+     * UTF-8 with malformed bytes replaced rather than fatal: a log's noise stays a line to skip.
+     */
+    public static java.io.BufferedReader text(Path file, String name, List<Diagnostic> diagnostics)
+            throws IOException {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(open(file, name, diagnostics),
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
     /** Gzip content that ends, with a warning, where the compressed data is damaged. */
     private static final class TolerantGzip extends InputStream {
         private final CountingInputStream counted;

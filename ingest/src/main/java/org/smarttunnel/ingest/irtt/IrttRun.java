@@ -60,31 +60,11 @@ final class IrttRun {
         if (size == 0) {
             return dropped;
         }
-        long step = intervalNs;
-        if (step == NONE || step <= 0) {
-            long[] steps = new long[size];
-            int m = 0;
-            for (int i = 1; i < size; i++) {
-                if (seqno[i] == seqno[i - 1] + 1) {
-                    steps[m++] = clientSend[i] - clientSend[i - 1];
-                }
-            }
-            Arrays.sort(steps, 0, m);
-            step = m == 0 ? 0 : Math.max(0, steps[m / 2]);
-        }
-        long[] origin = new long[size];
-        for (int i = 0; i < size; i++) {
-            long offset = seqno[i] > Long.MAX_VALUE / Math.max(1, step) ? Long.MAX_VALUE : seqno[i] * step;
-            origin[i] = offset == Long.MAX_VALUE ? Long.MIN_VALUE : clientSend[i] - offset;
-        }
-        long[] sorted = origin.clone();
-        Arrays.sort(sorted);
-        long median = sorted[size / 2];
+        boolean[] far = org.smarttunnel.ingest.probe.SendClock.far(seqno, clientSend, size,
+                intervalNs == NONE ? 0 : intervalNs, limitNs);
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            boolean far = origin[i] == Long.MIN_VALUE || Math.abs(origin[i] - median) > limitNs
-                    || origin[i] - median == Long.MIN_VALUE;
-            if (far) {
+            if (far[i]) {
                 dropped.add(line[i]);
                 continue;
             }

@@ -2,10 +2,6 @@ package org.smarttunnel.ingest.irtt;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +42,7 @@ public final class TwampRaw {
         SkippedLines skipped = new SkippedLines(name, diagnostics, "line skipped", "lines skipped");
         IrttRun run = new IrttRun();
         long lineNo = 0;
-        try (InputStream in = InputFiles.open(file.path(), name, diagnostics);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
+        try (BufferedReader reader = InputFiles.text(file.path(), name, diagnostics)) {
             String raw;
             while ((raw = reader.readLine()) != null) {
                 lineNo++;

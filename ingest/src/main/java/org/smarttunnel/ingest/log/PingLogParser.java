@@ -2,10 +2,6 @@ package org.smarttunnel.ingest.log;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -73,10 +69,7 @@ public final class PingLogParser {
     public LogStats parse(Path file, String name, LogRunListener listener, List<Diagnostic> diagnostics)
             throws IOException, IngestException {
         State s = new State(name, listener, diagnostics);
-        try (InputStream in = InputFiles.open(file, name, diagnostics);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
+        try (BufferedReader reader = InputFiles.text(file, name, diagnostics)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 s.lineNo++;

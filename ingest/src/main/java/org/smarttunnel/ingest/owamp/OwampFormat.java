@@ -2,10 +2,6 @@ package org.smarttunnel.ingest.owamp;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.smarttunnel.ingest.format.TraceOpener;
 import org.smarttunnel.ingest.irtt.TwampRaw;
 import org.smarttunnel.ingest.log.SkippedLines;
 import org.smarttunnel.ingest.probe.ProbeSink;
+import org.smarttunnel.ingest.probe.SendClock;
 import org.smarttunnel.ingest.probe.SeqUnwrapper;
 import org.smarttunnel.ingest.trace.Direction;
 import org.smarttunnel.ingest.trace.TraceInfo;
@@ -83,9 +80,9 @@ public final class OwampFormat implements InputFormat {
     }
 
     /** Whether the file's first record has TWAMP's 16 fields. */
-    private static boolean twamp(InputFile file, List<Diagnostic> diagnostics) throws IOException {
-        try (InputStream in = InputFiles.open(file.path(), file.name(), new java.util.ArrayList<>());
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    private static boolean twamp(InputFile file) throws IOException {
+        // damage is warned about by the read that follows, not by this look at the first record
+        try (BufferedReader reader = InputFiles.text(file.path(), file.name(), new java.util.ArrayList<>())) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -110,7 +107,7 @@ public final class OwampFormat implements InputFormat {
     public FileReport read(InputFile file, ImportOptions options, TraceOpener traces, List<Diagnostic> diagnostics)
             throws IOException, IngestException {
         String name = file.name();
-        if (twamp(file, diagnostics)) {
+        if (twamp(file)) {
             return TwampRaw.read(file, options, traces, diagnostics, OwampFormat::toEpochNs);
         }
         SkippedLines skipped = new SkippedLines(name, diagnostics, "line skipped", "lines skipped");
@@ -121,10 +118,7 @@ public final class OwampFormat implements InputFormat {
         long[] line = new long[1024];
         long lineNo = 0;
         long unsynced = 0;
-        try (InputStream in = InputFiles.open(file.path(), name, diagnostics);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
+        try (BufferedReader reader = InputFiles.text(file.path(), name, diagnostics)) {
             String raw;
             while ((raw = reader.readLine()) != null) {
                 lineNo++;
@@ -240,33 +234,20 @@ public final class OwampFormat implements InputFormat {
      * between consecutive numbers).
      */
     private static List<Long> farSendTimes(long[] kept, int k, long[] seq, long[] send, long[] line) {
-        long[] steps = new long[k];
-        int m = 0;
-        for (int j = 1; j < k; j++) {
-            int a = (int) kept[j - 1];
-            int b = (int) kept[j];
-            if (seq[b] == seq[a] + 1) {
-                steps[m++] = send[b] - send[a];
+        long[] number = new long[k];
+        long[] at = new long[k];
+        for (int j = 0; j < k; j++) {
+            number[j] = seq[(int) kept[j]];
+            at[j] = send[(int) kept[j]];
+        }
+        boolean[] far = SendClock.far(number, at, k, 0, SeqUnwrapper.GAP_LIMIT_NS);
+        List<Long> out = new java.util.ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            if (far[j]) {
+                out.add(line[(int) kept[j]]);
             }
         }
-        Arrays.sort(steps, 0, m);
-        long step = m == 0 ? 0 : Math.max(0, steps[m / 2]);
-        long[] origin = new long[k];
-        for (int j = 0; j < k; j++) {
-            int i = (int) kept[j];
-            long offset = step != 0 && seq[i] > Long.MAX_VALUE / step ? Long.MAX_VALUE : seq[i] * step;
-            origin[j] = offset == Long.MAX_VALUE ? Long.MIN_VALUE : send[i] - offset;
-        }
-        long[] sorted = origin.clone();
-        Arrays.sort(sorted);
-        long median = sorted[k / 2];
-        List<Long> far = new java.util.ArrayList<>();
-        for (int j = 0; j < k; j++) {
-            long d = origin[j] - median;
-            if (origin[j] == Long.MIN_VALUE || d == Long.MIN_VALUE || Math.abs(d) > SeqUnwrapper.GAP_LIMIT_NS) {
-                far.add(line[(int) kept[j]]);
-            }
-        }
-        return far;
+        return out;
     }
+
 }
