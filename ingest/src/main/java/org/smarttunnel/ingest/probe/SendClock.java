@@ -14,8 +14,8 @@ public final class SendClock {
 
     /**
      * Which of the first {@code n} entries lie more than {@code limitNs} from the clock.
-     * {@code stepNs} is the run's spacing, or 0 or less to take the median step between
-     * consecutive numbers (in the order given).
+     * {@code stepNs} is the run's spacing, or 0 or less to take the lower median step between
+     * consecutive numbers (in the order given); a step beyond {@code limitNs} counts as none.
      */
     public static boolean[] far(long[] number, long[] sendNs, int n, long stepNs, long limitNs) {
         boolean[] far = new boolean[n];
@@ -32,7 +32,11 @@ public final class SendClock {
                 }
             }
             Arrays.sort(steps, 0, m);
-            step = m == 0 ? 0 : Math.max(0, steps[m / 2]);
+            // the lower median: with few numbers one damaged stamp is half the steps
+            step = m == 0 ? 0 : Math.max(0, steps[(m - 1) / 2]);
+        }
+        if (step > limitNs) {
+            step = 0; // no probing runs that slowly: the send times themselves are the clock
         }
         long[] origin = new long[n];
         for (int i = 0; i < n; i++) {

@@ -29,5 +29,14 @@ class SendClockTest {
         assertArrayEquals(new boolean[] {false, false, true, false, false, true, false, false, false},
                 SendClock.far(n2, s2, 9, 0, HOUR), "the step found from the data");
         assertArrayEquals(new boolean[0], SendClock.far(new long[0], new long[0], 0, 0, HOUR));
+
+        // found by fuzzing: three OWAMP records, one stamped 215 days late: the lower median step
+        // is the run's (1 s), not the damaged one
+        long day = 86_400_000_000_000L;
+        assertArrayEquals(new boolean[] {false, false, true}, SendClock.far(new long[] {0, 1, 2},
+                new long[] {t0, t0 + 1_000_000_000L, t0 + 2_000_000_000L + 215 * day}, 3, 0, HOUR));
+        // two records 215 days apart: no step that slow; the later one is the median, the other is dropped
+        assertArrayEquals(new boolean[] {true, false}, SendClock.far(new long[] {0, 1}, new long[] {t0, t0 + 215 * day},
+                2, 0, HOUR));
     }
 }
