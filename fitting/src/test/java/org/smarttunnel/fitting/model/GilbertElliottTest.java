@@ -72,4 +72,29 @@ class GilbertElliottTest {
         GilbertElliott swapped = GilbertElliottFit.em(s, new GilbertElliott(0.1, 0.05, 0.3, 0.01)).model();
         assertTrue(swapped.lossGood() <= swapped.lossBad(), swapped.toString());
     }
+
+    /**
+     * Round trip through netem's form: fit, write {@code loss gemodel p r 1-h 1-k}, read the four
+     * percentages back, draw a new sequence from them, fit again: the same model within the
+     * tolerances above (and the same loss rate within 10%).
+     */
+    @Test
+    void fitExportSimulateFitAgainAgrees() {
+        LossSequence measured = new GilbertElliott(0.015, 0.3, 0.001, 0.7).simulate(300_000, new SplittableRandom(21));
+        GilbertElliott first = GilbertElliottFit.of(measured).model();
+        String[] clause = first.netemClause().split(" ");
+        assertEquals("gemodel", clause[1]);
+        double[] v = new double[4];
+        for (int k = 0; k < 4; k++) {
+            v[k] = Double.parseDouble(clause[2 + k].replace("%", "")) / 100;
+        }
+        GilbertElliott exported = new GilbertElliott(v[0], v[1], v[3], v[2]);
+        assertEquals(first.p(), exported.p(), 5e-6 * first.p(), "six significant digits");
+        GilbertElliott second = GilbertElliottFit.of(exported.simulate(300_000, new SplittableRandom(22))).model();
+        assertEquals(first.p(), second.p(), 0.2 * first.p(), second.toString());
+        assertEquals(first.r(), second.r(), 0.2 * first.r(), second.toString());
+        assertEquals(first.lossBad(), second.lossBad(), 0.1, second.toString());
+        assertEquals(first.lossGood(), second.lossGood(), 0.001, second.toString());
+        assertEquals(first.lossRate(), second.lossRate(), 0.1 * first.lossRate());
+    }
 }
