@@ -64,6 +64,9 @@ public final class CaptureFormat implements InputFormat {
         counts.put("echo requests", c.echoRequests());
         counts.put("replies", c.echoReplies());
         counts.put("other packets ignored", c.other());
+        counts.put("not IP", c.notIp());
+        counts.put("later fragments", c.fragments());
+        counts.put("IP without an echo", c.other() - c.notIp() - c.fragments());
         counts.put("cut short", c.tooShort());
         counts.put("skipped", c.skipped());
         counts.put("duplicates", m.duplicateRequests() + m.duplicateReplies());
@@ -83,10 +86,26 @@ public final class CaptureFormat implements InputFormat {
         return failed ? report.asFailed() : report;
     }
 
+    /** Why the other packets were ignored, the reasons that occurred: " [1 not IP, 3 IP without an echo]". */
+    private static String reasons(CaptureStats c) {
+        java.util.List<String> r = new java.util.ArrayList<>();
+        long noEcho = c.other() - c.notIp() - c.fragments();
+        if (c.notIp() > 0) {
+            r.add(c.notIp() + " not IP");
+        }
+        if (c.fragments() > 0) {
+            r.add(c.fragments() + " later fragments");
+        }
+        if (noEcho > 0) {
+            r.add(noEcho + " IP without an echo");
+        }
+        return r.isEmpty() ? "" : " [" + String.join(", ", r) + "]";
+    }
+
     private static String summary(CaptureStats c, MatchStats m) {
         StringBuilder sb = new StringBuilder().append(c.frames()).append(" frames (").append(c.echoRequests())
                 .append(" echo requests, ").append(c.echoReplies()).append(" replies, ").append(c.other())
-                .append(" other packets ignored")
+                .append(" other packets ignored").append(reasons(c))
                 .append(c.tooShort() > 0 ? ", " + c.tooShort() + " cut short" : "")
                 .append(c.skipped() > 0 ? ", " + c.skipped() + " skipped" : "").append(')');
         long dup = m.duplicateRequests() + m.duplicateReplies();

@@ -83,7 +83,7 @@ final class FrameDecoder {
                 } else if (protocol == 0x0057) {
                     type = ETHERTYPE_IPV6;
                 } else {
-                    return Decoded.OTHER;
+                    return Decoded.NOT_IP;
                 }
             } else if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST) {
                 return mpls(b, p, end, tNs);
@@ -100,7 +100,7 @@ final class FrameDecoder {
         if (type == ETHERTYPE_IPV6) {
             return end - p < 1 || (u8(b, p) >>> 4) != 6 ? shortOrOther(end - p) : ipv6(b, p, end, tNs);
         }
-        return Decoded.OTHER;
+        return Decoded.NOT_IP;
     }
 
     /** An MPLS label stack, then the IP packet its first nibble says (an Ethernet pseudowire is not read). */
@@ -164,7 +164,7 @@ final class FrameDecoder {
         if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST) {
             return mpls(b, p, end, tNs);
         }
-        return Decoded.OTHER;
+        return Decoded.NOT_IP;
     }
 
     /** UDP to the well-known ports of VXLAN, Geneve and MPLS over UDP; anything else is not a probe. */
@@ -206,7 +206,7 @@ final class FrameDecoder {
         if (version == 4) {
             return ipv4(b, p, end, tNs);
         }
-        return version == 6 ? ipv6(b, p, end, tNs) : Decoded.OTHER;
+        return version == 6 ? ipv6(b, p, end, tNs) : Decoded.NOT_IP;
     }
 
     private Decoded ipv4(byte[] b, int p, int end, long tNs) {
@@ -219,8 +219,10 @@ final class FrameDecoder {
             return Decoded.OTHER;
         }
         int protocol = u8(b, p + 9);
-        if ((u16be(b, p + 6) & 0x1FFF) != 0 || (protocol != 1 && protocol != 4 && protocol != 41
-                && protocol != 47 && protocol != 17)) {
+        if ((u16be(b, p + 6) & 0x1FFF) != 0) {
+            return Decoded.FRAGMENT;
+        }
+        if (protocol != 1 && protocol != 4 && protocol != 41 && protocol != 47 && protocol != 17) {
             return Decoded.OTHER;
         }
         end = Math.min(end, p + total);
@@ -267,7 +269,7 @@ final class FrameDecoder {
                         return Decoded.SHORT;
                     }
                     if ((u16be(b, q + 2) >>> 3) != 0) {
-                        return Decoded.OTHER;
+                        return Decoded.FRAGMENT;
                     }
                     next = u8(b, q);
                     q += 8;

@@ -57,14 +57,14 @@ final class Pcap4jDecoder {
             return Decoded.OTHER;
         }
         if (packet == null) {
-            return Decoded.OTHER;
+            return Decoded.NOT_IP;
         }
         IpV4Packet v4 = packet.get(IpV4Packet.class);
         if (v4 != null) {
             return ipv4(v4, tNs);
         }
         IpV6Packet v6 = packet.get(IpV6Packet.class);
-        return v6 != null ? ipv6(v6, tNs) : Decoded.OTHER;
+        return v6 != null ? ipv6(v6, tNs) : Decoded.NOT_IP;
     }
 
     private static Packet packet(int linkType, byte[] b, int off, int len) throws IllegalRawDataException {
@@ -119,7 +119,10 @@ final class Pcap4jDecoder {
 
     private Decoded ipv4(IpV4Packet v4, long tNs) {
         IpV4Packet.IpV4Header h = v4.getHeader();
-        if (!IpNumber.ICMPV4.equals(h.getProtocol()) || h.getFragmentOffset() != 0) {
+        if (h.getFragmentOffset() != 0) {
+            return Decoded.FRAGMENT;
+        }
+        if (!IpNumber.ICMPV4.equals(h.getProtocol())) {
             return Decoded.OTHER;
         }
         IcmpV4CommonPacket icmp = v4.get(IcmpV4CommonPacket.class);
