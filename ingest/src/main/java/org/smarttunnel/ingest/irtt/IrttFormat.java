@@ -56,21 +56,8 @@ public final class IrttFormat implements InputFormat {
         try (InputStream in = InputFiles.open(file.path(), file.name(), diagnostics)) {
             run = IrttJson.parse(in, file.name(), diagnostics);
         }
-        List<String> serverDropped = new java.util.ArrayList<>();
-        List<Long> far = run.dropImplausibleTimes(SeqUnwrapper.GAP_LIMIT_NS, serverDropped);
-        for (int i = 0; i < Math.min(far.size(), 20); i++) {
-            diagnostics.add(Diagnostic.warningAtLine(file.name(), far.get(i), "client send time more than an hour from "
-                    + "where the run's clock puts this seqno; round trip left out"));
-        }
-        if (far.size() > 20) {
-            diagnostics.add(Diagnostic.warningAtLine(file.name(), far.get(20), (far.size() - 20) + " more round trips "
-                    + "with a send time that far off left out, the first here"));
-        }
-        if (!serverDropped.isEmpty()) {
-            diagnostics.add(Diagnostic.warningAtLine(file.name(), Long.parseLong(serverDropped.get(0)),
-                    serverDropped.size() + " server send stamps more than an hour from their client send time "
-                    + "ignored, the first here (the down trace estimates those send times)"));
-        }
+        run.dropImplausibleTimes(SeqUnwrapper.GAP_LIMIT_NS, file.name(), "client send time more than an hour from "
+                + "where the run's clock puts this seqno", "round trip left out", diagnostics);
         if (run.size == 0) {
             throw IngestException.inFile(file.name(), "irtt's output holds no round trip: nothing to import");
         }

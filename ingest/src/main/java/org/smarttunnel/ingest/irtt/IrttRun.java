@@ -52,25 +52,30 @@ final class IrttRun {
      * the interval irtt's (or, without one, the median step between consecutive seqnos) — and
      * drops server send stamps more than {@code limitNs} from their client send time (taken as
      * absent: the estimate stands in). A damaged stamp must not stretch a run over years.
-     *
-     * @return the line of each round trip left out, in order
+     * Each round trip left out is warned about at its line (twenty told, the rest counted;
+     * {@code reason} and {@code leftOut} make the message), the ignored server stamps in one
+     * warning at the first.
      */
-    java.util.List<Long> dropImplausibleTimes(long limitNs, java.util.List<String> serverStampsDropped) {
-        java.util.List<Long> dropped = new java.util.ArrayList<>();
+    void dropImplausibleTimes(long limitNs, String file, String reason, String leftOut,
+            java.util.List<org.smarttunnel.ingest.Diagnostic> diagnostics) {
         if (size == 0) {
-            return dropped;
+            return;
         }
+        org.smarttunnel.ingest.log.SkippedLines dropped = new org.smarttunnel.ingest.log.SkippedLines(file,
+                diagnostics, leftOut, leftOut.replace("left out", "").trim() + "s with a send time that far off left out");
+        long serverDropped = 0;
+        long firstServerDropped = 0;
         boolean[] far = org.smarttunnel.ingest.probe.SendClock.far(seqno, clientSend, size,
                 intervalNs == NONE ? 0 : intervalNs, limitNs);
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (far[i]) {
-                dropped.add(line[i]);
+                dropped.skip(line[i], reason);
                 continue;
             }
             if (serverSend[i] != NONE && Math.abs(serverSend[i] - clientSend[i]) > limitNs) {
                 serverSend[i] = NONE;
-                serverStampsDropped.add(Long.toString(line[i]));
+                firstServerDropped = serverDropped++ == 0 ? line[i] : firstServerDropped;
             }
             seqno[kept] = seqno[i];
             lost[kept] = lost[i];
@@ -83,7 +88,12 @@ final class IrttRun {
             kept++;
         }
         size = kept;
-        return dropped;
+        dropped.finish();
+        if (serverDropped > 0) {
+            diagnostics.add(org.smarttunnel.ingest.Diagnostic.warningAtLine(file, firstServerDropped, serverDropped
+                    + " server send stamps more than an hour from their client send time ignored, the first here (the "
+                    + "down trace estimates those send times)"));
+        }
     }
 
     void add(long seq, Lost l, long send, long serverSendWall, long rttNs, long up, long down, long at) {

@@ -86,12 +86,8 @@ public final class TwampRaw {
             }
         }
         skipped.finish();
-        List<String> serverDropped = new java.util.ArrayList<>();
-        List<Long> far = run.dropImplausibleTimes(SeqUnwrapper.GAP_LIMIT_NS, serverDropped);
-        for (int i = 0; i < Math.min(20, far.size()); i++) {
-            diagnostics.add(Diagnostic.warningAtLine(name, far.get(i), "send time more than an hour from where the "
-                    + "session's clock puts this sequence number; record left out"));
-        }
+        run.dropImplausibleTimes(SeqUnwrapper.GAP_LIMIT_NS, name, "send time more than an hour from where the "
+                + "session's clock puts this sequence number", "record left out", diagnostics);
         if (run.size == 0) {
             throw IngestException.inFile(name, "no TWAMP raw record in its " + lineNo + " lines: nothing to import");
         }

@@ -192,10 +192,12 @@ public final class OwampFormat implements InputFormat {
             kept[k++] = i;
         }
         List<Long> far = farSendTimes(kept, k, seq, send, line);
-        for (int i = 0; i < Math.min(20, far.size()); i++) {
-            diagnostics.add(Diagnostic.warningAtLine(name, far.get(i), "send time more than an hour from where the "
-                    + "run's clock puts this sequence number; record left out"));
+        SkippedLines farOff = new SkippedLines(name, diagnostics, "record left out",
+                "records with a send time that far off left out");
+        for (long at : far) {
+            farOff.skip(at, "send time more than an hour from where the run's clock puts this sequence number");
         }
+        farOff.finish();
         String host = options.host().orElse(file.stem());
         String site = options.site().orElse(file.stem());
         ProbeSink sink = traces.open(new TraceInfo(TraceIds.of(host, site, "ow"), host, site, "", "", "",
