@@ -135,13 +135,14 @@ final class FitCommand implements Callable<Integer> {
         long intervalUs = m.intervalUs(ds.intervalUs());
         List<IntervalModel> rows = new ArrayList<>();
         List<Predictability> predictability = new ArrayList<>();
-        Map<Integer, Integer> statesUsed = new TreeMap<>();
+        Map<Used, Integer> statesUsed = new TreeMap<>(java.util.Comparator.comparing(Used::model)
+                .thenComparingInt(Used::states));
         for (TraceSummary t : ds.traces()) {
             Trace trace = ds.load(t.id());
             IntervalFits fits = new IntervalFits(trace, intervalUs);
-            for (IntervalModel im : fits.models(m.modes(), m.states(), m.history())) {
+            for (IntervalModel im : fits.models(m)) {
                 rows.add(im);
-                statesUsed.merge(im.states(), 1, Integer::sum);
+                statesUsed.merge(new Used(im.fitted().model(), im.states()), 1, Integer::sum);
             }
             int tested = 0;
             int holds = 0;
@@ -158,6 +159,10 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A model and its states, as the rows used them. */
+    private record Used(String model, int states) {
+    }
+
     private record Predictability(String trace, int tested, int holds) {
         String share() {
             return tested == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * holds / tested);
@@ -165,13 +170,14 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private void print(TraceDataset ds, FitOptions o, long intervalUs, int rows, List<Predictability> p,
-            Map<Integer, Integer> statesUsed) {
+            Map<Used, Integer> statesUsed) {
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Fitted %d traces of %s (%s intervals, history %d, states %s): %d rows to %s%n",
+        w.printf(Locale.ROOT, "Fitted %d traces of %s (%s intervals, history %d, model %s, states %s): %d rows to %s%n",
                 ds.traces().size(), data.data, Durations.format(intervalUs * 1000), o.models().history(),
-                o.models().states(), rows, out);
-        StringBuilder used = new StringBuilder("States used:");
-        statesUsed.forEach((n, c) -> used.append(" n=").append(n).append(" in ").append(c).append(c == 1 ? " row," : " rows,"));
+                o.models().model().id(), o.models().states(), rows, out);
+        StringBuilder used = new StringBuilder("Models used:");
+        statesUsed.forEach((u, c) -> used.append(' ').append(u.model()).append(" n=").append(u.states()).append(" in ")
+                .append(c).append(c == 1 ? " row," : " rows,"));
         w.println(used.substring(0, used.length() - 1));
         int tested = p.stream().mapToInt(Predictability::tested).sum();
         int holds = p.stream().mapToInt(Predictability::holds).sum();

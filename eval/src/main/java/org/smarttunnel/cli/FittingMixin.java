@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** How interval models are fitted, whatever the modes: the loss model, its states, the history and the interval. */
 final class FittingMixin {
     @Option(names = "--model", defaultValue = Defaults.MODEL, paramLabel = "ID",
-            description = "Loss model (default: ${DEFAULT-VALUE}; see 'smarttunnel models').")
+            description = "Loss model, or auto: per window the one of least BIC (default: ${DEFAULT-VALUE}; see "
+                    + "'smarttunnel models').")
     String model;
 
     @Option(names = "--states", defaultValue = Defaults.STATES, paramLabel = "N|auto",

@@ -17,9 +17,15 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("model", LossModelType::id),
+        TerminalTable.print(spec.commandLine().getOut(), List.of(Column.text("model", ModelsCommand::name),
                 Column.text("states", LossModelType::statesText), Column.text("description",
                         LossModelType::description)), LossModels.all());
         return 0;
+    }
+
+    /** The id, and its short names in brackets. */
+    private static String name(LossModelType t) {
+        List<String> aliases = LossModels.aliasesOf(t.id());
+        return aliases.isEmpty() ? t.id() : t.id() + " (" + String.join(", ", aliases) + ")";
     }
 }

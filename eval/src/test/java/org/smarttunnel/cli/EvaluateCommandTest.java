@@ -71,6 +71,35 @@ class EvaluateCommandTest {
         assertEquals("", other.err, "--quiet");
     }
 
+    /**
+     * Allocators on Gilbert-Elliott fits: the same files at any thread count, and the models'
+     * promises (expected_loss.csv) are the hidden-state models', not the chains'.
+     */
+    @Test
+    void allocatorsRunOnGilbertElliottFits() throws Exception {
+        Object[] cell = {"evaluate", "--data", data, "--paths", 2, "--redundancy", 7, "--runs", 2, "--allocators",
+                "smarttunnel,smarttunnel-exact,greedy", "--quiet"};
+        Cli one = Cli.run(concat(cell, "--model", "ge", "--threads", 1, "--out", tmp.resolve("ge1")));
+        Cli two = Cli.run(concat(cell, "--model", "gilbert-elliott", "--threads", 2, "--out", tmp.resolve("ge2")));
+        Cli chains = Cli.run(concat(cell, "--out", tmp.resolve("eg")));
+        assertEquals(0, one.status, one::toString);
+        assertEquals(0, two.status, two::toString);
+        assertEquals(0, chains.status, chains::toString);
+        for (String f : List.of("replay.csv", "loss_free.csv", "expected_loss.csv")) {
+            assertEquals(-1L, Files.mismatch(tmp.resolve("ge1").resolve(f), tmp.resolve("ge2").resolve(f)), f);
+        }
+        assertTrue(Files.mismatch(tmp.resolve("ge1/expected_loss.csv"), tmp.resolve("eg/expected_loss.csv")) >= 0,
+                "Gilbert-Elliott fits promise other losses than the extended Gilbert chains");
+        assertTrue(Files.readString(tmp.resolve("ge1/report.md")).contains("--model gilbert-elliott"),
+                "the report's command names the model by its id");
+    }
+
+    private static Object[] concat(Object[] a, Object... b) {
+        Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void aDatasetOfOneHostGivesEmptyTablesAndSaysWhy() throws Exception {
         Path lone = SimulatedData.dataset(tmp.resolve("lone"), 1, 2, 40, 3);

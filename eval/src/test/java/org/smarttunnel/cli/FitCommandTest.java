@@ -49,12 +49,32 @@ class FitCommandTest {
         // 1 predicted = interval 0's model
         // 2: 1111000000  s0 6/1, s1 4/3: q = 1/6; 3/4, mean 4; one burst of 4: TV 0.894531
         // 2 predicted = 0 + 1 pooled: s0 17/3, s1 3/1: q = 3/17; 1/3, mean 1.5, TV 1/9
-        assertEquals(List.of("trace,interval,mode,states,probes,losses,loss_rate,mean_burst,q,fit_distance",
-                "alpha_paris_z,0,oracle,2,10,2,0.2,1,0.222222;0,0",
-                "alpha_paris_z,1,oracle,2,10,2,0.2,2,0.125;0.5,0.75",
-                "alpha_paris_z,1,predicted,2,10,2,0.2,1,0.222222;0,0",
-                "alpha_paris_z,2,oracle,2,10,4,0.4,4,0.166667;0.75,0.894531",
-                "alpha_paris_z,2,predicted,2,20,4,0.2,1.5,0.176471;0.333333,0.111111"), Files.readAllLines(out));
+        // BIC of 0: stationary (9/11, 2/11), L = 9/11 (7/9)^6 (2/9)^2, 2 ln 10 - 2 ln L = 14.0386
+        String head = "trace,interval,mode,states,probes,losses,loss_rate,mean_burst,q,fit_distance,model,parameters,bic";
+        assertEquals(List.of(head,
+                "alpha_paris_z,0,oracle,2,10,2,0.2,1,0.222222;0,0,extended-gilbert,q=0.222222;0,14.0386",
+                "alpha_paris_z,1,oracle,2,10,2,0.2,2,0.125;0.5,0.75,extended-gilbert,q=0.125;0.5,13.5853",
+                "alpha_paris_z,1,predicted,2,10,2,0.2,1,0.222222;0,0,extended-gilbert,q=0.222222;0,14.0386",
+                "alpha_paris_z,2,oracle,2,10,4,0.4,4,0.166667;0.75,0.894531,extended-gilbert,q=0.166667;0.75,12.7596",
+                "alpha_paris_z,2,predicted,2,20,4,0.2,1.5,0.176471;0.333333,0.111111,extended-gilbert,"
+                        + "q=0.176471;0.333333,26.1585"), Files.readAllLines(out));
+        // auto: Bernoulli's BIC on 2 of 10 lost is ln 10 - 2 (2 ln 0.2 + 8 ln 0.8) = 12.3106, below the Gilbert
+        // chain's 14.0386 on interval 0; interval 2's burst of 4 makes Gilbert's 12.7596 the lesser
+        Path auto = tmp.resolve("auto.csv");
+        Cli a = Cli.run("fit", "--data", data, "--interval", "1s", "--model", "auto", "--out", auto);
+        assertEquals(0, a.status, a::toString);
+        List<String> rows = Files.readAllLines(auto);
+        assertEquals("alpha_paris_z,0,oracle,1,10,2,0.2,1.25,0.2,0.2,bernoulli,q=0.2,12.3106", rows.get(1));
+        assertEquals("alpha_paris_z,2,oracle,2,10,4,0.4,4,0.166667;0.75,0.894531,gilbert,q=0.166667;0.75,12.7596",
+                rows.get(4));
+        assertTrue(a.out.contains("Models used: bernoulli n=1 in 4 rows, gilbert n=2 in 1 row"), a.out);
+        Cli ge = Cli.run("fit", "--data", data, "--interval", "1s", "--model", "ge", "--modes", "oracle", "--out",
+                tmp.resolve("ge.csv"));
+        assertEquals(0, ge.status, ge::toString);
+        for (String row : Files.readAllLines(tmp.resolve("ge.csv")).subList(1, 4)) {
+            assertTrue(row.matches("alpha_paris_z,\\d,oracle,2,10,\\d,.*,gilbert-elliott,p=.*;r=.*;1-k=.*;1-h=.*,.*"),
+                    row);
+        }
         assertTrue(r.out.contains("Prediction holds (Fisher's exact test of the loss counts, p >= 0.05) in 2 of 2 "
                 + "intervals (100.0%)"), r.out);
     }
@@ -123,8 +143,9 @@ class FitCommandTest {
         assertEquals(2, Cli.run("fit", "--data", data).status);
         Cli m = Cli.run("models");
         assertEquals(0, m.status);
-        assertEquals(4, m.out.lines().count());
-        assertTrue(m.out.contains("extended-gilbert  1-16"), m.out);
+        assertEquals(6, m.out.lines().count());
+        assertTrue(m.out.contains("extended-gilbert      1-16"), m.out);
+        assertTrue(m.out.contains("gilbert-elliott (ge)  2 "), m.out);
         assertEquals(0, Cli.run("fit", "--data", data, "--model", "bernoulli", "--out", tmp.resolve("b.csv")).status);
         Cli conflict = Cli.run("fit", "--data", data, "--model", "gilbert", "--states", 3, "--out", tmp.resolve("c"));
         assertEquals(2, conflict.status);

@@ -20,6 +20,7 @@ public final class Registry<T> {
     private final Setting setting;
     private final Function<? super T, String> id;
     private final Map<String, T> entries;
+    private final Map<String, String> aliases = new TreeMap<>();
 
     private Registry(String what, Setting setting, Function<? super T, String> id, Map<String, T> entries) {
         this.what = what;
@@ -46,6 +47,19 @@ public final class Registry<T> {
         }
     }
 
+    /** Lets {@code alias} choose the entry {@code name} too (a short form); it must be new. */
+    public synchronized void alias(String alias, String name) {
+        if (!entries.containsKey(name) || entries.containsKey(alias) || aliases.putIfAbsent(alias, name) != null) {
+            throw new IllegalArgumentException("cannot make '" + alias + "' a short name of " + what + " '" + name
+                    + "'");
+        }
+    }
+
+    /** The short names of the entry {@code name}, sorted. */
+    public synchronized List<String> aliasesOf(String name) {
+        return aliases.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).toList();
+    }
+
     public synchronized List<T> all() {
         return Collections.unmodifiableList(new ArrayList<>(entries.values()));
     }
@@ -56,7 +70,7 @@ public final class Registry<T> {
 
     /** The entry of that name, or an {@link InvalidSettingException} listing the names there are. */
     public synchronized T byId(String name) {
-        T entry = entries.get(name.trim());
+        T entry = entries.get(aliases.getOrDefault(name.trim(), name.trim()));
         if (entry == null) {
             throw new InvalidSettingException(setting, "must be " + choices() + ", not '" + name + "'");
         }

@@ -11,7 +11,7 @@ public final class BurstFit {
     }
 
     /** NaN when the sequence had no burst (nothing to compare). */
-    public static double distance(GilbertModel model, BurstHistogram observed) {
+    public static double distance(MarkovLoss model, BurstHistogram observed) {
         if (observed.bursts() == 0) {
             return Double.NaN;
         }

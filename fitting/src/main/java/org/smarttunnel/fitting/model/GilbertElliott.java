@@ -1,6 +1,7 @@
 package org.smarttunnel.fitting.model;
 
 import java.util.SplittableRandom;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.trace.LossSequence;
 
 /**
@@ -9,9 +10,10 @@ import org.smarttunnel.ingest.trace.LossSequence;
  * {@code loss gemodel p r 1-h 1-k}: {@code p} = P(good to bad), {@code r} = P(bad to good),
  * {@code lossBad} = 1-h (loss probability in the bad state), {@code lossGood} = 1-k (in the good
  * state). The simple Gilbert model is lossGood = 0, lossBad = 1 (the state is seen); Bernoulli
- * is lossGood = lossBad. States are named so that lossGood &lt;= lossBad.
+ * is lossGood = lossBad. States are named so that lossGood &lt;= lossBad. As a {@link MarkovLoss},
+ * state 0 is good and state 1 bad; the hidden state moves whatever the packet's fate.
  */
-public record GilbertElliott(double p, double r, double lossGood, double lossBad) {
+public record GilbertElliott(double p, double r, double lossGood, double lossBad) implements MarkovLoss {
     /** Free parameters, for the information criteria. */
     public static final int PARAMETERS = 4;
 
@@ -28,6 +30,37 @@ public record GilbertElliott(double p, double r, double lossGood, double lossBad
         return p + r == 0 ? 0 : p / (p + r);
     }
 
+    @Override
+    public int states() {
+        return 2;
+    }
+
+    @Override
+    public double lossProbability(int state) {
+        return state == 0 ? lossGood : lossBad;
+    }
+
+    @Override
+    public double transition(int from, boolean lost, int to) {
+        double leave = from == 0 ? p : r;
+        return from == to ? 1 - leave : leave;
+    }
+
+    @Override
+    public double[] stationary() {
+        double bad = stationaryBad();
+        return new double[] {1 - bad, bad};
+    }
+
+    @Override
+    public String describe() {
+        return "p=" + Numbers.number(p) + ";r="
+                + Numbers.number(r) + ";1-k="
+                + Numbers.number(lossGood) + ";1-h="
+                + Numbers.number(lossBad);
+    }
+
+    @Override
     public double lossRate() {
         double bad = stationaryBad();
         return (1 - bad) * lossGood + bad * lossBad;
@@ -42,6 +75,7 @@ public record GilbertElliott(double p, double r, double lossGood, double lossBad
      * The log-likelihood of a loss sequence (natural log), by the scaled forward algorithm from
      * the stationary distribution.
      */
+    @Override
     public double logLikelihood(LossSequence s) {
         int n = s.length();
         double bad = stationaryBad();

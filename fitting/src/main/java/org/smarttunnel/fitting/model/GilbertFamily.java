@@ -25,4 +25,12 @@ public record GilbertFamily(String id, int fixedStates, String description) impl
                         + (fixedStates == 1 ? " state" : " states"));
         return StateChoice.of(fixedStates);
     }
+
+    /** Maximum likelihood from the window's transition counts (METHOD section 5); n parameters for n states. */
+    @Override
+    public FittedLoss fit(LossWindow window, StateChoice requested) {
+        TransitionCounts counts = window.counts();
+        GilbertModel m = counts.fit(states(requested).resolve(counts));
+        return new FittedLoss(id, m, m.states());
+    }
 }

@@ -1,8 +1,8 @@
 package org.smarttunnel.fitting.model;
 
 /**
- * A kind of loss model the toolkit fits to intervals, listed in {@link LossModels}. It decides
- * how many states a fit uses given the user's choice of states.
+ * A kind of loss model the toolkit fits to intervals, listed in {@link LossModels}: how many
+ * states a fit uses given the user's choice of states, and the fit itself.
  */
 public interface LossModelType {
     /** Short name used on the command line. */
@@ -19,4 +19,7 @@ public interface LossModelType {
      * {@link org.smarttunnel.common.options.InvalidSettingException} when the two conflict.
      */
     StateChoice states(StateChoice requested);
+
+    /** The model fitted to {@code window} with the states {@code requested} allows. */
+    FittedLoss fit(LossWindow window, StateChoice requested);
 }

@@ -16,6 +16,9 @@ public final class LossModels {
         register(new GilbertFamily("extended-gilbert", 0, "n-state extended Gilbert (SmartTunnel's eq. 2): q_k after "
                 + "k consecutive losses, k capped at n-1; n from the states setting, by default the smallest that "
                 + "tells apart 99% of the observed burst lengths"));
+        register(new GilbertElliottType());
+        REGISTRY.alias("ge", GilbertElliottType.ID);
+        register(new AutoModel());
     }
 
     private LossModels() {
@@ -28,6 +31,11 @@ public final class LossModels {
 
     public static List<LossModelType> all() {
         return REGISTRY.all();
+    }
+
+    /** The short names that choose the model {@code id} too ("ge"). */
+    public static List<String> aliasesOf(String id) {
+        return REGISTRY.aliasesOf(id);
     }
 
     public static LossModelType byId(String id) {

@@ -21,9 +21,17 @@ import org.smarttunnel.ingest.trace.LossSequence;
  * @param candidates every model scored, simplest first
  */
 public record ModelSelection(String trace, long probes, long lost, List<Candidate> candidates) {
-    /** One model scored: its name, states, parameters k, fitted values as text, ln L, AIC, BIC. */
-    public record Candidate(String model, int states, int parameters, String fitted, double logLikelihood, double aic,
-            double bic) {
+    /** One model scored: its name, states, parameters k, the fitted model, ln L, AIC, BIC. */
+    public record Candidate(String model, int states, int parameters, MarkovLoss loss, double logLikelihood,
+            double aic, double bic) {
+        /** The fitted values as text. */
+        public String fittedText() {
+            return loss.describe();
+        }
+
+        public FittedLoss fitted() {
+            return new FittedLoss(model, loss, parameters);
+        }
     }
 
     /** One row per (sequence, model) of {@code selection.csv}. */
@@ -43,7 +51,7 @@ public record ModelSelection(String trace, long probes, long lost, List<Candidat
             .column(Column.text("model", r -> r.candidate().model()))
             .column(Column.integer("states", "states", r -> r.candidate().states()))
             .column(Column.integer("parameters", "k", r -> r.candidate().parameters()))
-            .column(Column.text("fitted", r -> r.candidate().fitted()))
+            .column(Column.text("fitted", r -> r.candidate().fittedText()))
             .column(Column.number("log_likelihood", "nats", r -> r.candidate().logLikelihood()))
             .column(Column.number("aic", "nats", r -> r.candidate().aic()))
             .column(Column.number("bic", "nats", r -> r.candidate().bic()))
@@ -56,67 +64,44 @@ public record ModelSelection(String trace, long probes, long lost, List<Candidat
 
     /** With the sequence's Gilbert-Elliott fit already made (it is the costly one). */
     public static ModelSelection of(String trace, LossSequence s, GilbertElliottFit ge) {
+        return of(trace, LossWindow.of(s), StateChoice.AUTO, ge);
+    }
+
+    /**
+     * The candidates fitted to a window: the chains on its counts, Gilbert-Elliott on its
+     * sequence, all scored on its sequence; the extended chain has the states {@code states}
+     * resolves to (automatic: {@link TransitionCounts#autoStates}), when more than 2.
+     */
+    public static ModelSelection of(String trace, LossWindow window, StateChoice states) {
+        return of(trace, window, states, GilbertElliottFit.of(window.sequence()));
+    }
+
+    private static ModelSelection of(String trace, LossWindow window, StateChoice states, GilbertElliottFit ge) {
+        LossSequence s = window.sequence();
         long n = s.length();
         List<Candidate> out = new ArrayList<>();
-        TransitionCounts counts = TransitionCounts.of(s);
+        TransitionCounts counts = window.counts();
         out.add(chain("bernoulli", counts.fit(1), s));
         out.add(chain("gilbert", counts.fit(2), s));
-        int auto = counts.autoStates();
-        if (auto > 2) {
-            out.add(chain("extended-gilbert", counts.fit(auto), s));
+        int extended = states.resolve(counts);
+        if (extended > 2) {
+            out.add(chain("extended-gilbert", counts.fit(extended), s));
         }
-        GilbertElliott m = ge.model();
-        out.add(candidate("gilbert-elliott", 2, GilbertElliott.PARAMETERS, "p=" + Numbers.number(m.p()) + ";r="
-                + Numbers.number(m.r()) + ";1-k=" + Numbers.number(m.lossGood()) + ";1-h="
-                + Numbers.number(m.lossBad()), ge.logLikelihood(), n));
+        out.add(candidate(GilbertElliottType.ID, 2, GilbertElliott.PARAMETERS, ge.model(), ge.logLikelihood(), n));
         return new ModelSelection(trace, n, s.lossCount(), List.copyOf(out));
     }
 
     private static Candidate chain(String name, GilbertModel model, LossSequence s) {
-        StringBuilder q = new StringBuilder("q=");
-        for (int k = 0; k < model.states(); k++) {
-            q.append(k == 0 ? "" : ";").append(Numbers.number(model.q(k)));
-        }
-        return candidate(name, model.states(), model.states(), q.toString(), logLikelihood(model, s), s.length());
+        return candidate(name, model.states(), model.states(), model, model.logLikelihood(s), s.length());
     }
 
-    private static Candidate candidate(String name, int states, int k, String fitted, double ll, long n) {
-        double aic = 2.0 * k - 2 * ll;
-        double bic = k * Math.log(Math.max(1, n)) - 2 * ll;
-        return new Candidate(name, states, k, fitted, ll, aic, bic);
+    private static Candidate candidate(String name, int states, int k, MarkovLoss model, double ll, long n) {
+        return new Candidate(name, states, k, model, ll, 2.0 * k - 2 * ll, bic(k, n, ll));
     }
 
-    /**
-     * ln L of a loss chain: the forward recursion over its states from the stationary
-     * distribution (the chain's state is known once a packet is received; before, it is a mixture).
-     */
-    public static double logLikelihood(LossChain chain, LossSequence s) {
-        int n = chain.states();
-        double[] a = chain.stationary();
-        double[] next = new double[n];
-        double ll = 0;
-        for (int t = 0; t < s.length(); t++) {
-            boolean lost = s.lost(t);
-            java.util.Arrays.fill(next, 0);
-            double c = 0;
-            for (int k = 0; k < n; k++) {
-                if (a[k] == 0) {
-                    continue;
-                }
-                double q = chain.lossProbability(k);
-                double v = a[k] * (lost ? q : 1 - q);
-                next[chain.next(k, lost)] += v;
-                c += v;
-            }
-            if (!(c > 0)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            ll += Math.log(c);
-            for (int k = 0; k < n; k++) {
-                a[k] = next[k] / c;
-            }
-        }
-        return ll;
+    /** BIC = k ln N - 2 ln L (N at least 1). */
+    static double bic(int parameters, long n, double logLikelihood) {
+        return parameters * Math.log(Math.max(1, n)) - 2 * logLikelihood;
     }
 
     /** The candidate with the least AIC (the simpler on a tie). */

@@ -93,10 +93,10 @@ public final class RunLengths {
         GilbertModel gilbert = counts.fit(2);
         GilbertModel extended = counts.fit(Math.max(1, counts.autoStates()));
         List<IntToDoubleFunction> burstAtLeast = List.of(bernoulli::burstAtLeast, gilbert::burstAtLeast,
-                extended::burstAtLeast, m -> geAtLeast(ge, true, m));
+                extended::burstAtLeast, m -> ge.runAtLeast(true, m));
         List<IntToDoubleFunction> gapAtLeast = List.of(m -> Math.pow(1 - bernoulli.q(0), m - 1),
                 m -> Math.pow(1 - gilbert.q(0), m - 1), m -> Math.pow(1 - extended.q(0), m - 1),
-                m -> geAtLeast(ge, false, m));
+                m -> ge.runAtLeast(false, m));
         List<Row> rows = new ArrayList<>();
         double[] burstDistance = bins(trace, Kind.BURST, bursts, burstAtLeast, rows);
         double[] gapDistance = bins(trace, Kind.GAP, gaps, gapAtLeast, rows);
@@ -146,47 +146,6 @@ public final class RunLengths {
             distance[m] = total == 0 ? Double.NaN : (distance[m] + Math.max(0, 1 - covered[m])) / 2;
         }
         return distance;
-    }
-
-    /**
-     * P(run &gt;= m) under a Gilbert-Elliott model, for a burst (a loss after a reception, then
-     * losses) or a gap (a reception after a loss, then receptions): the hidden state at the run's
-     * first packet, given the packet before, carried through m - 1 more packets of the same kind.
-     */
-    static double geAtLeast(GilbertElliott g, boolean burst, int m) {
-        double[] loss = {g.lossGood(), g.lossBad()};
-        double[][] a = {{1 - g.p(), g.p()}, {g.r(), 1 - g.r()}};
-        double bad = g.stationaryBad();
-        double[] pi = {1 - bad, bad};
-        // the packet before the run: the other kind
-        double[] v = new double[2];
-        for (int s = 0; s < 2; s++) {
-            v[s] = pi[s] * (burst ? 1 - loss[s] : loss[s]);
-        }
-        v = step(v, a, loss, burst);
-        double start = v[0] + v[1];
-        if (start <= 0) {
-            return 0;
-        }
-        v[0] /= start;
-        v[1] /= start;
-        for (int k = 1; k < m; k++) {
-            v = step(v, a, loss, burst);
-            if (v[0] + v[1] < 1e-300) {
-                return 0;
-            }
-        }
-        return v[0] + v[1];
-    }
-
-    /** One packet: move, then the packet is lost ({@code lost}) or received in the state reached. */
-    private static double[] step(double[] v, double[][] a, double[] loss, boolean lost) {
-        double[] out = new double[2];
-        for (int t = 0; t < 2; t++) {
-            double into = v[0] * a[0][t] + v[1] * a[1][t];
-            out[t] = into * (lost ? loss[t] : 1 - loss[t]);
-        }
-        return out;
     }
 
     /** A distance as printed: three decimals, "-" without runs. */

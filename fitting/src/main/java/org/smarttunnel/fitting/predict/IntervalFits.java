@@ -2,11 +2,12 @@ package org.smarttunnel.fitting.predict;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.smarttunnel.fitting.model.StateChoice;
 import org.smarttunnel.fitting.model.BurstFit;
 import org.smarttunnel.fitting.model.DelayProfile;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.FittedLoss;
+import org.smarttunnel.fitting.model.LossModelType;
+import org.smarttunnel.fitting.model.LossWindow;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.ingest.trace.Interval;
 import org.smarttunnel.ingest.trace.Trace;
@@ -32,7 +33,7 @@ public final class IntervalFits {
     private final java.util.Map<Integer, java.util.Optional<int[]>> delayMemo =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record ModelKey(int interval, FitMode mode, StateChoice states, int history) {
+    private record ModelKey(int interval, FitMode mode, LossModelType model, StateChoice states, int history) {
     }
 
     public IntervalFits(Trace trace, long intervalUs) {
@@ -93,32 +94,52 @@ public final class IntervalFits {
         return pooled;
     }
 
-    /** The models of all intervals, ordered by interval and then mode (oracle before predicted). */
-    public List<IntervalModel> models(Set<FitMode> modes, StateChoice states, int history) {
-        if (history < 1) {
-            throw new org.smarttunnel.common.options.InvalidSettingException(org.smarttunnel.common.options.Setting.HISTORY, "must be at least 1 interval");
-        }
+    /**
+     * The models of all intervals in {@code o}'s modes, ordered by interval and then mode (oracle
+     * before predicted), each with its BIC on the window's sequence.
+     */
+    public List<IntervalModel> models(ModelOptions o) {
         List<IntervalModel> out = new ArrayList<>();
         for (int k = 0; k < intervals.size(); k++) {
             if (counts.get(k).probes() == 0) {
                 continue;
             }
-            if (modes.contains(FitMode.ORACLE)) {
-                model(k, FitMode.ORACLE, counts.get(k), states, out);
-            }
-            if (modes.contains(FitMode.PREDICTED) && k > 0) {
-                model(k, FitMode.PREDICTED, history(k, history), states, out);
+            for (FitMode mode : o.modeOrder()) {
+                java.util.Optional<LossWindow> w = lossWindow(k, mode, o.history());
+                if (w.isPresent()) {
+                    TransitionCounts c = w.get().counts();
+                    FittedLoss f = o.model().fit(w.get(), o.states());
+                    out.add(new IntervalModel(trace, k, mode, f, c.probes(), c.losses(), BurstFit.distance(f.loss(),
+                            c.bursts()), f.bic(w.get())));
+                }
             }
         }
         return out;
     }
 
-    private void model(int k, FitMode mode, TransitionCounts c, StateChoice states, List<IntervalModel> out) {
-        if (c.probes() == 0) {
-            return;
+    /**
+     * What a model of interval k in a mode is fitted on: the interval (oracle) or the history
+     * before it (predicted: counts pooled interval by interval, the sequence of its probes in
+     * order); empty where there is nothing to fit.
+     */
+    public java.util.Optional<LossWindow> lossWindow(int k, FitMode mode, int history) {
+        if (history < 1) {
+            throw new org.smarttunnel.common.options.InvalidSettingException(
+                    org.smarttunnel.common.options.Setting.HISTORY, "must be at least 1 interval");
         }
-        GilbertModel m = c.fit(states.resolve(c));
-        out.add(new IntervalModel(trace, k, mode, m, c.probes(), c.losses(), BurstFit.distance(m, c.bursts())));
+        if (k >= intervals.size() || counts.get(k).probes() == 0 || (mode == FitMode.PREDICTED && k == 0)) {
+            return java.util.Optional.empty();
+        }
+        TransitionCounts c = mode == FitMode.ORACLE ? counts.get(k) : history(k, history);
+        if (c.probes() == 0) {
+            return java.util.Optional.empty();
+        }
+        int from = mode == FitMode.ORACLE ? k : Math.max(0, k - history);
+        int to = mode == FitMode.ORACLE ? k + 1 : k;
+        Interval first = intervals.get(from);
+        Interval last = intervals.get(to - 1);
+        return java.util.Optional.of(LossWindow.of(c, () -> source.loss().slice(first.firstProbe(),
+                last.firstProbe() + last.probes())));
     }
 
     /**
@@ -127,9 +148,9 @@ public final class IntervalFits {
      * no model. Computed once per argument set and kept, so that the tunnels sharing this
      * path (and threads) reuse it.
      */
-    public java.util.Optional<PathModel> pathModel(int k, FitMode mode, StateChoice states, int history) {
-        return memo.computeIfAbsent(new ModelKey(k, mode, states, history), key -> fitPathModel(k, mode, states,
-                history));
+    public java.util.Optional<PathModel> pathModel(int k, FitMode mode, ModelOptions o) {
+        return memo.computeIfAbsent(new ModelKey(k, mode, o.model(), o.states(), o.history()),
+                key -> fitPathModel(k, mode, o));
     }
 
     /** The memory this object keeps beyond its trace, roughly, in bytes. */
@@ -147,21 +168,17 @@ public final class IntervalFits {
         return bytes;
     }
 
-    private java.util.Optional<PathModel> fitPathModel(int k, FitMode mode, StateChoice states, int history) {
-        if (k >= intervals.size() || counts.get(k).probes() == 0 || (mode == FitMode.PREDICTED && k == 0)) {
+    private java.util.Optional<PathModel> fitPathModel(int k, FitMode mode, ModelOptions o) {
+        java.util.Optional<LossWindow> w = lossWindow(k, mode, o.history());
+        if (w.isEmpty()) {
             return java.util.Optional.empty();
         }
-        int from = mode == FitMode.ORACLE ? k : Math.max(0, k - history);
-        int to = mode == FitMode.ORACLE ? k + 1 : k;
-        TransitionCounts c = mode == FitMode.ORACLE ? counts.get(k) : history(k, history);
-        if (c.probes() == 0) {
-            return java.util.Optional.empty();
-        }
+        int from = mode == FitMode.ORACLE ? k : Math.max(0, k - o.history());
         Interval first = intervals.get(from);
-        Interval last = intervals.get(to - 1);
+        Interval last = intervals.get(mode == FitMode.ORACLE ? k : k - 1);
         DelayProfile delay = DelayProfile.of(source, first.firstProbe(), last.firstProbe() + last.probes(),
                 DelayProfile.DEFAULT_PERIOD_US);
-        return java.util.Optional.of(new PathModel(c.fit(states.resolve(c)), delay));
+        return java.util.Optional.of(new PathModel(o.model().fit(w.get(), o.states()).loss(), delay));
     }
 
     /**

@@ -3,16 +3,17 @@ package org.smarttunnel.fitting.predict;
 import org.smarttunnel.common.table.Column;
 import org.smarttunnel.common.table.TableSpec;
 import org.smarttunnel.common.text.Numbers;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.FittedLoss;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * The model of one interval of a trace in one mode, with the data it was fitted on (the
  * interval itself for ORACLE, the pooled history for PREDICTED): its probes, losses and the
  * total-variation distance between its observed and modelled burst lengths (NaN without
- * bursts).
+ * bursts) and the model's BIC on the window's sequence.
  */
-public record IntervalModel(String trace, int interval, FitMode mode, GilbertModel model, long probes, long losses,
-        double fitDistance) {
+public record IntervalModel(String trace, int interval, FitMode mode, FittedLoss fitted, long probes, long losses,
+        double fitDistance, double bic) {
 
     /** What {@code fit} writes: one row per (trace, interval, mode). */
     public static final TableSpec<IntervalModel> TABLE = TableSpec.<IntervalModel>named("fits.csv")
@@ -27,19 +28,23 @@ public record IntervalModel(String trace, int interval, FitMode mode, GilbertMod
             .column(Column.number("mean_burst", "probes", m -> m.model().meanBurst()))
             .column(Column.formatted("q", "probability per state", m -> qText(m.model())))
             .column(Column.number("fit_distance", "total variation (0-1)", IntervalModel::fitDistance))
+            .column(Column.text("model", m -> m.fitted().model()))
+            .column(Column.text("parameters", m -> m.model().describe()))
+            .column(Column.number("bic", "nats", IntervalModel::bic))
             .build();
 
-    /** {@code q0;q1;...} with six significant digits each. */
-    public static String qText(GilbertModel model) {
-        StringBuilder q = new StringBuilder();
-        for (int k = 0; k < model.states(); k++) {
-            q.append(k == 0 ? "" : ";").append(Numbers.number(model.q(k)));
-        }
-        return q.toString();
+    /** {@code q0;q1;...}: the loss probability per state, six significant digits each. */
+    public static String qText(MarkovLoss model) {
+        return MarkovLoss.lossText(model);
+    }
+
+    /** The fitted model. */
+    public MarkovLoss model() {
+        return fitted.loss();
     }
 
     public int states() {
-        return model.states();
+        return model().states();
     }
 
     public double lossRate() {

@@ -2,11 +2,14 @@ package org.smarttunnel.fitting.stats;
 
 import java.util.Arrays;
 import org.smarttunnel.fitting.model.LossChain;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * What the exact statistics derive from a loss chain, computed when first asked for and kept:
  * its matrix powers, the transfers from one carried slot to the next, and their factored
- * form. The chain itself stays a plain value; a calculator keeps the tables of the chains it
+ * form. A {@link LossChain} (the next state decided by the outcome) has faster forms than a
+ * general {@link MarkovLoss} (a hidden Markov model), which keeps its transitions as matrices.
+ * The chain itself stays a plain value; a calculator keeps the tables of the chains it
  * scores ({@link ExactFec}). Safe to share between threads (a race only computes a table twice).
  */
 public final class ChainTables {
@@ -14,28 +17,42 @@ public final class ChainTables {
     private final double[] q;
     private final int[] afterLoss;
     private final int[] afterReception;
+    /** P(received in s, then state t) at s*n + t, and the same for lost. */
+    private final double[] received;
+    private final double[] lost;
+    private final boolean deterministic;
     private final double[] stationary;
     private final boolean renewing;
     private final boolean gilbert;
     private volatile double[][] powers = new double[0][];
     private volatile double[][] transfers = new double[0][];
     private volatile double[][] lostTransfers = new double[0][];
+    private volatile double[][] fullTransfers = new double[0][];
 
-    public ChainTables(LossChain chain) {
-        n = chain.states();
+    public ChainTables(MarkovLoss model) {
+        n = model.states();
         q = new double[n];
         afterLoss = new int[n];
         afterReception = new int[n];
-        boolean renew = true;
-        boolean counting = true;
+        received = new double[n * n];
+        lost = new double[n * n];
+        deterministic = model instanceof LossChain;
+        boolean renew = deterministic;
+        boolean counting = deterministic;
         for (int s = 0; s < n; s++) {
-            q[s] = chain.lossProbability(s);
-            afterLoss[s] = chain.next(s, true);
-            afterReception[s] = chain.next(s, false);
-            renew &= afterReception[s] == 0;
-            counting &= afterLoss[s] == Math.min(s + 1, n - 1);
+            q[s] = model.lossProbability(s);
+            if (model instanceof LossChain chain) {
+                afterLoss[s] = chain.next(s, true);
+                afterReception[s] = chain.next(s, false);
+                renew &= afterReception[s] == 0;
+                counting &= afterLoss[s] == Math.min(s + 1, n - 1);
+            }
+            for (int t = 0; t < n; t++) {
+                received[s * n + t] = (1 - q[s]) * model.transition(s, false, t);
+                lost[s * n + t] = q[s] * model.transition(s, true, t);
+            }
         }
-        stationary = chain.stationary();
+        stationary = model.stationary();
         renewing = renew;
         gilbert = renew && counting;
     }
@@ -48,8 +65,29 @@ public final class ChainTables {
         return q[s];
     }
 
+    /** The state after a loss in {@code s}; only for a {@link LossChain} ({@link #deterministic}). */
     public int afterLoss(int s) {
         return afterLoss[s];
+    }
+
+    /** The state after a reception in {@code s}; only for a {@link LossChain}. */
+    public int afterReception(int s) {
+        return afterReception[s];
+    }
+
+    /** Whether the chain is a {@link LossChain}: the outcome decides the next state. */
+    public boolean deterministic() {
+        return deterministic;
+    }
+
+    /** P(received in {@code s}, then state {@code t}). */
+    public double received(int s, int t) {
+        return received[s * n + t];
+    }
+
+    /** P(lost in {@code s}, then state {@code t}). */
+    public double lost(int s, int t) {
+        return lost[s * n + t];
     }
 
     public double stationary(int s) {
@@ -162,9 +200,56 @@ public final class ChainTables {
         return out;
     }
 
-    /** M P for a flattened n x n matrix M, using P's two non-zero entries per row. */
+    /**
+     * For g = 0..maxGap, the move from "before a carried slot" to "before the next carried slot
+     * g slots later" for any chain, split by the fate of that next slot and the state after it:
+     * entries k*n + t hold P(next slot received, then state t | state k now), entries
+     * n*n + k*n + t the same for lost. {@link #transfers} is the compact form for chains that
+     * renew on reception.
+     */
+    public double[][] fullTransfers(int maxGap) {
+        double[][] cached = fullTransfers;
+        if (cached.length > maxGap) {
+            return cached;
+        }
+        double[][] pw = powers(maxGap);
+        double[][] out = new double[maxGap + 1][];
+        for (int g = 0; g <= maxGap; g++) {
+            double[] t = new double[2 * n * n];
+            for (int k = 0; k < n; k++) {
+                for (int s = 0; s < n; s++) {
+                    double reach = pw[g][k * n + s];
+                    if (reach == 0) {
+                        continue;
+                    }
+                    for (int u = 0; u < n; u++) {
+                        t[k * n + u] += reach * received[s * n + u];
+                        t[n * n + k * n + u] += reach * lost[s * n + u];
+                    }
+                }
+            }
+            out[g] = t;
+        }
+        fullTransfers = out;
+        return out;
+    }
+
+    /** M P for a flattened n x n matrix M, using P's two non-zero entries per row (a {@link LossChain}) or all. */
     private double[] step(double[] m) {
         double[] r = new double[n * n];
+        if (!deterministic) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    double v = m[i * n + k];
+                    if (v != 0) {
+                        for (int t = 0; t < n; t++) {
+                            r[i * n + t] += v * (received[k * n + t] + lost[k * n + t]);
+                        }
+                    }
+                }
+            }
+            return r;
+        }
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < n; k++) {
                 double v = m[i * n + k];
@@ -181,7 +266,10 @@ public final class ChainTables {
      * P(L_j = 1 and L_{j+g} = 1) in stationarity for g = 0..maxGap: the loss-pair function the
      * variance of a slot set is built from (METHOD section 5).
      */
-    public static double[] pairLoss(LossChain chain, int maxGap) {
+    public static double[] pairLoss(MarkovLoss model, int maxGap) {
+        if (!(model instanceof LossChain chain)) {
+            return pairLossGeneral(model, maxGap);
+        }
         int n = chain.states();
         double[] pi = chain.stationary();
         double[] c = new double[maxGap + 1];
@@ -201,6 +289,36 @@ public final class ChainTables {
                 double q = chain.lossProbability(k);
                 next[chain.next(k, false)] += v[k] * (1 - q);
                 next[chain.next(k, true)] += v[k] * q;
+            }
+            v = next;
+        }
+        return c;
+    }
+
+    /** {@link #pairLoss} for any chain: the mass of "lost now" carried through the transition probabilities. */
+    private static double[] pairLossGeneral(MarkovLoss model, int maxGap) {
+        int n = model.states();
+        double[] pi = model.stationary();
+        double[] c = new double[maxGap + 1];
+        c[0] = model.lossRate();
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            for (int t = 0; t < n; t++) {
+                v[t] += pi[k] * model.lossProbability(k) * model.transition(k, true, t);
+            }
+        }
+        for (int g = 1; g <= maxGap; g++) {
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += v[k] * model.lossProbability(k);
+            }
+            c[g] = s;
+            double[] next = new double[n];
+            for (int k = 0; k < n; k++) {
+                double q = model.lossProbability(k);
+                for (int t = 0; t < n; t++) {
+                    next[t] += v[k] * ((1 - q) * model.transition(k, false, t) + q * model.transition(k, true, t));
+                }
             }
             v = next;
         }

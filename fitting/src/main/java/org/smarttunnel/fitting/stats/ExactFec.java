@@ -3,7 +3,7 @@ package org.smarttunnel.fitting.stats;
 import java.util.Arrays;
 import java.util.List;
 import org.smarttunnel.common.cache.Lru;
-import org.smarttunnel.fitting.model.LossChain;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * Exact X_FEC (paper eq. 1) for many schedules in a row: the computation of
@@ -37,6 +37,7 @@ public final class ExactFec {
     private final double[] path;
     private final double[] tailMass;
     private final double[] tailData;
+    private static final double[][] NONE = new double[0][];
     /**
      * Every path's joint loss table computed lately (groups of at most 64 slots), least recently
      * used first, within {@link #MEMO_CELLS} cells: a table depends only on its key, so
@@ -51,7 +52,7 @@ public final class ExactFec {
      * an evaluation cycles through every trace's interval models, a few hundred on a site),
      * weighed by their states squared: 1024 two-state chains, 64 of eight states.
      */
-    private final Lru<LossChain, ChainTables> tables = Lru.weighted(4096, t -> (long) t.states() * t.states());
+    private final Lru<MarkovLoss, ChainTables> tables = Lru.weighted(4096, t -> (long) t.states() * t.states());
     /** Data phases computed lately (groups of at most 64 slots). */
     private final Lru<DataKey, DataPhase> dataPhases = Lru.weighted(MEMO_CELLS, p -> p.cells().length);
     private double pathOverMass;
@@ -63,7 +64,7 @@ public final class ExactFec {
     private int accMaxB;
 
     /** A path's joint loss table depends only on its model and which slots (data or not) it carries. */
-    private record PathKey(LossChain model, long slots, int data, int width) {
+    private record PathKey(MarkovLoss model, long slots, int data, int width) {
     }
 
     private record PathTable(double[] cells, double overMass, double overData, int maxA, int maxB) {
@@ -91,17 +92,13 @@ public final class ExactFec {
     /** The most answers kept per calculator. */
     static final int MEMO_RESULTS = 1 << 16;
 
-    private record ResultKey(List<LossChain> models, GroupLayout layout) {
+    private record ResultKey(List<MarkovLoss> models, GroupLayout layout) {
     }
 
-    private ChainTables tables(LossChain chain) {
+    private ChainTables tables(MarkovLoss chain) {
         ChainTables t = tables.get(chain);
         if (t == null) {
             t = new ChainTables(chain);
-            if (!t.renewsOnReception()) {
-                throw new IllegalArgumentException("the exact calculator needs chains that return to state 0 after a "
-                        + "reception, as extended Gilbert chains do");
-            }
             tables.put(chain, t);
         }
         return t;
@@ -120,7 +117,7 @@ public final class ExactFec {
      * evaluation asks the same one again when several allocators choose the same schedule, and
      * when it scores the schedule a search chose.
      */
-    public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout) {
+    public double expectedLostAfterFec(List<? extends MarkovLoss> models, GroupLayout layout) {
         return expectedLostAfterFec(models, layout, Double.POSITIVE_INFINITY);
     }
 
@@ -132,7 +129,7 @@ public final class ExactFec {
      * from below bit for bit. A search that only needs to know whether a schedule beats its
      * best so far skips the remaining paths of one that cannot.
      */
-    public double expectedLostAfterFec(List<? extends LossChain> models, GroupLayout layout, double atLeast) {
+    public double expectedLostAfterFec(List<? extends MarkovLoss> models, GroupLayout layout, double atLeast) {
         int g = layout.groupSize();
         if (g > maxGroup) {
             throw new IllegalArgumentException("group of " + g + " slots, calculator sized for " + maxGroup);
@@ -141,7 +138,7 @@ public final class ExactFec {
             throw new IllegalArgumentException(models.size() + " models for " + layout.paths() + " paths");
         }
         // a path that carries nothing does not matter, whatever its model: greedy tunnels sharing their best path share the answer
-        LossChain[] carrying = new LossChain[models.size()];
+        MarkovLoss[] carrying = new MarkovLoss[models.size()];
         for (int j = 0; j < g; j++) {
             int p = layout.pathOf(j);
             carrying[p] = models.get(p);
@@ -158,7 +155,7 @@ public final class ExactFec {
         return x;
     }
 
-    private double compute(List<? extends LossChain> models, GroupLayout layout, double atLeast) {
+    private double compute(List<? extends MarkovLoss> models, GroupLayout layout, double atLeast) {
         int g = layout.groupSize();
         int dataSlots = layout.data();
         int redundancy = g - dataSlots;
@@ -171,7 +168,7 @@ public final class ExactFec {
         double accMass = 0;
         double accData = 0;
         for (int p = 0; p <= last; p++) {
-            LossChain m = models.get(p);
+            MarkovLoss m = models.get(p);
             int d = 0;
             int r = 0;
             for (int j = 0; j < g; j++) {
@@ -236,7 +233,7 @@ public final class ExactFec {
         return slots;
     }
 
-    private void remembered(LossChain m, GroupLayout layout, int p, int d, int r, int width) {
+    private void remembered(MarkovLoss m, GroupLayout layout, int p, int d, int r, int width) {
         PathKey key = new PathKey(m, slotsOf(layout, p, layout.groupSize()), layout.data(), width);
         PathTable table = memo.get(key);
         if (table == null) {
@@ -257,7 +254,7 @@ public final class ExactFec {
      * elsewhere), and {@link #pathOverMass}, {@link #pathOverData} with the probability and
      * expected data loss of a + b &gt; R.
      */
-    private void pathJoint(LossChain chain, GroupLayout layout, int p, int d, int r, int width) {
+    private void pathJoint(MarkovLoss chain, GroupLayout layout, int p, int d, int r, int width) {
         ChainTables m = tables(chain);
         int n = m.states();
         int redundancy = width - 1;
@@ -265,8 +262,9 @@ public final class ExactFec {
         int rows = Math.min(d, redundancy + 1) + 1;
         int cells = rows * w;
         int g = layout.groupSize();
-        double[][] transfer = m.transfers(g);
-        double[][] factored = m.lostTransfers(g);
+        boolean renewing = m.renewsOnReception();
+        double[][] transfer = renewing ? m.transfers(g) : m.fullTransfers(g);
+        double[][] factored = renewing ? m.lostTransfers(g) : NONE;
         // the data slots come first and leave b = 0: a table over a alone, spread out to stride w
         DataPhase data = dataPhase(chain, m, layout, p, d, rows, redundancy, transfer, factored);
         int end = Math.min(cells, 1 + d * w);
@@ -284,7 +282,8 @@ public final class ExactFec {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            end = step(transfer, factored, n, cells, w, end, prev < 0 ? 0 : slot - prev - 1, false, redundancy);
+            end = step(transfer, factored, renewing, n, cells, w, end, prev < 0 ? 0 : slot - prev - 1, false,
+                    redundancy);
             prev = slot;
         }
         collect(n, d, r, w, cells, end, width);
@@ -299,10 +298,10 @@ public final class ExactFec {
     private record DataPhase(double[] cells, int end, double[] overMass, double[] overData, int last) {
     }
 
-    private record DataKey(LossChain model, long slots, int data, int redundancy) {
+    private record DataKey(MarkovLoss model, long slots, int data, int redundancy) {
     }
 
-    private DataPhase dataPhase(LossChain chain, ChainTables m, GroupLayout layout, int p, int d, int rows,
+    private DataPhase dataPhase(MarkovLoss chain, ChainTables m, GroupLayout layout, int p, int d, int rows,
             int redundancy, double[][] transfer, double[][] factored) {
         int dataSlots = layout.data();
         DataKey key = null;
@@ -325,7 +324,8 @@ public final class ExactFec {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            end = step(transfer, factored, n, rows, 1, end, prev < 0 ? 0 : slot - prev - 1, true, redundancy);
+            end = step(transfer, factored, m.renewsOnReception(), n, rows, 1, end, prev < 0 ? 0 : slot - prev - 1,
+                    true, redundancy);
             prev = slot;
         }
         double[] cells = new double[n * rows];
@@ -344,8 +344,8 @@ public final class ExactFec {
      * {@link #cur} ({@code cells} per state, rows of {@code w}), then the sweep of a + b = R + 1
      * into the overflow; returns the new end of the used cells.
      */
-    private int step(double[][] transfer, double[][] factored, int n, int cells, int w, int end, int gap,
-            boolean data, int redundancy) {
+    private int step(double[][] transfer, double[][] factored, boolean renewing, int n, int cells, int w, int end,
+            int gap, boolean data, int redundancy) {
         double[] t = transfer[gap];
         int shift = data ? w : 1;
         int newEnd = Math.min(cells, end + shift);
@@ -355,12 +355,17 @@ public final class ExactFec {
                 next[row + c] = 0;
             }
         }
-        if (gap < factored.length) {
-            stepFactored(t, factored[gap], gap, n, cells, end, shift);
+        if (!renewing) {
+            stepGeneral(t, n, cells, end, shift);
+            stepOverflowGeneral(t, n, data);
         } else {
-            stepDense(t, n, cells, end, shift);
+            if (gap < factored.length) {
+                stepFactored(t, factored[gap], gap, n, cells, end, shift);
+            } else {
+                stepDense(t, n, cells, end, shift);
+            }
+            stepOverflow(t, n, data);
         }
-        stepOverflow(t, n, data);
         double[] x = cur;
         cur = next;
         next = x;
@@ -413,6 +418,58 @@ public final class ExactFec {
                 double lose = t[lostRow + s];
                 overMassNext[s] += mass * lose;
                 overDataNext[s] += lostAfter * lose;
+            }
+        }
+        System.arraycopy(overMassNext, 0, overMass, 0, n);
+        System.arraycopy(overDataNext, 0, overData, 0, n);
+    }
+
+    /**
+     * One carried slot of a chain that need not renew on reception, with its full transfer
+     * ({@link ChainTables#fullTransfers}): 2 n x n products per cell.
+     */
+    private void stepGeneral(double[] t, int n, int cells, int end, int shift) {
+        int lostBase = n * n;
+        for (int k = 0; k < n; k++) {
+            int from = k * cells;
+            for (int s = 0; s < n; s++) {
+                double keep = t[k * n + s];
+                if (keep != 0) {
+                    int to = s * cells;
+                    for (int c = 0; c < end; c++) {
+                        next[to + c] += cur[from + c] * keep;
+                    }
+                }
+                double lose = t[lostBase + k * n + s];
+                if (lose != 0) {
+                    int to = s * cells + shift;
+                    for (int c = 0; c < end; c++) {
+                        next[to + c] += cur[from + c] * lose;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #stepOverflow} with a full transfer. */
+    private void stepOverflowGeneral(double[] t, int n, boolean data) {
+        for (int s = 0; s < n; s++) {
+            overMassNext[s] = 0;
+            overDataNext[s] = 0;
+        }
+        int lostBase = n * n;
+        for (int k = 0; k < n; k++) {
+            double mass = overMass[k];
+            double lostData = overData[k];
+            if (mass == 0 && lostData == 0) {
+                continue;
+            }
+            double lostAfter = lostData + (data ? mass : 0);
+            for (int s = 0; s < n; s++) {
+                double keep = t[k * n + s];
+                double lose = t[lostBase + k * n + s];
+                overMassNext[s] += mass * keep + mass * lose;
+                overDataNext[s] += lostData * keep + lostAfter * lose;
             }
         }
         System.arraycopy(overMassNext, 0, overMass, 0, n);

@@ -1,7 +1,7 @@
 package org.smarttunnel.fitting.stats;
 
 import java.util.List;
-import org.smarttunnel.fitting.model.LossChain;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * Loss statistics of one FEC group under a schedule, paths independent: the exact joint
@@ -12,13 +12,13 @@ public final class GroupLoss {
     private GroupLoss() {
     }
 
-    private static void check(List<? extends LossChain> models, GroupLayout layout) {
+    private static void check(List<? extends MarkovLoss> models, GroupLayout layout) {
         if (models.size() != layout.paths()) {
             throw new IllegalArgumentException(models.size() + " models for " + layout.paths() + " paths");
         }
     }
 
-    public static JointLoss joint(List<? extends LossChain> models, GroupLayout layout) {
+    public static JointLoss joint(List<? extends MarkovLoss> models, GroupLayout layout) {
         check(models, layout);
         JointLoss all = JointLoss.none();
         for (int p = 0; p < layout.paths(); p++) {
@@ -28,11 +28,11 @@ public final class GroupLoss {
     }
 
     /** Exact expected number of data packets lost after FEC per group. */
-    public static double exact(List<? extends LossChain> models, GroupLayout layout) {
+    public static double exact(List<? extends MarkovLoss> models, GroupLayout layout) {
         return joint(models, layout).expectedLostAfterFec(layout.redundancy());
     }
 
-    public static Moments moments(List<? extends LossChain> models, GroupLayout layout) {
+    public static Moments moments(List<? extends MarkovLoss> models, GroupLayout layout) {
         check(models, layout);
         Moments total = Moments.ZERO;
         for (int p = 0; p < layout.paths(); p++) {
@@ -42,7 +42,7 @@ public final class GroupLoss {
     }
 
     /** The normal approximation X~ of the same schedule. */
-    public static double normal(List<? extends LossChain> models, GroupLayout layout) {
+    public static double normal(List<? extends MarkovLoss> models, GroupLayout layout) {
         return NormalApproximation.expectedLoss(moments(models, layout), layout.data(), layout.redundancy());
     }
 }

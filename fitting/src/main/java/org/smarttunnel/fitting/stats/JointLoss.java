@@ -1,6 +1,6 @@
 package org.smarttunnel.fitting.stats;
 
-import org.smarttunnel.fitting.model.LossChain;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * The exact joint distribution of (lost data, lost redundant) packets of a group: P(a, b)
@@ -27,7 +27,7 @@ public final class JointLoss {
     }
 
     /** One path's losses under its model. */
-    public static JointLoss of(LossChain chain, PathSlots slots) {
+    public static JointLoss of(MarkovLoss chain, PathSlots slots) {
         ChainTables model = new ChainTables(chain);
         int n = model.states();
         int d = slots.data();
@@ -64,10 +64,26 @@ public final class JointLoss {
                     }
                 }
             }
-            for (int k = 0; k < n; k++) {
+            for (int k = 0; k < n && !model.deterministic(); k++) {
+                for (int t = 0; t < n; t++) {
+                    double keep = model.received(k, t);
+                    double lose = model.lost(k, t);
+                    for (int a = 0; a <= aMax; a++) {
+                        int cell = a * w;
+                        for (int b = 0; b <= bMax; b++) {
+                            double m = cur[k * cells + cell + b];
+                            if (m != 0) {
+                                next[t * cells + cell + b] += m * keep;
+                                next[t * cells + shift + cell + b] += m * lose;
+                            }
+                        }
+                    }
+                }
+            }
+            for (int k = 0; k < n && model.deterministic(); k++) {
                 double q = model.lossProbability(k);
                 int lostBase = model.afterLoss(k) * cells + shift;
-                int receivedBase = chain.next(k, false) * cells;
+                int receivedBase = model.afterReception(k) * cells;
                 for (int a = 0; a <= aMax; a++) {
                     int cell = a * w;
                     for (int b = 0; b <= bMax; b++) {

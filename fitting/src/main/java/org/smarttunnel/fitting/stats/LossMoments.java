@@ -1,6 +1,6 @@
 package org.smarttunnel.fitting.stats;
 
-import org.smarttunnel.fitting.model.LossChain;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /**
  * Exact moments of one path's losses in a group (METHOD section 5): the chain starts the
@@ -12,7 +12,7 @@ public final class LossMoments {
     private LossMoments() {
     }
 
-    public static Moments of(LossChain model, PathSlots slots) {
+    public static Moments of(MarkovLoss model, PathSlots slots) {
         double[] c = ChainTables.pairLoss(model, slots.groupSize());
         double pl = model.lossRate();
         double[] dev = new double[c.length];

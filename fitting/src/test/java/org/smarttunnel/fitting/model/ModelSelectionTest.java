@@ -22,7 +22,7 @@ class ModelSelectionTest {
         // probability 1/3 * (1 - q0) + 2/3 * (1 - q1) = 1/3, then 1 (q0), 1 (q1), 0 (1 - q1)
         GilbertModel g = GilbertModel.of(1.0, 0.5);
         assertEquals(Math.log(1.0 / 3) + Math.log(1) + Math.log(0.5) + Math.log(0.5),
-                ModelSelection.logLikelihood(g, LossSequence.parse("0110")), 1e-12);
+                g.logLikelihood(LossSequence.parse("0110")), 1e-12);
     }
 
     private static String chosen(LossSequence s) {

@@ -39,8 +39,8 @@ class RunLengthsTest {
     void gilbertElliottRunsReduceToGilbertsWhenTheStateIsSeen() {
         GilbertElliott g = new GilbertElliott(0.03, 0.4, 0, 1);
         for (int m = 1; m <= 30; m++) {
-            assertEquals(Math.pow(0.6, m - 1), RunLengths.geAtLeast(g, true, m), 1e-12);
-            assertEquals(Math.pow(0.97, m - 1), RunLengths.geAtLeast(g, false, m), 1e-12);
+            assertEquals(Math.pow(0.6, m - 1), g.runAtLeast(true, m), 1e-12);
+            assertEquals(Math.pow(0.97, m - 1), g.runAtLeast(false, m), 1e-12);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.smarttunnel.fitting.stats;
 
 import java.util.List;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.MarkovLoss;
 
 /** Enumerates every loss pattern of every path over the whole group: the oracle for tiny G. */
 final class BruteForce {
@@ -9,17 +9,24 @@ final class BruteForce {
     }
 
     /** P(pattern) of one path over G slots, the chain starting in its stationary distribution. */
-    static double patternProbability(GilbertModel m, int pattern, int g) {
-        double total = 0;
-        for (int start = 0; start < m.states(); start++) {
-            double p = m.stationary(start);
-            int k = start;
-            for (int j = 0; j < g && p > 0; j++) {
-                boolean lost = (pattern >> j & 1) != 0;
-                p *= lost ? m.q(k) : 1 - m.q(k);
-                k = lost ? m.afterLoss(k) : 0;
+    static double patternProbability(MarkovLoss m, int pattern, int g) {
+        int n = m.states();
+        double[] v = m.stationary();
+        for (int j = 0; j < g; j++) {
+            boolean lost = (pattern >> j & 1) != 0;
+            double[] next = new double[n];
+            for (int k = 0; k < n; k++) {
+                double q = m.lossProbability(k);
+                double e = v[k] * (lost ? q : 1 - q);
+                for (int t = 0; t < n; t++) {
+                    next[t] += e * m.transition(k, lost, t);
+                }
             }
-            total += p;
+            v = next;
+        }
+        double total = 0;
+        for (double x : v) {
+            total += x;
         }
         return total;
     }
@@ -36,7 +43,7 @@ final class BruteForce {
     }
 
     /** One path's P(a data, b redundant lost) by enumerating its 2^G loss patterns. */
-    static double[][] pathJoint(GilbertModel m, GroupLayout layout, int path) {
+    static double[][] pathJoint(MarkovLoss m, GroupLayout layout, int path) {
         int g = layout.groupSize();
         double[][] joint = new double[g + 1][g + 1];
         for (int pattern = 0; pattern < 1 << g; pattern++) {
@@ -47,7 +54,7 @@ final class BruteForce {
     }
 
     /** X_FEC from per-path enumerations, combined over every tuple of per-path counts. */
-    static double fromPathJoints(List<GilbertModel> models, GroupLayout layout) {
+    static double fromPathJoints(List<? extends MarkovLoss> models, GroupLayout layout) {
         double[][][] joints = new double[models.size()][][];
         for (int p = 0; p < models.size(); p++) {
             joints[p] = pathJoint(models.get(p), layout, p);
@@ -71,7 +78,7 @@ final class BruteForce {
     }
 
     /** X_FEC by enumerating all 2^(G N) joint loss patterns. */
-    static double expectedLostAfterFec(List<GilbertModel> models, GroupLayout layout) {
+    static double expectedLostAfterFec(List<? extends MarkovLoss> models, GroupLayout layout) {
         int g = layout.groupSize();
         int paths = models.size();
         double[][] prob = new double[paths][1 << g];

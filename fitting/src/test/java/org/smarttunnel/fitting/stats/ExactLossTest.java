@@ -149,32 +149,35 @@ class ExactLossTest {
                 models.add(randomModel(r));
             }
             GroupLayout layout = randomLayout(r, 10 + r.nextInt(40), paths);
-            JointLoss joint = GroupLoss.joint(models, layout);
-            double total = 0;
-            double ex = 0;
-            double ey = 0;
-            double exx = 0;
-            double eyy = 0;
-            double exy = 0;
-            for (int a = 0; a <= joint.maxData(); a++) {
-                for (int b = 0; b <= joint.maxRedundant(); b++) {
-                    double p = joint.probability(a, b);
-                    total += p;
-                    ex += a * p;
-                    ey += b * p;
-                    exx += a * a * p;
-                    eyy += b * b * p;
-                    exy += a * b * p;
-                }
-            }
-            Moments m = GroupLoss.moments(models, layout);
-            assertEquals(1, total, 1e-12);
-            assertEquals(m.meanX(), ex, 1e-10);
-            assertEquals(m.meanY(), ey, 1e-10);
-            assertEquals(m.varX(), exx - ex * ex, 1e-9);
-            assertEquals(m.varY(), eyy - ey * ey, 1e-9);
-            assertEquals(m.covXY(), exy - ex * ey, 1e-9);
+            assertMomentsOfJoint(GroupLoss.moments(models, layout), GroupLoss.joint(models, layout));
         }
+    }
+
+    /** The joint distribution sums to 1 and has the moments {@code m}. */
+    static void assertMomentsOfJoint(Moments m, JointLoss joint) {
+        double total = 0;
+        double ex = 0;
+        double ey = 0;
+        double exx = 0;
+        double eyy = 0;
+        double exy = 0;
+        for (int a = 0; a <= joint.maxData(); a++) {
+            for (int b = 0; b <= joint.maxRedundant(); b++) {
+                double p = joint.probability(a, b);
+                total += p;
+                ex += a * p;
+                ey += b * p;
+                exx += a * a * p;
+                eyy += b * b * p;
+                exy += a * b * p;
+            }
+        }
+        assertEquals(1, total, 1e-12);
+        assertEquals(m.meanX(), ex, 1e-10);
+        assertEquals(m.meanY(), ey, 1e-10);
+        assertEquals(m.varX(), exx - ex * ex, 1e-9);
+        assertEquals(m.varY(), eyy - ey * ey, 1e-9);
+        assertEquals(m.covXY(), exy - ex * ey, 1e-9);
     }
 
     @Test

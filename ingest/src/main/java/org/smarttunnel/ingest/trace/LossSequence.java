@@ -32,6 +32,21 @@ public final class LossSequence {
     }
 
     /** Parses a string of '0' (received) and '1' (lost), the form {@link #toString()} writes. */
+    /** The parts one after the other. */
+    public static LossSequence concat(java.util.List<LossSequence> parts) {
+        int length = 0;
+        for (LossSequence p : parts) {
+            length += p.length();
+        }
+        Builder b = new Builder(length);
+        for (LossSequence p : parts) {
+            for (int i = 0; i < p.length(); i++) {
+                b.add(p.lost(i));
+            }
+        }
+        return b.build();
+    }
+
     public static LossSequence parse(String bits) {
         Builder b = new Builder(bits.length());
         for (int i = 0; i < bits.length(); i++) {

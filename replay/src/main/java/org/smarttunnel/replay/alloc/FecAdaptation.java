@@ -2,7 +2,7 @@ package org.smarttunnel.replay.alloc;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.MarkovLoss;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.fitting.stats.ExactFec;
 
@@ -60,9 +60,9 @@ public final class FecAdaptation {
      * request's models, paths assumed independent: what the models promise for the allocation.
      */
     public static double predictedLossRate(AllocationRequest request, Allocation a) {
-        List<GilbertModel> models = new ArrayList<>();
+        List<MarkovLoss> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
-        int maxStates = models.stream().mapToInt(GilbertModel::states).max().orElse(1);
+        int maxStates = models.stream().mapToInt(MarkovLoss::states).max().orElse(1);
         ExactFec exact = calculator(request.groupSize(), maxStates);
         int groups = a.schedule().fixed() ? 1 : RANDOM_GROUPS;
         double sum = 0;

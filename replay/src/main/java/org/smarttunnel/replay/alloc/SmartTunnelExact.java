@@ -3,7 +3,7 @@ package org.smarttunnel.replay.alloc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.MarkovLoss;
 import org.smarttunnel.fitting.stats.ExactFec;
 import org.smarttunnel.fitting.stats.GroupLayout;
 
@@ -40,7 +40,7 @@ final class SmartTunnelExact extends AbstractAllocator {
 
     @Override
     public Allocation allocate(AllocationRequest request) {
-        List<GilbertModel> models = new ArrayList<>();
+        List<MarkovLoss> models = new ArrayList<>();
         request.paths().forEach(p -> models.add(p.loss()));
         ExactFec exact = FecAdaptation.calculator(request.groupSize(),
                 org.smarttunnel.fitting.model.TransitionCounts.MAX_STATES);
@@ -70,11 +70,11 @@ final class SmartTunnelExact extends AbstractAllocator {
 
     /** Exact scores, remembered per allocation (local search revisits neighbours). */
     private static final class Scorer {
-        private final List<GilbertModel> models;
+        private final List<MarkovLoss> models;
         private final ExactFec exact;
         private final java.util.Map<Counts, Double> seen = new java.util.HashMap<>();
 
-        Scorer(List<GilbertModel> models, ExactFec exact) {
+        Scorer(List<MarkovLoss> models, ExactFec exact) {
             this.models = models;
             this.exact = exact;
         }

@@ -8,7 +8,7 @@ import org.smarttunnel.fitting.congestion.Grouping;
 import org.smarttunnel.fitting.congestion.PairTest;
 import org.smarttunnel.fitting.congestion.SharedCongestion;
 import org.smarttunnel.fitting.congestion.Verdict;
-import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.LossWindow;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.fitting.predict.IntervalFits;
@@ -42,7 +42,7 @@ final class PathPlan {
             ReplayOptions o) {
         List<PathModel> models = new ArrayList<>();
         for (IntervalFits f : fits) {
-            Optional<PathModel> m = f.pathModel(k, mode, o.models().states(), o.models().history());
+            Optional<PathModel> m = f.pathModel(k, mode, o.models());
             if (m.isEmpty()) {
                 return Optional.empty();
             }
@@ -113,14 +113,17 @@ final class PathPlan {
         TransitionCounts counts = TransitionCounts.empty();
         int from = mode == FitMode.ORACLE ? k : Math.max(0, k - o.models().history());
         int to = mode == FitMode.ORACLE ? k + 1 : k;
+        List<LossSequence> parts = new ArrayList<>();
         for (int j = from; j < to; j++) {
-            counts = counts.plus(TransitionCounts.of(interleave(fits, members, j)));
+            LossSequence part = interleave(fits, members, j);
+            parts.add(part);
+            counts = counts.plus(TransitionCounts.of(part));
         }
         if (counts.probes() == 0) {
             return Optional.empty();
         }
-        GilbertModel model = counts.fit(o.models().states().resolve(counts));
-        return Optional.of(new PathModel(model, first.delay()));
+        LossWindow window = LossWindow.of(counts, () -> LossSequence.concat(parts));
+        return Optional.of(new PathModel(o.models().model().fit(window, o.models().states()).loss(), first.delay()));
     }
 
     /** The members' delays, slot j from member j mod m like the losses; empty when one carries none. */

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.smarttunnel.fitting.model.GilbertModel;
+import org.smarttunnel.fitting.model.MarkovLoss;
 import org.smarttunnel.fitting.predict.PathModel;
 import org.smarttunnel.fitting.stats.ExactFec;
 import org.smarttunnel.fitting.stats.FastNormalApproximation;
 import org.smarttunnel.replay.Paths;
 
 class SmartTunnelTest {
-    static List<GilbertModel> models(List<PathModel> paths) {
-        List<GilbertModel> m = new ArrayList<>();
+    static List<MarkovLoss> models(List<PathModel> paths) {
+        List<MarkovLoss> m = new ArrayList<>();
         paths.forEach(p -> m.add(p.loss()));
         return m;
     }
