@@ -24,6 +24,7 @@ import org.smarttunnel.fitting.model.ModelSelection;
 import org.smarttunnel.fitting.model.Ns3;
 import org.smarttunnel.fitting.model.RunLengths;
 import org.smarttunnel.fitting.model.Netem;
+import org.smarttunnel.fitting.model.NetemFourState;
 import org.smarttunnel.fitting.model.StateChoice;
 import org.smarttunnel.fitting.model.TransitionCounts;
 import org.smarttunnel.fitting.predict.FitOptions;
@@ -82,8 +83,9 @@ final class FitCommand implements Callable<Integer> {
     Path histograms;
 
     @Option(names = "--netem-model", defaultValue = "gilbert", paramLabel = "MODEL",
-            description = "Model of the --netem command: gilbert (the 2-state fit, or Bernoulli with --states 1) or "
-                    + "gilbert-elliott (4 parameters by EM) (default: ${DEFAULT-VALUE}).")
+            description = "Model of the --netem command: gilbert (the 2-state fit, or Bernoulli with --states 1), "
+                    + "gilbert-elliott (4 parameters by EM) or state (netem's 4-state model from the 3-state extended "
+                    + "Gilbert fit, where it maps) (default: ${DEFAULT-VALUE}).")
     String netemModel;
 
     @Option(names = "--ns3", paramLabel = "TRACE",
@@ -108,9 +110,9 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws IOException, IngestException {
         FitOptions o = options();
         TraceDataset ds = data.open();
-        if (!netemModel.equals("gilbert") && !netemModel.equals("gilbert-elliott")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--netem-model must be gilbert or "
-                    + "gilbert-elliott, not '" + netemModel + "'");
+        if (!List.of("gilbert", "gilbert-elliott", "state").contains(netemModel)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--netem-model must be gilbert, "
+                    + "gilbert-elliott or state, not '" + netemModel + "'");
         }
         if (netem != null) {
             return netem(ds, o);
@@ -314,6 +316,9 @@ final class FitCommand implements Callable<Integer> {
                     + m.netemClause());
             return 0;
         }
+        if (netemModel.equals("state")) {
+            return netemFourState(ds, o);
+        }
         StateChoice choice = o.models().states().auto() ? StateChoice.of(2) : o.models().states();
         InvalidSettingException.require(choice.fixed() <= 2, Setting.STATES, "must be 1 or 2 for netem, which has no "
                 + choice.fixed() + "-state extended Gilbert model");
@@ -326,6 +331,32 @@ final class FitCommand implements Callable<Integer> {
                 choice.fixed() == 1 ? "Bernoulli" : "2-state Gilbert", IntervalModel.qText(fitted));
         w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
                 + Netem.lossClause(fitted));
+        return 0;
+    }
+
+    /** netem's 4-state model from the trace's extended Gilbert fit of 3 states (fewer with --states), where it maps. */
+    private int netemFourState(TraceDataset ds, FitOptions o) throws IOException, IngestException {
+        StateChoice choice = o.models().states().auto() ? StateChoice.of(3) : o.models().states();
+        InvalidSettingException.require(choice.fixed() <= 3, Setting.STATES, "must be 1 to 3 for netem's 4-state "
+                + "model, which remembers no more than a burst going on");
+        Trace trace = ds.load(netem);
+        TransitionCounts counts = TransitionCounts.of(trace.loss());
+        GilbertModel fitted = counts.fit(choice.fixed());
+        java.util.Optional<NetemFourState> state = NetemFourState.of(fitted);
+        if (state.isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "error: %s: the %d-state fit (q = %s) loses a second packet "
+                    + "in a row more often than a third, which netem's 4-state model cannot express; "
+                    + "--netem-model gilbert-elliott fits a model it can%n", trace.id(), choice.fixed(),
+                    IntervalModel.qText(fitted));
+            return 1;
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), %d-state extended Gilbert fit: q = %s; as netem's "
+                + "4-state model: %s%n", trace.id(), counts.probes(), counts.losses(),
+                ImportCommand.percent(counts.losses(), counts.probes()), choice.fixed(), IntervalModel.qText(fitted),
+                state.get().describe());
+        w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
+                + state.get().netemClause());
         return 0;
     }
 }

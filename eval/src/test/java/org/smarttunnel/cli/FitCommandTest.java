@@ -125,7 +125,7 @@ class FitCommandTest {
                         + "\\S+% \\S+%"), ge.out);
         Cli bad = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "markov");
         assertEquals(2, bad.status);
-        assertEquals("error: --netem-model must be gilbert or gilbert-elliott, not 'markov'", bad.err.lines().findFirst()
+        assertEquals("error: --netem-model must be gilbert, gilbert-elliott or state, not 'markov'", bad.err.lines().findFirst()
                 .orElseThrow());
     }
 
@@ -138,6 +138,12 @@ class FitCommandTest {
         assertTrue(n.out.endsWith("tc qdisc add dev wan0 root netem delay 0.250ms 0.000ms distribution normal loss "
                 + "gemodel 18.1818% 50% 100% 0%\n"), n.out);
         assertEquals(2, Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--states", 3).status);
+        // 3 states, whole trace: s0 22 visits 4 losses, s1 4/2, s2 4/2: q1 = q2, every first loss in a burst
+        Cli state = Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "state");
+        assertEquals(0, state.status, state::toString);
+        assertTrue(state.out.endsWith("loss state 18.1818% 50% 0% 18.1818% 0%\n"), state.out);
+        assertEquals(2, Cli.run("fit", "--data", data, "--netem", "alpha_paris_z", "--netem-model", "state",
+                "--states", 4).status);
         assertEquals(1, Cli.run("fit", "--data", data, "--netem", "nope").status);
         assertEquals(2, Cli.run("fit", "--data", data, "--out", tmp.resolve("x"), "--mode", "sometimes").status);
         assertEquals(2, Cli.run("fit", "--data", data).status);

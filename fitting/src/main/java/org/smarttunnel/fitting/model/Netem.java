@@ -10,8 +10,8 @@ import org.smarttunnel.common.options.Setting;
  * {@code loss random}; the 2-state Gilbert model to {@code loss gemodel p r 1-h 1-k} with
  * p = q0 (good to bad, i.e. a loss after a reception), r = 1 - q1 (bad to good), 1-h = 100%
  * (every packet in the bad state is lost) and 1-k = 0% (none in the good state), which netem
- * also accepts as {@code loss state p13 p31}. netem has no n-state extended Gilbert model:
- * n >= 3 has no exact netem form.
+ * also accepts as {@code loss state p13 p31}. netem has no n-state extended Gilbert model; 3
+ * states map to its 4-state model where q1 &lt;= q2 ({@link NetemFourState}).
  */
 public final class Netem {
     private Netem() {
