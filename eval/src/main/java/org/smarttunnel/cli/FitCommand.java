@@ -23,6 +23,7 @@ import org.smarttunnel.fitting.model.GilbertModel;
 import org.smarttunnel.fitting.model.ModelSelection;
 import org.smarttunnel.fitting.model.Ns3;
 import org.smarttunnel.fitting.model.RunLengths;
+import org.smarttunnel.eval.report.RunLengthCharts;
 import org.smarttunnel.fitting.model.Netem;
 import org.smarttunnel.fitting.model.NetemFourState;
 import org.smarttunnel.fitting.model.StateChoice;
@@ -82,6 +83,11 @@ final class FitCommand implements Callable<Integer> {
                     + "fitted to the whole trace implies; prints each model's distance (total variation) from them.")
     Path histograms;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "With --histograms: a chart per trace of its burst and gap lengths beside each model's "
+                    + "(TRACE.svg) and histograms.md, a page with every trace's distances and chart, into DIR.")
+    Path charts;
+
     @Option(names = "--netem-model", defaultValue = "gilbert", paramLabel = "MODEL",
             description = "Model of the --netem command: gilbert (the 2-state fit, or Bernoulli with --states 1), "
                     + "gilbert-elliott (4 parameters by EM) or state (netem's 4-state model from the 3-state extended "
@@ -122,6 +128,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (ns3Drops != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--ns3-drops needs --ns3 TRACE");
+        }
+        if (charts != null && histograms == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--charts needs --histograms FILE");
         }
         if (out == null && select == null && histograms == null) {
             throw new IllegalArgumentException("--out FILE is required (or --select FILE, --histograms FILE, or --netem "
@@ -286,18 +295,14 @@ final class FitCommand implements Callable<Integer> {
                 data.data, rows.size(), histograms);
         TerminalTable.print(w, List.of(Column.text("trace", RunLengths.Result::trace),
                 Column.integer("bursts", "runs", RunLengths.Result::bursts),
-                Column.text("burst B / G / EG / GE", r -> distances(r.burstDistance())),
+                Column.text("burst B / G / EG / GE", r -> RunLengthCharts.distances(r.burstDistance())),
                 Column.integer("gaps", "runs", RunLengths.Result::gaps),
-                Column.text("gap B / G / EG / GE", r -> distances(r.gapDistance()))), all);
-        w.println();
-    }
-
-    private static String distances(double[] d) {
-        StringBuilder b = new StringBuilder();
-        for (double v : d) {
-            b.append(b.length() == 0 ? "" : " / ").append(RunLengths.distanceText(v));
+                Column.text("gap B / G / EG / GE", r -> RunLengthCharts.distances(r.gapDistance()))), all);
+        if (charts != null) {
+            RunLengthCharts.write(charts, all, data.data.toString());
+            w.printf(Locale.ROOT, "Charts of %d traces and histograms.md in %s%n", all.size(), charts);
         }
-        return b.toString();
+        w.println();
     }
 
     /** The whole trace's model as a netem command: 2 states unless fixed to 1, or Gilbert-Elliott. */

@@ -97,8 +97,18 @@ class FitCommandTest {
 
         // 0000 1 0000 1 0 11 0000000 1111 000000: bursts 1, 1, 2, 4; gaps between losses 4, 1, 7
         Path hist = tmp.resolve("hist.csv");
-        Cli h = Cli.run("fit", "--data", data, "--histograms", hist);
+        Path charts = tmp.resolve("charts");
+        Cli h = Cli.run("fit", "--data", data, "--histograms", hist, "--charts", charts);
         assertEquals(0, h.status, h::toString);
+        String svg = Files.readString(charts.resolve("alpha_paris_z.svg"));
+        assertTrue(svg.contains("<title>length 1: 2 runs, share 0.5</title>"), svg);
+        assertTrue(svg.contains("<title>length 4: 1 run, share 0.25</title>"), svg);
+        assertTrue(svg.contains(">loss bursts (4)</text>") && svg.contains(">reception gaps (3)</text>"), svg);
+        assertTrue(Files.readString(charts.resolve("histograms.md")).contains("![burst and gap lengths of alpha_paris_z]"
+                + "(alpha_paris_z.svg)"));
+        assertEquals("2001_db8__1_x.svg", org.smarttunnel.eval.report.RunLengthCharts.fileName("2001:db8::1_x"));
+        assertEquals(2, Cli.run("fit", "--data", data, "--select", tmp.resolve("s2.csv"), "--charts", charts).status,
+                "--charts needs --histograms");
         List<String> bins = Files.readAllLines(hist);
         assertEquals("trace,kind,length,from,to,observed,observed_share,bernoulli,gilbert,extended_gilbert,"
                 + "gilbert_elliott", bins.get(0));
