@@ -19,6 +19,7 @@ final class Flags {
             case ZONE -> "--zone";
             case ORIGIN -> "--origin";
             case DIRECTION -> "--direction";
+            case DECAP -> "--decap";
             case MODEL -> "--model";
             case STATES -> "--states";
             case HISTORY -> "--history";

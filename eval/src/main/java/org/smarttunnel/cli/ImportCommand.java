@@ -81,6 +81,12 @@ final class ImportCommand implements Callable<Integer> {
                     + "all (default: ${DEFAULT-VALUE}).")
     String direction;
 
+    @Option(names = "--decap", paramLabel = "HOW", defaultValue = Defaults.DECAP,
+            description = "Which endpoints name the path of a probe a capture holds inside a tunnel (IP-in-IP, GRE, "
+                    + "VXLAN, Geneve, MPLS over UDP): inner (its own), outer (the tunnel's: a path per tunnel), or "
+                    + "both, a trace under each (default: ${DEFAULT-VALUE}).")
+    String decap;
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = Defaults.INTERVAL,
             converter = Converters.Duration.class,
             description = "Interval length the dataset is cut into, fixed per dataset, 100ms to 7d (default: "
@@ -158,6 +164,7 @@ final class ImportCommand implements Callable<Integer> {
                 .traceFormat(compact ? TraceFormat.COMPACT : TraceFormat.CSV)
                 .origin(Optional.ofNullable(origin))
                 .directions(ImportOptions.parseDirections(direction))
+                .decap(org.smarttunnel.ingest.capture.Decap.parse(decap))
                 .build();
     }
 

@@ -30,6 +30,10 @@ class RefusalsTest {
         Path out = tmp.resolve("out");
         refused(2, "--timeout must be positive", "import", "--timeout", "0s", "--out", out, zing());
         refused(2, "--interval must lie between 100ms and 7d", "import", "--interval", "1us", "--out", out, zing());
+        refused(2, "--decap must be inner, outer or both, not 'middle'", "import", "--decap", "middle", "--out", out,
+                zing());
+        refused(2, "--model must be one of auto, bernoulli,", "fit", "--data", tmp, "--model", "hmm", "--out",
+                out.resolve("f.csv"));
         refused(2, "--paths must list distinct path counts from 2 to 64", "evaluate", "--data", tmp, "--paths", "1",
                 "--out", out);
         refused(2, "--group must lie between 1 and 1024 packets", "replay", "--data", tmp, "--trace", "a",

@@ -27,15 +27,17 @@ import org.smarttunnel.ingest.trace.Direction;
  *        recorded in the dataset and printed in reports
  * @param directions the directions made into traces from inputs that tell them apart (irtt),
  *        each at most once, in the order given
+ * @param decap which endpoints name the path of a probe captured inside a tunnel
  */
 public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, Optional<String> host, Optional<String> site,
         OptionalLong timeoutNs, long intervalUs, long spacingNs, Optional<ZoneId> zone, TraceFormat traceFormat,
-        Optional<String> origin, List<Direction> directions) {
+        Optional<String> origin, List<Direction> directions, org.smarttunnel.ingest.capture.Decap decap) {
 
     public ImportOptions {
         Objects.requireNonNull(format);
         Objects.requireNonNull(reader);
         Objects.requireNonNull(traceFormat);
+        Objects.requireNonNull(decap);
         host.ifPresent(h -> requireLabel(h, Setting.HOST));
         site.ifPresent(s -> requireLabel(s, Setting.SITE));
         InvalidSettingException.require(timeoutNs.isEmpty() || timeoutNs.getAsLong() > 0, Setting.TIMEOUT,
@@ -112,6 +114,7 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
         private TraceFormat traceFormat = TraceFormat.CSV;
         private Optional<String> origin = Optional.empty();
         private List<Direction> directions = parseDirections(Defaults.DIRECTION);
+        private org.smarttunnel.ingest.capture.Decap decap = org.smarttunnel.ingest.capture.Decap.parse(Defaults.DECAP);
 
         /** The format of every file; empty to detect each file's. */
         public Builder format(Optional<InputFormat> f) {
@@ -172,9 +175,15 @@ public record ImportOptions(Optional<InputFormat> format, CaptureReader reader, 
             return this;
         }
 
+        /** Which endpoints name the path of a probe captured inside a tunnel. */
+        public Builder decap(org.smarttunnel.ingest.capture.Decap d) {
+            decap = d;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(format, reader, host, site, timeoutNs, intervalUs, spacingNs, zone, traceFormat,
-                    origin, directions);
+                    origin, directions, decap);
         }
     }
 }

@@ -23,6 +23,7 @@ public final class Defaults {
     public static final String INTERVAL = "40s";
     /** Directions made into traces from inputs that tell them apart (irtt): the sender's, as a tunnel sends. */
     public static final String DIRECTION = "up";
+    public static final String DECAP = "inner";
     /** Probe spacing of ping logs without time stamps (ping's default). */
     public static final String LOG_SPACING = "1s";
 

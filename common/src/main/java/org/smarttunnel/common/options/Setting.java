@@ -16,6 +16,7 @@ public enum Setting {
     ZONE("time zone"),
     ORIGIN("dataset origin"),
     DIRECTION("direction"),
+    DECAP("decap"),
     MODEL("loss model"),
     STATES("number of model states"),
     HISTORY("prediction history"),

@@ -40,15 +40,15 @@ public final class CaptureFormat implements InputFormat {
     public FileReport read(InputFile file, ImportOptions options, TraceOpener traces, List<Diagnostic> diagnostics)
             throws IOException, IngestException {
         int[] opened = {0};
-        CaptureIngest ingest = new CaptureIngest(options.reader(), options.captureTimeoutNs(), (key, part) -> {
-            opened[0]++;
-            String src = key.requester().toString();
-            String dst = key.target().toString();
-            String host = options.host().orElse(src);
-            String site = options.site().orElse(dst);
-            String id = TraceIds.of(host, site, String.valueOf(key.ident())) + (part > 0 ? "-run" + (part + 1) : "");
-            return traces.open(new TraceInfo(id, host, site, src, dst, String.valueOf(key.ident())));
-        });
+        CaptureIngest ingest = new CaptureIngest(options.reader(), options.captureTimeoutNs(), options.decap(),
+                (key, part) -> {
+                    opened[0]++;
+                    return traces.open(info(options, key.requester().toString(), key.target().toString(), key,
+                            part));
+                }, (proberSide, targetSide, key, part) -> {
+                    opened[0]++;
+                    return traces.open(info(options, proberSide.toString(), targetSide.toString(), key, part));
+                });
         boolean failed = false;
         try {
             ingest.read(file.path(), file.name(), diagnostics);
@@ -84,6 +84,18 @@ public final class CaptureFormat implements InputFormat {
         FileReport report = new FileReport(file.name(), ingest.container() + ", " + reader, summary(c, m), counts,
                 opened[0], false);
         return failed ? report.asFailed() : report;
+    }
+
+    /**
+     * A run's trace: host and site the given endpoints (the probe's own, or its tunnel's) unless
+     * set; the id from them and the echo identifier, "-runN" for a restart.
+     */
+    private static TraceInfo info(ImportOptions options, String src, String dst, org.smarttunnel.ingest.probe.RunKey key,
+            int part) {
+        String host = options.host().orElse(src);
+        String site = options.site().orElse(dst);
+        String id = TraceIds.of(host, site, String.valueOf(key.ident())) + (part > 0 ? "-run" + (part + 1) : "");
+        return new TraceInfo(id, host, site, src, dst, String.valueOf(key.ident()));
     }
 
     /** Why the other packets were ignored, the reasons that occurred: " [1 not IP, 3 IP without an echo]". */

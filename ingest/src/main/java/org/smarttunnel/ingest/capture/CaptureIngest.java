@@ -7,19 +7,36 @@ import java.util.Locale;
 import org.smarttunnel.ingest.Diagnostic;
 import org.smarttunnel.ingest.IngestException;
 import org.smarttunnel.ingest.probe.EchoMatcher;
+import org.smarttunnel.ingest.probe.Address;
 import org.smarttunnel.ingest.probe.MatchStats;
+import org.smarttunnel.ingest.probe.ProbeSink;
+import org.smarttunnel.ingest.probe.RunKey;
 
 /** Reads one capture with the chosen reader and matches its echoes into runs. */
 public final class CaptureIngest {
     private final CaptureReader reader;
     private final EchoMatcher matcher;
     private final DecodingHandler handler;
+    private final Decap decap;
     private String container = "capture";
 
+    /** Opens the sink of a run seen through a tunnel (its endpoints, the prober's side first). */
+    public interface TunnelRunListener {
+        ProbeSink open(Address proberSide, Address targetSide, RunKey key, int part);
+    }
+
     public CaptureIngest(CaptureReader reader, long timeoutNs, EchoMatcher.RunListener listener) {
+        this(reader, timeoutNs, Decap.INNER, listener, (a, b, key, part) -> listener.open(key, part));
+    }
+
+    /** With tunnelled probes' paths named as {@code decap} says, their tunnels' runs opened by {@code viaTunnel}. */
+    public CaptureIngest(CaptureReader reader, long timeoutNs, Decap decap, EchoMatcher.RunListener listener,
+            TunnelRunListener viaTunnel) {
         this.reader = reader;
+        this.decap = decap;
         this.matcher = new EchoMatcher(timeoutNs, listener);
-        this.handler = new DecodingHandler(reader, matcher);
+        this.handler = new DecodingHandler(reader, matcher, decap, t -> new EchoMatcher(timeoutNs,
+                (key, part) -> viaTunnel.open(t.proberSide(), t.targetSide(), key, part)));
     }
 
     /**
@@ -35,6 +52,9 @@ public final class CaptureIngest {
             dispatch(file, name, reader, handler, diagnostics);
         } finally {
             matcher.finish();
+            for (EchoMatcher m : handler.tunnels.values()) {
+                m.finish();
+            }
         }
     }
 
@@ -76,8 +96,19 @@ public final class CaptureIngest {
         return handler.tally.snapshot();
     }
 
+    /**
+     * What the matchers saw: with {@link Decap#OUTER} every echo went to one matcher and their
+     * counts add up; with {@link Decap#BOTH} the probes' own matcher saw every echo and its counts
+     * stand for all.
+     */
     public MatchStats matchStats() {
-        return matcher.stats();
+        MatchStats s = matcher.stats();
+        if (decap == Decap.OUTER) {
+            for (EchoMatcher m : handler.tunnels.values()) {
+                s = s.plus(m.stats());
+            }
+        }
+        return s;
     }
 
     static String hex(byte[] head) {

@@ -43,6 +43,7 @@ final class FrameDecoder {
     Decoded decode(int linkType, byte[] b, int off, int len, long tNs) {
         int end = off + len;
         depth = 0;
+        out.tunnelled = false;
         switch (linkType) {
             case LinkType.ETHERNET:
                 return len < 14 ? Decoded.SHORT : ethernet(u16be(b, off + 12), b, off + 14, end, tNs);
@@ -230,6 +231,7 @@ final class FrameDecoder {
             return Decoded.SHORT;
         }
         if (protocol != 1) {
+            out.enterV4(i32be(b, p + 12), i32be(b, p + 16));
             return tunnel(protocol, b, p + ihl, end, tNs);
         }
         out.setV4(i32be(b, p + 12), i32be(b, p + 16));
@@ -256,6 +258,7 @@ final class FrameDecoder {
                 case 58:
                     return icmp(b, q, end, 128, 129, tNs);
                 case 4, 41, 47, 17:
+                    out.enterV6();
                     return tunnel(next, b, q, end, tNs);
                 case 0, 43, 60:
                     if (end - q < 2) {

@@ -45,6 +45,7 @@ final class Pcap4jDecoder {
     }
 
     Decoded decode(int linkType, byte[] b, int off, int len, long tNs) {
+        out.tunnelled = false;
         Packet packet;
         try {
             packet = packet(linkType, b, off, len);

@@ -10,6 +10,16 @@ package org.smarttunnel.ingest.probe;
 public record MatchStats(long requests, long replies, long duplicateRequests, long duplicateReplies,
         long lateReplies, long repliesWithoutRequest, long restarts, long outlierStamps, long firstOutlierOffset) {
 
+    /** The counts of two matchers together (the first outlier: the earlier known offset). */
+    public MatchStats plus(MatchStats o) {
+        long first = firstOutlierOffset < 0 ? o.firstOutlierOffset
+                : o.firstOutlierOffset < 0 ? firstOutlierOffset : Math.min(firstOutlierOffset, o.firstOutlierOffset);
+        return new MatchStats(requests + o.requests, replies + o.replies, duplicateRequests + o.duplicateRequests,
+                duplicateReplies + o.duplicateReplies, lateReplies + o.lateReplies,
+                repliesWithoutRequest + o.repliesWithoutRequest, restarts + o.restarts, outlierStamps + o.outlierStamps,
+                first);
+    }
+
     /** Mutable tally the matcher fills in. */
     static final class Tally {
         long requests;
