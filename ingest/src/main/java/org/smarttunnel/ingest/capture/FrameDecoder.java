@@ -8,11 +8,12 @@ import static org.smarttunnel.ingest.capture.ByteInput.u8;
 import org.smarttunnel.ingest.probe.ProbeSink;
 
 /**
- * The fast path: decodes the common link layers, IPv4 and IPv6 (skipping hop-by-hop,
+ * The fast path: decodes the common link layers (Ethernet, Linux SLL and SLL2, loopbacks, raw IP,
+ * Cisco HDLC, Solaris IPNET, IP over InfiniBand, Ethernet with Broadcom or Marvell switch tags), IPv4 and IPv6 (skipping hop-by-hop,
  * routing, destination-options and fragment headers) and ICMP/ICMPv6 echo in place, without
  * allocating. Link types it does not know go to the pcap4j decoder instead. On Ethernet it
- * passes VLAN tags (802.1Q, QinQ 0x88a8 and 0x9100, stacked), MPLS label stacks and PPPoE
- * sessions; inside IP it enters tunnels — IP-in-IP (IPv4 or IPv6 in either), GRE (with or
+ * passes VLAN tags (802.1Q, QinQ 0x88a8 and 0x9100, stacked), MPLS label stacks, PPPoE
+ * sessions and MACsec with integrity only; inside IP it enters tunnels — IP-in-IP (IPv4 or IPv6 in either), GRE (with or
  * without checksum, key and sequence; IP, Ethernet or MPLS inside), VXLAN (UDP 4789), Geneve
  * (UDP 6081) and MPLS over UDP (6635) — so that a probe's addresses are its own, the innermost
  * (at most {@value #MAX_DEPTH} layers).
@@ -27,6 +28,10 @@ final class FrameDecoder {
     private static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
     private static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
     private static final int ETHERTYPE_TRANSPARENT_BRIDGING = 0x6558;
+    private static final int ETHERTYPE_MACSEC = 0x88E5;
+    /** Solaris IPNET's address families (its header's second byte). */
+    private static final int IPNET_INET = 2;
+    private static final int IPNET_INET6 = 26;
     private static final int MAX_EXTENSION_HEADERS = 16;
     private static final int MAX_LABELS = 16;
     /** Encapsulations entered at most, tunnels and link layers together. */
@@ -60,6 +65,21 @@ final class FrameDecoder {
             case LinkType.IPV4:
             case LinkType.IPV6:
                 return len < 1 ? Decoded.SHORT : ip(b, off, end, tNs);
+            case LinkType.C_HDLC:
+                // address, control, then an EtherType
+                return len < 4 ? Decoded.SHORT : ethernet(u16be(b, off + 2), b, off + 4, end, tNs);
+            case LinkType.IPNET:
+                return len < 24 ? Decoded.SHORT : ipnet(u8(b, off + 1), b, off + 24, end, tNs);
+            case LinkType.IPOIB:
+                // 20-byte destination and source hardware addresses, EtherType, 2 reserved bytes
+                return len < 44 ? Decoded.SHORT : ethernet(u16be(b, off + 40), b, off + 44, end, tNs);
+            case LinkType.DSA_TAG_BRCM:
+            case LinkType.DSA_TAG_DSA:
+            case LinkType.DSA_TAG_BRCM_PREPEND:
+                // a 4-byte tag after the source address (or before the destination): the EtherType at 16
+                return len < 18 ? Decoded.SHORT : ethernet(u16be(b, off + 16), b, off + 18, end, tNs);
+            case LinkType.DSA_TAG_EDSA:
+                return len < 22 ? Decoded.SHORT : ethernet(u16be(b, off + 20), b, off + 22, end, tNs);
             default:
                 throw new IllegalArgumentException("fast decoder does not read " + LinkType.name(linkType));
         }
@@ -88,6 +108,22 @@ final class FrameDecoder {
                 }
             } else if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST) {
                 return mpls(b, p, end, tNs);
+            } else if (type == ETHERTYPE_MACSEC) {
+                // SecTAG: TCI/AN, short length, packet number, the channel identifier when SC is set;
+                // with E or C set the data is encrypted or changed: nothing to read
+                if (end - p < 6) {
+                    return Decoded.SHORT;
+                }
+                int tci = u8(b, p);
+                if ((tci & 0x0C) != 0) {
+                    return Decoded.NOT_IP;
+                }
+                int tag = (tci & 0x20) != 0 ? 14 : 6;
+                if (end - p < tag + 2) {
+                    return Decoded.SHORT;
+                }
+                type = u16be(b, p + tag);
+                p += tag + 2;
             } else {
                 break;
             }
@@ -193,6 +229,16 @@ final class FrameDecoder {
             default:
                 return Decoded.OTHER;
         }
+    }
+
+    private Decoded ipnet(int family, byte[] b, int p, int end, long tNs) {
+        if (family == IPNET_INET) {
+            return end - p < 1 || (u8(b, p) >>> 4) != 4 ? shortOrOther(end - p) : ipv4(b, p, end, tNs);
+        }
+        if (family == IPNET_INET6) {
+            return end - p < 1 || (u8(b, p) >>> 4) != 6 ? shortOrOther(end - p) : ipv6(b, p, end, tNs);
+        }
+        return Decoded.NOT_IP;
     }
 
     private static Decoded shortOrOther(int remaining) {

@@ -21,8 +21,9 @@ import org.smarttunnel.ingest.probe.ProbeSink;
 /**
  * The reference decoder: pcap4j's packet classes read the link layer (where pcap4j 1.8.2
  * knows it), IP and ICMP. pcap4j does not know Linux SLL2, raw IPv4/IPv6 (228/229), the
- * OpenBSD loopback or the BSD loopback's platform-specific family numbers; for those this
- * class strips the link header itself and hands the IP packet to pcap4j.
+ * OpenBSD loopback or the BSD loopback's platform-specific family numbers, Cisco HDLC, Solaris
+ * IPNET, IP over InfiniBand or switch tags; for those this class strips the link header (or the
+ * tag) itself and hands the IP packet (or the plain Ethernet frame) to pcap4j.
  */
 final class Pcap4jDecoder {
     /** Link types pcap4j's static packet factory decodes (pcap4j 1.8.2). */
@@ -84,6 +85,28 @@ final class Pcap4jDecoder {
             case LinkType.IPV4:
             case LinkType.IPV6:
                 return byVersion(b, off, len);
+            case LinkType.C_HDLC:
+                if (len < 4) {
+                    throw new IllegalRawDataException("Cisco HDLC header");
+                }
+                return byEtherType(ByteInput.u16be(b, off + 2), b, off + 4, len - 4);
+            case LinkType.IPNET:
+                if (len < 24) {
+                    throw new IllegalRawDataException("IPNET header");
+                }
+                return (b[off + 1] & 0xFF) == 2 || (b[off + 1] & 0xFF) == 26 ? byVersion(b, off + 24, len - 24) : null;
+            case LinkType.IPOIB:
+                if (len < 44) {
+                    throw new IllegalRawDataException("IPoIB header");
+                }
+                return byEtherType(ByteInput.u16be(b, off + 40), b, off + 44, len - 44);
+            case LinkType.DSA_TAG_BRCM:
+            case LinkType.DSA_TAG_DSA:
+                return untagged(b, off, len, 12, 4);
+            case LinkType.DSA_TAG_BRCM_PREPEND:
+                return untagged(b, off, len, 0, 4);
+            case LinkType.DSA_TAG_EDSA:
+                return untagged(b, off, len, 12, 8);
             case RADIOTAP:
                 // a radiotap header starts with version 0 and gives its own length (8 bytes at least,
                 // within the frame): frames that are not radiotap at all (Ethernet declared as
@@ -98,6 +121,18 @@ final class Pcap4jDecoder {
                 return PacketFactories.getFactory(Packet.class, DataLinkType.class)
                         .newInstance(b, off, len, DataLinkType.getInstance(linkType));
         }
+    }
+
+    /** The Ethernet frame without the switch tag of {@code tag} bytes at {@code at}, read by pcap4j. */
+    private static Packet untagged(byte[] b, int off, int len, int at, int tag) throws IllegalRawDataException {
+        if (len < 14 + tag) {
+            throw new IllegalRawDataException("switch tag");
+        }
+        byte[] frame = new byte[len - tag];
+        System.arraycopy(b, off, frame, 0, at);
+        System.arraycopy(b, off + at + tag, frame, at, len - at - tag);
+        return PacketFactories.getFactory(Packet.class, DataLinkType.class).newInstance(frame, 0, frame.length,
+                DataLinkType.EN10MB);
     }
 
     private static Packet byEtherType(int type, byte[] b, int off, int len) throws IllegalRawDataException {

@@ -78,6 +78,11 @@ class EncapsulationTest {
                 .u32(0x00123400L).bytes(ethernetOf(ip)).toArray()))));
         w.put("geneve", ip -> ethernetOf(Packets.ipv4(OUTER_A, OUTER_B, 17, udp(6081, Bytes.be().u8(1).u8(0)
                 .u16(0x6558).u32(0x00123400L).u32(0x01020304L).bytes(ethernetOf(ip)).toArray()))));
+        // MACsec with integrity only: SecTAG of 6 bytes (no channel identifier) or 14 (with), a 16-byte ICV after
+        w.put("macsec", ip -> Packets.ethernet(0x88E5, Bytes.be().u8(0x00).u8(0).u32(1).u16(etherType(ip)).bytes(ip)
+                .bytes(new byte[16]).toArray()));
+        w.put("macsec-sci", ip -> Packets.ethernet(0x88E5, Bytes.be().u8(0x20).u8(0).u32(1).u32(0x02000000L).u32(1)
+                .u16(etherType(ip)).bytes(ip).bytes(new byte[16]).toArray()));
         w.put("mpls-over-udp", ip -> ethernetOf(Packets.ipv4(OUTER_A, OUTER_B, 17, udp(6635, mplsStack(ip, 2)))));
         w.put("ipv6-outer", ip -> ethernetOf(Packets.ipv6(Packets.v6("2001:db8:0:0:0:0:0:aa"),
                 Packets.v6("2001:db8:0:0:0:0:0:bb"), new int[0][], etherType(ip) == Packets.ETH_IPV6 ? 41 : 4,
@@ -86,14 +91,7 @@ class EncapsulationTest {
     }
 
     private List<Trace> read(String name, EchoRun run, UnaryOperator<byte[]> wrap) {
-        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
-        for (EchoRun.Event e : run.events(true)) {
-            p.packet(e.tNs(), wrap.apply(Frames.ip(e, false)));
-        }
-        InMemoryImport r = InMemoryImport.capture(CaptureFile.write(tmp.resolve(name + ".pcap"), p.toBytes(), false),
-                CaptureReader.FAST, 2 * S);
-        assertNull(r.error, name);
-        return r.traces;
+        return read(name, LinkType.ETHERNET, CaptureReader.FAST, run, wrap);
     }
 
     @Test
@@ -111,6 +109,69 @@ class EncapsulationTest {
                 }
             }
         }
+    }
+
+    /** Link types of their own: each header before the same IP packets (or the Ethernet frame, for switch tags). */
+    static Map<Integer, UnaryOperator<byte[]>> linkTypes() {
+        Map<Integer, UnaryOperator<byte[]>> w = new LinkedHashMap<>();
+        w.put(LinkType.C_HDLC, ip -> Bytes.be().u8(0x0F).u8(0).u16(etherType(ip)).bytes(ip).toArray());
+        w.put(LinkType.IPNET, ip -> Bytes.be().u8(2).u8(etherType(ip) == Packets.ETH_IPV6 ? 26 : 2).u16(0)
+                .u32(ip.length).u32(3).u32(0).u32(0).u32(0).bytes(ip).toArray());
+        w.put(LinkType.IPOIB, ip -> Bytes.be().bytes(new byte[40]).u16(etherType(ip)).u16(0).bytes(ip).toArray());
+        w.put(LinkType.DSA_TAG_BRCM, ip -> tagged(ethernetOf(ip), 12, 4));
+        w.put(LinkType.DSA_TAG_BRCM_PREPEND, ip -> tagged(ethernetOf(ip), 0, 4));
+        w.put(LinkType.DSA_TAG_DSA, ip -> tagged(ethernetOf(ip), 12, 4));
+        w.put(LinkType.DSA_TAG_EDSA, ip -> tagged(ethernetOf(ip), 12, 8));
+        return w;
+    }
+
+    /** {@code frame} with a tag of {@code length} bytes (0x5A...) inserted at {@code at}. */
+    private static byte[] tagged(byte[] frame, int at, int length) {
+        byte[] tag = new byte[length];
+        java.util.Arrays.fill(tag, (byte) 0x5A);
+        return Bytes.be().bytes(java.util.Arrays.copyOf(frame, at)).bytes(tag)
+                .bytes(java.util.Arrays.copyOfRange(frame, at, frame.length)).toArray();
+    }
+
+    private List<Trace> read(String name, int linkType, CaptureReader reader, EchoRun run, UnaryOperator<byte[]> wrap) {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(linkType, false, false);
+        for (EchoRun.Event e : run.events(true)) {
+            p.packet(e.tNs(), wrap.apply(Frames.ip(e, false)));
+        }
+        InMemoryImport r = InMemoryImport.capture(CaptureFile.write(tmp.resolve(name + ".pcap"), p.toBytes(), false),
+                reader, 2 * S);
+        assertNull(r.error, name);
+        return r.traces;
+    }
+
+    /** Both readers read every link type of their own as plain Ethernet, IPv4 and IPv6. */
+    @Test
+    void everyLinkTypeGivesThePlainEthernetTraces() {
+        for (EchoRun run : List.of(RUN, RUN6)) {
+            List<Trace> plain = read("plain", run, EncapsulationTest::ethernetOf);
+            for (Map.Entry<Integer, UnaryOperator<byte[]>> w : linkTypes().entrySet()) {
+                for (CaptureReader reader : CaptureReader.values()) {
+                    assertEquals(plain, read("lt" + w.getKey(), w.getKey(), reader, run, w.getValue()),
+                            LinkType.name(w.getKey()) + " " + reader + (run.ipv6() ? " (IPv6)" : ""));
+                }
+            }
+        }
+    }
+
+    /** MACsec whose data is encrypted cannot be read: its frames count as not IP. */
+    @Test
+    void encryptedMacsecIsNotRead() {
+        CaptureFile.Pcap p = new CaptureFile.Pcap(1, false, false);
+        for (EchoRun.Event e : RUN.events(true)) {
+            byte[] ip = Frames.ip(e, false);
+            p.packet(e.tNs(), Packets.ethernet(0x88E5, Bytes.be().u8(0x0C).u8(0).u32(1).u16(Packets.ETH_IPV4).bytes(ip)
+                    .bytes(new byte[16]).toArray()));
+        }
+        InMemoryImport r = InMemoryImport.capture(CaptureFile.write(tmp.resolve("sealed.pcap"), p.toBytes(), false),
+                CaptureReader.FAST, 2 * S);
+        assertEquals(List.of(), r.traces);
+        CaptureStats s = r.ingest.captureStats();
+        assertEquals(s.frames(), s.notIp());
     }
 
     /**
