@@ -70,9 +70,12 @@ class ImportFuzzTest {
                         || seedName.endsWith(".owamp"), r);
                 Path file = Files.write(tmp.resolve("in-" + (i % 7) + "-" + seedName), input);
                 Path out = tmp.resolve("ds-" + i);
+                int decapIndex = (i / names.size()) % org.smarttunnel.ingest.capture.Decap.values().length;
                 Future<String> run = worker.submit(() -> {
                     long before = threads.getCurrentThreadAllocatedBytes();
-                    ImportReport report = new Importer(ImportOptions.defaults()).importFiles(List.of(file), out);
+                    ImportReport report = new Importer(ImportOptions.builder().decap(
+                            org.smarttunnel.ingest.capture.Decap.values()[decapIndex]).build()).importFiles(List.of(file),
+                                    out);
                     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
                     long bound = (64L << 20) + 4_000L * input.length;
                     StringBuilder problems = new StringBuilder();
@@ -268,6 +271,9 @@ class ImportFuzzTest {
         CaptureFile.Pcap pcap = new CaptureFile.Pcap(1, false, false);
         CaptureFile.Pcapng pcapng = new CaptureFile.Pcapng(false).iface(1, 6, 0);
         CaptureFile.Pcap tunnels = new CaptureFile.Pcap(1, false, false);
+        // Cisco HDLC, IPNET, IP over InfiniBand, Marvell EDSA, and MACsec on Ethernet
+        CaptureFile.Pcapng links = new CaptureFile.Pcapng(false).iface(104, 6, 0).iface(226, 6, 0).iface(242, 6, 0)
+                .iface(285, 6, 0).iface(1, 6, 0);
         int k = 0;
         for (EchoRun.Event e : run.events(true)) {
             byte[] ip = Frames.ip(e, false);
@@ -281,6 +287,19 @@ class ImportFuzzTest {
             };
             tunnels.packet(e.tNs(), Packets.ethernet(0x8847, org.smarttunnel.ingest.testing.Bytes.be().u32(0x64140L)
                     .bytes(outer).toArray()));
+            byte[] eth = Packets.ethernet(Packets.ETH_IPV4, ip);
+            byte[] link = switch (k % 5) {
+                case 0 -> org.smarttunnel.ingest.testing.Bytes.be().u8(0x0F).u8(0).u16(0x0800).bytes(ip).toArray();
+                case 1 -> org.smarttunnel.ingest.testing.Bytes.be().u8(2).u8(2).u16(0).u32(ip.length).zeros(16)
+                        .bytes(ip).toArray();
+                case 2 -> org.smarttunnel.ingest.testing.Bytes.be().zeros(40).u16(0x0800).u16(0).bytes(ip).toArray();
+                case 3 -> org.smarttunnel.ingest.testing.Bytes.be().bytes(java.util.Arrays.copyOf(eth, 12))
+                        .u16(0xDADA).u16(0).u32(0xC0000000L).bytes(java.util.Arrays.copyOfRange(eth, 12, eth.length))
+                        .toArray();
+                default -> Packets.ethernet(0x88E5, org.smarttunnel.ingest.testing.Bytes.be().u8(0x20).u8(0).u32(k)
+                        .u32(1).u32(2).u16(0x0800).bytes(ip).zeros(16).toArray());
+            };
+            links.packet(k % 5, e.tNs(), link);
             pcap.packet(e.tNs(), Frames.ethernet(false).apply(e));
             pcapng.packet(0, e.tNs(), Frames.ethernet(true).apply(e));
         }
@@ -288,6 +307,7 @@ class ImportFuzzTest {
         seeds.put("capture.pcapng", pcapng.toBytes());
         seeds.put("capture.pcap.gz", gzip(pcap.toBytes()));
         seeds.put("tunnels.pcap", tunnels.toBytes());
+        seeds.put("links.pcapng", links.toBytes());
         StringBuilder ping = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
         StringBuilder stamped = new StringBuilder("PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
         StringBuilder ts = new StringBuilder("2024-09-12 10:01:00 | PING 192.0.2.7 (192.0.2.7) 56(84) bytes of data.\n");
