@@ -66,6 +66,15 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A path is low-loss when its whole-trace loss rate is below RATE (default: ${DEFAULT-VALUE}).")
     double lowLoss;
 
+    @Option(names = "--confidence", defaultValue = "" + Defaults.CONFIDENCE, paramLabel = "LEVEL",
+            description = "Level of every interval in the tables, 0.5 to below 1 (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--bootstrap", defaultValue = "" + Defaults.BOOTSTRAP, paramLabel = "DRAWS",
+            description = "Draws of the cluster bootstrap over tunnels behind the tables' intervals, 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
     @Mixin
     AllocationMixin allocation;
 
@@ -95,7 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
     ExperimentOptions options() {
         return running.apply(ExperimentOptions.builder()
                 .replay(tunnel.apply(allocation.apply(ReplayOptions.builder())).models(model.options()).build())
-                .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss).tunnels(Optional.ofNullable(tunnels)))
+                .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss).tunnels(Optional.ofNullable(tunnels))
+                .confidence(confidence).bootstrap(bootstrap))
                 .build();
     }
 
@@ -167,6 +177,8 @@ final class EvaluateCommand implements Callable<Integer> {
         f.put("--modes", FitMode.text(r.models().modes()));
         f.put("--allocators", String.join(",", r.allocators().stream().map(Allocator::id).toList()));
         f.put("--low-loss", Numbers.number(o.lowLoss()));
+        f.put("--confidence", Numbers.number(o.confidence()));
+        f.put("--bootstrap", "" + o.bootstrap());
         f.put("--model", r.models().model().id());
         f.put("--states", "" + r.models().requestedStates());
         f.put("--history", "" + r.models().history());

@@ -38,6 +38,8 @@ final class Flags {
             case PATHS -> "--paths";
             case RUNS -> "--runs";
             case LOW_LOSS -> "--low-loss";
+            case CONFIDENCE -> "--confidence";
+            case BOOTSTRAP -> "--bootstrap";
             case THREADS -> "--threads";
             case HOSTS -> "--hosts";
             case SITES -> "--sites";

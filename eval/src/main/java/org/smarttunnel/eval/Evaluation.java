@@ -37,6 +37,7 @@ public final class Evaluation {
     public static final String EXPECTED = Tables.EXPECTED_LOSS.name();
     public static final String CALIBRATION = Tables.CALIBRATION.name();
     public static final String DELAY = Tables.DELAY.name();
+    public static final String COMPARISONS = org.smarttunnel.eval.experiment.Comparison.TABLE.name();
     public static final String REPORT = "report.md";
 
     /**
@@ -102,10 +103,12 @@ public final class Evaluation {
         CsvTables.write(staging.resolve(EXPECTED), Tables.EXPECTED_LOSS, t.pathsRows());
         CsvTables.write(staging.resolve(CALIBRATION), Tables.CALIBRATION, t.cellRows());
         CsvTables.write(staging.resolve(DELAY), Tables.DELAY, t.cellRows());
+        CsvTables.write(staging.resolve(COMPARISONS), org.smarttunnel.eval.experiment.Comparison.TABLE,
+                t.comparisons());
         write(staging.resolve(ReportWriter.LOSS_FREE_CHART), Charts.lossFree(t));
         write(staging.resolve(ReportWriter.TRADEOFF_CHART), Charts.tradeoff(t));
         List<String> names = new ArrayList<>(List.of(REPLAY, COMBINATIONS, LOSS_FREE, MEAN_LOSS, BY_PATHS,
-                EXPECTED, CALIBRATION, DELAY, ReportWriter.LOSS_FREE_CHART, ReportWriter.TRADEOFF_CHART));
+                EXPECTED, CALIBRATION, DELAY, COMPARISONS, ReportWriter.LOSS_FREE_CHART, ReportWriter.TRADEOFF_CHART));
         for (FitMode m : o.modeOrder()) {
             write(staging.resolve(ReportWriter.lossRateChart(m)), Charts.lossRateByG(t, m));
             names.add(ReportWriter.lossRateChart(m));

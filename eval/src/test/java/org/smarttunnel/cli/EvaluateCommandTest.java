@@ -15,7 +15,7 @@ import org.smarttunnel.eval.SimulatedData;
 /** evaluate end to end: same files at any thread count, progress, errors. */
 class EvaluateCommandTest {
     private static final List<String> FILES = List.of("replay.csv", "combinations.csv", "loss_free.csv",
-            "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "calibration.csv", "delay.csv",
+            "mean_loss.csv", "loss_free_by_paths.csv", "expected_loss.csv", "calibration.csv", "delay.csv", "comparisons.csv",
             "report.md", "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg", "loss_rate_predicted.svg",
             "manifest.csv");
 
@@ -65,7 +65,7 @@ class EvaluateCommandTest {
         assertTrue(one.out.contains("Loss-free intervals (%) over random N-path tunnels, oracle"), one.out);
         assertTrue(one.out.contains("No combination exists for N=3 G=0: those cells have 0 intervals"), one.out);
         assertTrue(Files.readString(tmp.resolve("t1/report.md")).contains("No combination exists for N=3 G=0:"));
-        assertTrue(Files.readAllLines(tmp.resolve("t1/loss_free.csv")).contains("3,7,0,oracle,rr,0,"),
+        assertTrue(Files.readAllLines(tmp.resolve("t1/loss_free.csv")).contains("3,7,0,oracle,rr,0,,,,,"),
                 "an impossible cell is kept with 0 intervals and an empty value");
         assertTrue(one.err.contains("100% "), "plain progress lines when not on a terminal: " + one.err);
         assertEquals("", other.err, "--quiet");
@@ -109,8 +109,9 @@ class EvaluateCommandTest {
         assertTrue(run.out.startsWith("Evaluated 0 tunnels"), run.out);
         assertTrue(run.out.contains("No combination exists for N=2 G=0, N=2 G=1, N=2 G=2:"), run.out);
         assertTrue(run.out.contains("this dataset has at most 1 host per site"), run.out);
-        assertEquals(List.of("n_paths,k,g,mode,allocator,intervals,loss_free_pct"), Files.readAllLines(tmp.resolve("lone-out/loss_free.csv"))
-                .stream().filter(l -> !l.endsWith(",0,")).toList(), "every cell kept, all empty");
+        assertEquals(List.of("n_paths,k,g,mode,allocator,intervals,loss_free_pct,ci_low,ci_high,wilson_low,wilson_high"),
+                Files.readAllLines(tmp.resolve("lone-out/loss_free.csv")).stream().filter(l -> !l.endsWith(",0,,,,,"))
+                        .toList(), "every cell kept, all empty");
     }
 
     @Test

@@ -25,7 +25,7 @@ class EvaluationTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/evaluate");
     private static final List<String> FILES = List.of(Evaluation.REPLAY, Evaluation.COMBINATIONS,
             Evaluation.LOSS_FREE, Evaluation.MEAN_LOSS, Evaluation.BY_PATHS, Evaluation.EXPECTED, Evaluation.CALIBRATION,
-            Evaluation.DELAY, Evaluation.REPORT, "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg",
+            Evaluation.DELAY, Evaluation.COMPARISONS, Evaluation.REPORT, "loss_free.svg", "loss_vs_late.svg", "loss_rate_oracle.svg",
             "loss_rate_predicted.svg", Manifest.FILE);
 
     @TempDir
@@ -65,7 +65,7 @@ class EvaluationTest {
     @Test
     void aCellWithoutCombinationsIsReportedNotDropped() throws IOException {
         List<String> lossFree = Files.readAllLines(reports.resolve(Evaluation.LOSS_FREE));
-        assertTrue(lossFree.contains("2,7,0,oracle,rr,0,"), String.join("\n", lossFree));
+        assertTrue(lossFree.contains("2,7,0,oracle,rr,0,,,,,"), String.join("\n", lossFree));
         assertTrue(Files.readString(reports.resolve(Evaluation.REPORT)).contains("No combination exists for N=2 G=0"));
         List<String> byPaths = Files.readAllLines(reports.resolve(Evaluation.BY_PATHS));
         assertTrue(byPaths.stream().anyMatch(l -> l.startsWith("2,7,oracle,rr,") && l.endsWith(",")),
@@ -95,8 +95,9 @@ class EvaluationTest {
         }
         List<String> lossFree = Files.readAllLines(dir.resolve(Evaluation.LOSS_FREE));
         List<String> meanLoss = Files.readAllLines(dir.resolve(Evaluation.MEAN_LOSS));
-        assertEquals("n_paths,k,g,mode,allocator,intervals,loss_free_pct", lossFree.get(0));
-        assertEquals("n_paths,k,g,mode,allocator,intervals,mean_loss_rate", meanLoss.get(0));
+        assertEquals("n_paths,k,g,mode,allocator,intervals,loss_free_pct,ci_low,ci_high,wilson_low,wilson_high",
+                lossFree.get(0));
+        assertEquals("n_paths,k,g,mode,allocator,intervals,mean_loss_rate,ci_low,ci_high", meanLoss.get(0));
         int withData = 0;
         Map<String, Double> shares = new HashMap<>();
         Map<String, Double> means = new HashMap<>();
@@ -115,6 +116,11 @@ class EvaluationTest {
             assertEquals((long) c[0], Long.parseLong(a[5]), key);
             assertEquals(100 * c[1] / c[0], Double.parseDouble(a[6]), 1e-5 * Math.max(1, 100 * c[1] / c[0]), key);
             assertEquals(c[2] / c[0], Double.parseDouble(b[6]), 1e-5 * c[2] / c[0] + 1e-15, key);
+            // Wilson's interval from replay.csv's counts alone
+            org.smarttunnel.eval.uncertainty.Ci w = org.smarttunnel.eval.uncertainty.Wilson.interval((long) c[1],
+                    (long) c[0], 0.95);
+            assertEquals(100 * w.low(), Double.parseDouble(a[9]), 1e-5 * Math.max(1, 100 * w.low()), key);
+            assertEquals(100 * w.high(), Double.parseDouble(a[10]), 1e-5 * 100 * w.high(), key);
             shares.put(key, c[1] / c[0]);
             means.put(key, c[2] / c[0]);
         }

@@ -64,6 +64,10 @@ public final class Defaults {
     public static final int RUNS = 20;
     /** A path is low-loss below this whole-trace loss rate. */
     public static final double LOW_LOSS = 0.02;
+    /** Level of the tables' intervals. */
+    public static final double CONFIDENCE = 0.95;
+    /** Draws of the cluster bootstrap over tunnels. */
+    public static final int BOOTSTRAP = 1000;
 
     // --- shared congestion (concurrent paths)
     /** Bins of matched probe pairs for the shared-congestion tests. */

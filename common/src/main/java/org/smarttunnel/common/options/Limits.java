@@ -17,6 +17,8 @@ public final class Limits {
     /** Paths of a tunnel. */
     public static final int MIN_PATHS = 2;
     public static final int MAX_PATHS = 64;
+    /** The most cluster-bootstrap draws an evaluation takes. */
+    public static final int MAX_BOOTSTRAP = 100_000;
 
     private Limits() {
     }

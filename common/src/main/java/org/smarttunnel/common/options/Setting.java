@@ -35,6 +35,8 @@ public enum Setting {
     PATHS("paths per tunnel"),
     RUNS("runs per cell"),
     LOW_LOSS("low-loss limit"),
+    CONFIDENCE("confidence"),
+    BOOTSTRAP("bootstrap draws"),
     THREADS("threads"),
     HOSTS("hosts"),
     SITES("sites"),

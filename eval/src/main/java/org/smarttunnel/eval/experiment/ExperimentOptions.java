@@ -17,10 +17,12 @@ import org.smarttunnel.replay.run.ReplayOptions;
  * by each K); per (N, G) cell {@code runs} seeded combinations; a path is low-loss below
  * {@code lowLoss}; {@code threads} workers (the results do not depend on them). Instead of
  * drawn tunnels, {@code tunnels} may name a file of tunnels to evaluate ({@link UserTunnels});
- * their sizes are then the N of the tables. The defaults are the paper's experiment.
+ * their sizes are then the N of the tables. The tables' intervals are at {@code confidence},
+ * the cluster bootstrap's from {@code bootstrap} draws (0: none). The defaults are the paper's
+ * experiment.
  */
 public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<Integer> redundancies, int runs,
-        double lowLoss, int threads, Optional<Path> tunnels) {
+        double lowLoss, int threads, Optional<Path> tunnels, double confidence, int bootstrap) {
 
     public ExperimentOptions {
         paths = List.copyOf(paths);
@@ -35,6 +37,10 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
         InvalidSettingException.require(runs >= 1, Setting.RUNS, "must be at least 1");
         InvalidSettingException.require(lowLoss > 0 && lowLoss <= 1, Setting.LOW_LOSS, "must lie in (0, 1]");
         InvalidSettingException.require(threads >= 1, Setting.THREADS, "must be at least 1");
+        InvalidSettingException.require(confidence >= 0.5 && confidence < 1, Setting.CONFIDENCE,
+                "must lie in [0.5, 1), not " + confidence);
+        InvalidSettingException.require(bootstrap >= 0 && bootstrap <= Limits.MAX_BOOTSTRAP, Setting.BOOTSTRAP,
+                "must lie between 0 (none) and " + Limits.MAX_BOOTSTRAP + " draws, not " + bootstrap);
         InvalidSettingException.require(replay.capacity().isEmpty(), Setting.CAPACITY,
                 "applies to one tunnel's replay, not to an evaluation");
         InvalidSettingException.require(!replay.adapting(), Setting.TARGET_LOSS,
@@ -52,7 +58,7 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
 
     public Builder toBuilder() {
         return new Builder().replay(replay).paths(paths).redundancies(redundancies).runs(runs).lowLoss(lowLoss)
-                .threads(threads).tunnels(tunnels);
+                .threads(threads).tunnels(tunnels).confidence(confidence).bootstrap(bootstrap);
     }
 
     // What the experiment reads of its replay options, named as the tables name them.
@@ -98,6 +104,8 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
         private double lowLoss = Defaults.LOW_LOSS;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Optional<Path> tunnels = Optional.empty();
+        private double confidence = Defaults.CONFIDENCE;
+        private int bootstrap = Defaults.BOOTSTRAP;
 
         public Builder replay(ReplayOptions r) {
             replay = r;
@@ -136,8 +144,21 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
             return this;
         }
 
+        /** The level of every interval in the tables. */
+        public Builder confidence(double c) {
+            confidence = c;
+            return this;
+        }
+
+        /** Draws of the cluster bootstrap; 0 for none. */
+        public Builder bootstrap(int draws) {
+            bootstrap = draws;
+            return this;
+        }
+
         public ExperimentOptions build() {
-            return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads, tunnels);
+            return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads, tunnels, confidence,
+                    bootstrap);
         }
     }
 }

@@ -56,7 +56,7 @@ public final class Journal implements AutoCloseable {
     public static final String DIR = ".evaluate-journal";
     static final String FILE = "journal";
     private static final String LOCK = "lock";
-    private static final String MAGIC = "smarttunnel evaluate journal 1";
+    private static final String MAGIC = "smarttunnel evaluate journal 2";
     private static final String RESUME_HINT = "; the same command resumes from the tunnels already finished";
     /** How often a batch is committed. */
     private static final long BATCH_NS = 500_000_000L;
@@ -493,6 +493,8 @@ public final class Journal implements AutoCloseable {
                 out.writeInt(k.g());
                 out.writeUTF(k.mode());
                 out.writeUTF(k.allocator());
+                out.writeInt(s.run());
+                out.writeInt(s.interval());
                 out.writeByte((s.lossFree() ? 1 : 0) | (s.timed() ? 2 : 0));
                 out.writeDouble(s.lossRate());
                 out.writeDouble(s.expectedLossRate());
@@ -522,6 +524,8 @@ public final class Journal implements AutoCloseable {
             List<Tables.Sample> samples = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Tables.Key key = new Tables.Key(in.readInt(), in.readInt(), in.readInt(), in.readUTF(), in.readUTF());
+                int run = in.readInt();
+                int interval = in.readInt();
                 int flags = in.readByte();
                 double rate = in.readDouble();
                 double expected = in.readDouble();
@@ -533,8 +537,8 @@ public final class Journal implements AutoCloseable {
                         t[j] = in.readDouble();
                     }
                 }
-                samples.add(new Tables.Sample(key, (flags & 1) != 0, rate, expected, timed, t[0], t[1], t[2], t[3],
-                        t[4]));
+                samples.add(new Tables.Sample(key, run, interval, (flags & 1) != 0, rate, expected, timed, t[0], t[1],
+                        t[2], t[3], t[4]));
             }
             return in.available() == 0 ? new Batch(tunnels, end, coarse, samples) : null;
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import org.smarttunnel.eval.experiment.ExperimentOptions;
 import org.smarttunnel.eval.experiment.ExperimentRow;
 import org.smarttunnel.eval.experiment.PathPool;
 import org.smarttunnel.eval.experiment.Tables;
+import org.smarttunnel.eval.uncertainty.Ci;
 import org.smarttunnel.fitting.predict.FitMode;
 import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.AllocatorGroup;
@@ -153,7 +154,49 @@ public final class ReportWriter {
                 + "loss-free shares weighted by C(N,G) P^G (1-P)^(N-G). In parentheses SmartTunnel's value in the "
                 + "paper, which does not say for which K.\n\n");
         perPathsTables((m, n, k, a) -> withPaper(fixed(t.lossFreeProbability(n, k, m, a.id()), 4),
-                PaperTables.lossFreeProbability(m, n, a, o.group()), 4));
+                PaperTables.lossFreeProbability(m, n, a, o.group()), 4, t.lossFreeProbabilityCi(n, k, m, a.id())));
+        verdict((m, n, k, g, a) -> g > 0 ? null : new Check(PaperTables.lossFreeProbability(m, n, a, o.group()),
+                t.lossFreeProbabilityCi(n, k, m, a.id())));
+    }
+
+    /** A paper value and our interval for the same number; null where the table has no such cell. */
+    private record Check(OptionalDouble paper, Ci ours) {
+    }
+
+    private interface CheckOf {
+        Check of(FitMode mode, int n, int k, int g, Allocator allocator);
+    }
+
+    /**
+     * How many of the paper's values in a table lie inside our interval, per mode: the verdict the
+     * numbers allow, with the cells where ours has no interval (fewer than two tunnels) left out.
+     */
+    private void verdict(CheckOf check) {
+        List<String> parts = new ArrayList<>();
+        for (FitMode m : o.modeOrder()) {
+            int inside = 0;
+            int compared = 0;
+            for (int n : o.paths()) {
+                for (int k : o.redundancies()) {
+                    for (int g = 0; g <= n; g++) {
+                        for (Allocator a : o.allocators()) {
+                            Check c = check.of(m, n, k, g, a);
+                            if (c != null && c.paper().isPresent() && c.ours().present()) {
+                                compared++;
+                                inside += c.ours().contains(c.paper().getAsDouble()) ? 1 : 0;
+                            }
+                        }
+                    }
+                }
+            }
+            if (compared > 0) {
+                parts.add(m.id() + " " + inside + " of " + compared);
+            }
+        }
+        if (!parts.isEmpty()) {
+            md.append("The paper's value lies inside our ").append(percent(o.confidence())).append(" interval (✓; ✗ "
+                    + "outside) in ").append(String.join(", ", parts)).append(".\n\n");
+        }
     }
 
     private void lossFreeTables() {
@@ -161,7 +204,15 @@ public final class ReportWriter {
                 + "(Tables III and IV oracle, VII and VIII predicted; 2 and 3 paths). ").append(MARK)
                 .append(": fewer than ").append(FEW).append(" intervals.\n\n");
         cellTables((m, n, k, g, a) -> withPaper(mark(n, k, g, m, a, s -> String.format(Locale.ROOT, "%.2f",
-                100.0 * s.lossFreeShare())), PaperTables.lossFreePct(m, n, k, g, a, o.group()), 2));
+                100.0 * s.lossFreeShare())), PaperTables.lossFreePct(m, n, k, g, a, o.group()), 2, cellCi(n, k, g,
+                        m, a, u -> u.lossFree().scaled(100))));
+        verdict((m, n, k, g, a) -> new Check(PaperTables.lossFreePct(m, n, k, g, a, o.group()), cellCi(n, k, g, m,
+                a, u -> u.lossFree().scaled(100))));
+    }
+
+    private Ci cellCi(int n, int k, int g, FitMode m, Allocator a,
+            java.util.function.Function<org.smarttunnel.eval.uncertainty.CellUncertainty, Ci> ci) {
+        return t.stat(n, k, g, m, a.id()).map(s -> ci.apply(s.uncertainty())).orElse(Ci.NONE);
     }
 
     private void meanLossTables() {
@@ -171,8 +222,11 @@ public final class ReportWriter {
         cellTables((m, n, k, g, a) -> {
             String ours = mark(n, k, g, m, a, s -> rate(s.meanLossRate()));
             OptionalDouble paper = PaperTables.meanLoss(m, n, k, g, a, o.group());
-            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
+            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + against(paper, cellCi(n, k, g, m, a,
+                    org.smarttunnel.eval.uncertainty.CellUncertainty::meanLoss)) + ")" : ours;
         });
+        verdict((m, n, k, g, a) -> new Check(PaperTables.meanLoss(m, n, k, g, a, o.group()), cellCi(n, k, g, m, a,
+                org.smarttunnel.eval.uncertainty.CellUncertainty::meanLoss)));
     }
 
     /**
@@ -234,8 +288,11 @@ public final class ReportWriter {
             OptionalDouble l = t.expectedLoss(n, k, m, a.id());
             OptionalDouble paper = PaperTables.expectedLoss(m, n, k, a, o.group());
             String ours = l.isPresent() ? rate(l.getAsDouble()) : "-";
-            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + ")" : ours;
+            return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + against(paper, t.expectedLossCi(n, k,
+                    m, a.id())) + ")" : ours;
         });
+        verdict((m, n, k, g, a) -> g > 0 ? null : new Check(PaperTables.expectedLoss(m, n, k, a, o.group()),
+                t.expectedLossCi(n, k, m, a.id())));
     }
 
     /** A measured loss this many times the expected one counts as the models' promise broken. */
@@ -320,37 +377,13 @@ public final class ReportWriter {
     private void findings() {
         List<Allocator> family = inRun(AllocatorGroup.SMARTTUNNEL);
         List<Allocator> baselines = inRun(AllocatorGroup.PAPER_BASELINE);
-        md.append("## Findings\n\nComputed from the tables below (a cell counts when it has intervals).\n\n");
+        md.append("## Findings\n\nComputed from the tables below (a cell counts when it has intervals). Differences "
+                + "between allocators are claimed only where McNemar's exact test on the same intervals, Holm-adjusted "
+                + "over every comparison of `comparisons.csv`, gives p < ").append(Numbers.number(LEVEL))
+                .append(".\n\n");
         for (FitMode m : o.modeOrder()) {
             if (!family.isEmpty() && !baselines.isEmpty()) {
-                int ahead = 0;
-                int cells = 0;
-                List<String> behind = new ArrayList<>();
-                for (int n : o.paths()) {
-                    for (int k : o.redundancies()) {
-                        for (int g = 0; g <= n; g++) {
-                            double best = best(family, n, k, g, m);
-                            double rival = best(baselines, n, k, g, m);
-                            if (Double.isNaN(best) || Double.isNaN(rival)) {
-                                continue;
-                            }
-                            cells++;
-                            if (best >= rival) {
-                                ahead++;
-                            } else {
-                                behind.add(String.format(Locale.ROOT, "N=%d K=%d G=%d (%.2f vs %.2f)", n, k, g,
-                                        100 * best, 100 * rival));
-                            }
-                        }
-                    }
-                }
-                md.append("- ").append(m.id()).append(": ").append(ids(family.size() > 1 ? "the better of " : "",
-                        family)).append(" (the ").append(AllocatorGroup.SMARTTUNNEL.label()).append(") has at least "
-                                + "the loss-free share of ").append(ids(baselines.size() > 1 ? "the best of " : "",
-                                        baselines)).append(" (the ")
-                        .append(AllocatorGroup.PAPER_BASELINE.label()).append(") in ").append(ahead).append(" of ")
-                        .append(cells).append(" cells")
-                        .append(behind.isEmpty() ? "." : "; not in " + String.join(", ", behind) + ".").append('\n');
+                versus(m, family, baselines);
             }
             for (Allocator a : o.allocators()) {
                 int[] byK = monotone(a.id(), m, true);
@@ -371,6 +404,86 @@ public final class ReportWriter {
         md.append("- ").append(few).append(" of ").append(withData).append(" cells (per mode and allocator) have fewer "
                 + "than ").append(FEW).append(" intervals, marked ").append(MARK).append(" below: too few to tell "
                         + "allocators apart there.\n\n");
+    }
+
+    /** The level a Holm-adjusted p-value must be below for a finding to claim a difference. */
+    static final double LEVEL = 0.05;
+
+    /**
+     * Per cell, the better of the family against the best baseline there (by loss-free share),
+     * on the same intervals: ahead or behind where the difference survives Holm, else no
+     * difference, and how many of those could not have shown one (too few discordant intervals).
+     */
+    private void versus(FitMode m, List<Allocator> family, List<Allocator> baselines) {
+        int cells = 0;
+        int ahead = 0;
+        int same = 0;
+        int tooSmall = 0;
+        List<String> behind = new ArrayList<>();
+        for (int n : o.paths()) {
+            for (int k : o.redundancies()) {
+                for (int g = 0; g <= n; g++) {
+                    double best = best(family, n, k, g, m);
+                    Allocator rival = bestOf(baselines, n, k, g, m);
+                    if (Double.isNaN(best) || rival == null) {
+                        continue;
+                    }
+                    Optional<org.smarttunnel.eval.experiment.Comparison> c = comparison(n, k, g, m, rival);
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    cells++;
+                    org.smarttunnel.eval.experiment.Comparison x = c.get();
+                    if (x.significant(LEVEL) && x.aOnly() > x.bOnly()) {
+                        ahead++;
+                    } else if (x.significant(LEVEL)) {
+                        behind.add(String.format(Locale.ROOT, "N=%d K=%d G=%d (%.2f vs %.2f, %s, p = %s)", n, k, g,
+                                100 * best, 100 * best(List.of(rival), n, k, g, m), rival.id(),
+                                Numbers.number(x.pHolm())));
+                    } else {
+                        same++;
+                        tooSmall += x.tooSmall(LEVEL) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        md.append("- ").append(m.id()).append(": ").append(ids(family.size() > 1 ? "the better of " : "", family))
+                .append(" (the ").append(AllocatorGroup.SMARTTUNNEL.label()).append(") against ")
+                .append(ids(baselines.size() > 1 ? "the best of " : "", baselines)).append(" (the ")
+                .append(AllocatorGroup.PAPER_BASELINE.label()).append(") per cell: ahead in ").append(ahead)
+                .append(" of ").append(cells).append(" cells, behind in ").append(behind.size())
+                .append(behind.isEmpty() ? "" : " (" + String.join(", ", behind) + ")").append(", no difference "
+                        + "shown in ").append(same).append(" (").append(tooSmall).append(" of them too small to tell: "
+                                + "fewer than ").append(discordantNeeded()).append(" intervals where the two differ).\n");
+    }
+
+    /** The fewest discordant intervals whose most one-sided outcome reaches the level. */
+    private static int discordantNeeded() {
+        int d = 1;
+        while (org.smarttunnel.eval.uncertainty.PairedTests.smallestP(d) >= LEVEL) {
+            d++;
+        }
+        return d;
+    }
+
+    private Optional<org.smarttunnel.eval.experiment.Comparison> comparison(int n, int k, int g, FitMode m,
+            Allocator b) {
+        return t.comparisons().stream().filter(c -> c.n() == n && c.k() == k && c.g() == g && c.mode().equals(m.id())
+                && c.allocatorB().equals(b.id())).findFirst();
+    }
+
+    /** The allocator of the highest loss-free share in a cell (ties to the first listed); null without data. */
+    private Allocator bestOf(List<Allocator> among, int n, int k, int g, FitMode m) {
+        Allocator best = null;
+        double share = -1;
+        for (Allocator a : among) {
+            Optional<Tables.Stat> s = t.stat(n, k, g, m, a.id());
+            if (s.isPresent() && s.get().lossFreeShare() > share) {
+                best = a;
+                share = s.get().lossFreeShare();
+            }
+        }
+        return best;
     }
 
     private List<Allocator> inRun(AllocatorGroup group) {
@@ -434,9 +547,17 @@ public final class ReportWriter {
         }
     }
 
-    private static String withPaper(String ours, OptionalDouble paper, int decimals) {
+    private static String withPaper(String ours, OptionalDouble paper, int decimals, Ci ci) {
         return paper.isPresent() ? ours + " (" + String.format(Locale.ROOT, "%." + decimals + "f", paper.getAsDouble())
-                + ")" : ours;
+                + against(paper, ci) + ")" : ours;
+    }
+
+    /** " ✓" when the paper's value lies inside our interval, " ✗" outside, nothing without one. */
+    private static String against(OptionalDouble paper, Ci ci) {
+        if (paper.isEmpty() || !ci.present()) {
+            return "";
+        }
+        return ci.contains(paper.getAsDouble()) ? " ✓" : " ✗";
     }
 
     private static String fixed(OptionalDouble v, int decimals) {
