@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.table.TerminalTable;
+import org.smarttunnel.common.text.Numbers;
 import org.smarttunnel.ingest.ImportOptions;
 import org.smarttunnel.eval.bench.AllocatorComparison;
 import org.smarttunnel.eval.bench.ApproximationReport;
+import org.smarttunnel.eval.bench.DriftCalibration;
 import org.smarttunnel.eval.bench.IngestBenchmark;
 import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "Benchmarks (speed and memory), never part of the tests.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Approximation.class, BenchCommand.AllocatorsCompared.class,
+                BenchCommand.Calibrate.class,
                 BenchEvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
@@ -94,6 +97,94 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
 
+    }
+
+    @Command(name = "calibrate", sortOptions = false, usageHelpAutoWidth = true,
+            description = {"How well the simulator's loss-rate drift reproduces the paper's tables.", "",
+                    "For each drift, simulates a dataset like the demo's (one site, reply-only, the same seed), "
+                            + "evaluates it with the paper's parameters on 2 and 3 paths by the allocators of the "
+                            + "paper's tables, and compares: Tables III, IV (oracle) and VII, VIII (predicted) by the "
+                            + "mean absolute difference of loss-free percentages, V and VI by the mean absolute "
+                            + "difference of log10 mean loss rates, each with the share of the paper's values "
+                            + "inside our 95% intervals. Prints the drift of least residual on the oracle tables, "
+                            + "on the predicted ones and on all four.", ""})
+    static final class Calibrate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--drifts", split = ",", defaultValue = Defaults.BENCH_DRIFTS, paramLabel = "SIGMA",
+                description = "Drifts to try (default: ${DEFAULT-VALUE}).")
+        List<Double> drifts;
+
+        @Option(names = "--hosts", defaultValue = "28", paramLabel = "HOSTS",
+                description = "Simulated hosts, one path each (default: ${DEFAULT-VALUE}, the demo's).")
+        int hosts;
+
+        @Option(names = "--duration", defaultValue = Defaults.DURATION, paramLabel = "DURATION",
+                converter = Converters.Duration.class, description = "Length of every path (default: "
+                        + "${DEFAULT-VALUE}).")
+        long durationNs;
+
+        @Option(names = "--runs", defaultValue = "" + Defaults.RUNS, paramLabel = "RUNS",
+                description = "Tunnels drawn per cell (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--seed", defaultValue = "" + Defaults.SEED, paramLabel = "SEED",
+                description = "Seed of the simulation and the evaluation (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the rows as CSV.")
+        Path out;
+
+        @Mixin
+        RunMixin running;
+
+        @Mixin
+        BenchMixin bench;
+
+        @Override
+        public Integer call() throws Exception {
+            for (double d : drifts) {
+                if (!(d >= 0 && d <= org.smarttunnel.eval.simulate.SimulationOptions.MAX_DRIFT)) {
+                    throw new IllegalArgumentException("--drifts must lie in [0, "
+                            + org.smarttunnel.eval.simulate.SimulationOptions.MAX_DRIFT + "], not " + d);
+                }
+            }
+            if (hosts < 4 || hosts > 250) {
+                throw new IllegalArgumentException("--hosts must lie between 4 and 250, not " + hosts);
+            }
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, not " + runs);
+            }
+            int threads = running.apply(org.smarttunnel.eval.experiment.ExperimentOptions.builder()).build().threads();
+            Path dir = bench.directory();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<DriftCalibration.Residual> rows = org.smarttunnel.eval.bench
+                        .DriftCalibration.run(new DriftCalibration.Plan(drifts, hosts,
+                                durationNs, runs, seed, threads, Defaults.BOOTSTRAP, dir), line -> {
+                                    err.println("bench: " + line);
+                                    err.flush();
+                                });
+                PrintWriter out = spec.commandLine().getOut();
+                TerminalTable.print(out, DriftCalibration.TABLE.columns(), rows);
+                out.printf(java.util.Locale.ROOT, "%nLeast residual: oracle tables (III, IV) at drift %s, predicted "
+                        + "(VII, VIII) at %s, all four at %s.%n",
+                        Numbers.number(DriftCalibration.best(rows, List.of("III", "IV"))),
+                        Numbers.number(DriftCalibration.best(rows, List.of("VII", "VIII"))),
+                        Numbers.number(DriftCalibration.best(rows, List.of("III", "IV",
+                                "VII", "VIII"))));
+                if (this.out != null) {
+                    org.smarttunnel.common.table.CsvTables.write(this.out, DriftCalibration
+                            .TABLE, rows);
+                }
+            } finally {
+                if (bench.temporary()) {
+                    FileTrees.delete(dir);
+                }
+            }
+            return 0;
+        }
     }
 
     @Command(name = "approximation", sortOptions = false, usageHelpAutoWidth = true,

@@ -111,6 +111,8 @@ public final class Defaults {
     public static final int BENCH_HOSTS = 30;
     public static final int BENCH_SITES = 2;
     public static final String BENCH_RUNS = "5,10,20";
+    /** Drifts {@code bench calibrate} tries. */
+    public static final String BENCH_DRIFTS = "0.5,1,1.5,2,2.5";
     public static final int BENCH_THREADS = 2;
 
     private Defaults() {

@@ -404,6 +404,12 @@ public final class ReportWriter {
         md.append("- ").append(few).append(" of ").append(withData).append(" cells (per mode and allocator) have fewer "
                 + "than ").append(FEW).append(" intervals, marked ").append(MARK).append(" below: too few to tell "
                         + "allocators apart there.\n\n");
+        md.append("Intervals: the CSV tables give each value a ").append(percent(o.confidence()))
+                .append(" interval (`ci_low`, `ci_high`) from a cluster bootstrap over tunnels (")
+                .append(o.bootstrap()).append(" draws, seeded; percentile interval), since the intervals of one "
+                        + "tunnel share its paths and are not independent; `loss_free.csv` adds the Wilson interval, "
+                        + "which takes them as independent and is narrower. The values of Table II and L(N,K) get "
+                        + "theirs from the cells' draws weighted alike.\n\n");
     }
 
     /** The level a Holm-adjusted p-value must be below for a finding to claim a difference. */

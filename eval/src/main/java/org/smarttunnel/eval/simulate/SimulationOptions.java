@@ -19,6 +19,8 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
         double shared) {
 
     /** 2024-01-01T00:00:00Z: simulated captures start here so that runs are reproducible. */
+    /** The largest drift (sigma of the log loss rate per period) the simulator takes. */
+    public static final int MAX_DRIFT = 3;
     public static final long DEFAULT_START_NS = 1_704_067_200L * 1_000_000_000L;
 
     public SimulationOptions {
@@ -30,7 +32,8 @@ public record SimulationOptions(int hosts, int sites, long durationNs, long spac
         InvalidSettingException.require(offNs >= 0, Setting.OFF, "must not be negative");
         InvalidSettingException.require(lowShare >= 0 && lowShare <= 1, Setting.LOW_LOSS_SHARE, "must lie in [0, 1]");
         InvalidSettingException.require(shared >= 0 && shared <= 1, Setting.SHARED, "must lie in [0, 1]");
-        InvalidSettingException.require(drift >= 0 && drift <= 3, Setting.DRIFT, "must lie in [0, 3]");
+        InvalidSettingException.require(drift >= 0 && drift <= MAX_DRIFT, Setting.DRIFT, "must lie in [0, " + MAX_DRIFT
+                + "]");
         InvalidSettingException.require(driftPeriodNs > 0, Setting.DRIFT_PERIOD, "must be positive");
     }
 
