@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                             + "paper's tables, and compares: Tables III, IV (oracle) and VII, VIII (predicted) by the "
                             + "mean absolute difference of loss-free percentages, V and VI by the mean absolute "
                             + "difference of log10 mean loss rates, each with the share of the paper's values "
-                            + "inside our 95% intervals. Prints the drift of least residual on the oracle tables, "
+                            + "inside our 95%% intervals. Prints the drift of least residual on the oracle tables, "
                             + "on the predicted ones and on all four.", ""})
     static final class Calibrate implements Callable<Integer> {
         @Spec
