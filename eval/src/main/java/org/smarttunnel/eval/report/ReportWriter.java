@@ -156,11 +156,28 @@ public final class ReportWriter {
         perPathsTables((m, n, k, a) -> withPaper(fixed(t.lossFreeProbability(n, k, m, a.id()), 4),
                 PaperTables.lossFreeProbability(m, n, a, o.group()), 4, t.lossFreeProbabilityCi(n, k, m, a.id())));
         verdict((m, n, k, g, a) -> g > 0 ? null : new Check(PaperTables.lossFreeProbability(m, n, a, o.group()),
-                t.lossFreeProbabilityCi(n, k, m, a.id())));
+                t.lossFreeProbability(n, k, m, a.id()), t.lossFreeProbabilityCi(n, k, m, a.id())), Scale.POINTS);
     }
 
-    /** A paper value and our interval for the same number; null where the table has no such cell. */
-    private record Check(OptionalDouble paper, Ci ours) {
+    /** A paper value, ours and our interval for the same number; null where the table has no such cell. */
+    private record Check(OptionalDouble paper, OptionalDouble value, Ci ours) {
+    }
+
+    /** How a table's differences from the paper are told: in percentage points, or in decades of a rate. */
+    private enum Scale {
+        POINTS, PERCENT, DECADES;
+
+        double difference(double ours, double paper) {
+            return switch (this) {
+                case POINTS -> 100 * (ours - paper);
+                case PERCENT -> ours - paper;
+                case DECADES -> Math.log10(Math.max(ours, 1e-6) / Math.max(paper, 1e-6));
+            };
+        }
+
+        String unit() {
+            return this == DECADES ? " decades (log10 of the ratio, 0 taken as 1e-6)" : " points";
+        }
     }
 
     private interface CheckOf {
@@ -171,31 +188,40 @@ public final class ReportWriter {
      * How many of the paper's values in a table lie inside our interval, per mode: the verdict the
      * numbers allow, with the cells where ours has no interval (fewer than two tunnels) left out.
      */
-    private void verdict(CheckOf check) {
+    private void verdict(CheckOf check, Scale scale) {
         List<String> parts = new ArrayList<>();
         for (FitMode m : o.modeOrder()) {
             int inside = 0;
             int compared = 0;
+            int above = 0;
+            int below = 0;
+            double distance = 0;
             for (int n : o.paths()) {
                 for (int k : o.redundancies()) {
                     for (int g = 0; g <= n; g++) {
                         for (Allocator a : o.allocators()) {
                             Check c = check.of(m, n, k, g, a);
-                            if (c != null && c.paper().isPresent() && c.ours().present()) {
+                            if (c != null && c.paper().isPresent() && c.ours().present() && c.value().isPresent()) {
                                 compared++;
                                 inside += c.ours().contains(c.paper().getAsDouble()) ? 1 : 0;
+                                double d = scale.difference(c.value().getAsDouble(), c.paper().getAsDouble());
+                                distance += Math.abs(d);
+                                above += d > 0 ? 1 : 0;
+                                below += d < 0 ? 1 : 0;
                             }
                         }
                     }
                 }
             }
             if (compared > 0) {
-                parts.add(m.id() + " " + inside + " of " + compared);
+                parts.add(String.format(Locale.ROOT, "%s, %d of %d of the paper's values lie inside our %s interval; "
+                        + "ours are %.2f%s from the paper's on average, above it in %d and below in %d", m.id(), inside,
+                        compared, percent(o.confidence()), distance / compared, scale.unit(), above, below));
             }
         }
         if (!parts.isEmpty()) {
-            md.append("The paper's value lies inside our ").append(percent(o.confidence())).append(" interval (✓; ✗ "
-                    + "outside) in ").append(String.join(", ", parts)).append(".\n\n");
+            md.append("Against the paper (✓ inside our interval, ✗ outside): ").append(String.join("; ", parts))
+                    .append(".\n\n");
         }
     }
 
@@ -206,8 +232,15 @@ public final class ReportWriter {
         cellTables((m, n, k, g, a) -> withPaper(mark(n, k, g, m, a, s -> String.format(Locale.ROOT, "%.2f",
                 100.0 * s.lossFreeShare())), PaperTables.lossFreePct(m, n, k, g, a, o.group()), 2, cellCi(n, k, g,
                         m, a, u -> u.lossFree().scaled(100))));
-        verdict((m, n, k, g, a) -> new Check(PaperTables.lossFreePct(m, n, k, g, a, o.group()), cellCi(n, k, g, m,
-                a, u -> u.lossFree().scaled(100))));
+        verdict((m, n, k, g, a) -> new Check(PaperTables.lossFreePct(m, n, k, g, a, o.group()), share(n, k, g, m, a,
+                s -> 100 * s.lossFreeShare()), cellCi(n, k, g, m, a, u -> u.lossFree().scaled(100))), Scale.PERCENT);
+    }
+
+    /** A cell's value, empty without one. */
+    private OptionalDouble share(int n, int k, int g, FitMode m, Allocator a,
+            java.util.function.ToDoubleFunction<Tables.Stat> value) {
+        Optional<Tables.Stat> s = t.stat(n, k, g, m, a.id());
+        return s.isPresent() ? OptionalDouble.of(value.applyAsDouble(s.get())) : OptionalDouble.empty();
     }
 
     private Ci cellCi(int n, int k, int g, FitMode m, Allocator a,
@@ -225,8 +258,9 @@ public final class ReportWriter {
             return paper.isPresent() ? ours + " (" + rate(paper.getAsDouble()) + against(paper, cellCi(n, k, g, m, a,
                     org.smarttunnel.eval.uncertainty.CellUncertainty::meanLoss)) + ")" : ours;
         });
-        verdict((m, n, k, g, a) -> new Check(PaperTables.meanLoss(m, n, k, g, a, o.group()), cellCi(n, k, g, m, a,
-                org.smarttunnel.eval.uncertainty.CellUncertainty::meanLoss)));
+        verdict((m, n, k, g, a) -> new Check(PaperTables.meanLoss(m, n, k, g, a, o.group()), share(n, k, g, m, a,
+                Tables.Stat::meanLossRate), cellCi(n, k, g, m, a,
+                        org.smarttunnel.eval.uncertainty.CellUncertainty::meanLoss)), Scale.DECADES);
     }
 
     /**
@@ -292,7 +326,7 @@ public final class ReportWriter {
                     m, a.id())) + ")" : ours;
         });
         verdict((m, n, k, g, a) -> g > 0 ? null : new Check(PaperTables.expectedLoss(m, n, k, a, o.group()),
-                t.expectedLossCi(n, k, m, a.id())));
+                t.expectedLoss(n, k, m, a.id()), t.expectedLossCi(n, k, m, a.id())), Scale.DECADES);
     }
 
     /** A measured loss this many times the expected one counts as the models' promise broken. */
