@@ -1,0 +1,146 @@
+package org.smarttunnel.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.smarttunnel.common.io.AtomicFiles;
+import org.smarttunnel.common.table.CsvTables;
+import org.smarttunnel.eval.report.SweepChart;
+import org.smarttunnel.eval.sweep.Grid;
+import org.smarttunnel.eval.sweep.SweepTable;
+import org.smarttunnel.ingest.IngestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Evaluate a grid of evaluate's options: one report per point, and the points side by side.", "",
+                "The grid file lists, one option per line, the values to try: 'group = 20 | 40 | 80', "
+                        + "'paths = 2,3 | 4,6' (an option without its dashes; '|' between values, which may be "
+                        + "comma-separated lists themselves; '#' comments). Every combination is a point, evaluated "
+                        + "exactly as 'smarttunnel evaluate --data DIR --out OUT/point-NNN --OPTION VALUE ...' "
+                        + "would, the other options at their defaults. Writes the points' reports, sweep.csv (every "
+                        + "point's cells with its options), sweep_OPTION.svg (Table II's probability against each "
+                        + "swept option) and points.csv (each point's options and directory). Every point is "
+                        + "checked before the first is evaluated.", ""})
+final class SweepCommand implements Callable<Integer> {
+    /** The evaluate options a grid may set. */
+    static final Set<String> SWEEPABLE = Set.of("paths", "redundancy", "runs", "low-loss", "allocators", "group",
+            "emax", "seed", "model", "states", "history", "interval", "modes", "align", "shared", "spacing", "deadline",
+            "delays", "confidence", "bootstrap");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Trace dataset (from 'import').")
+    Path data;
+
+    @Option(names = "--grid", required = true, paramLabel = "FILE", description = "The grid: values per option.")
+    Path grid;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the points and the "
+            + "sweep's tables.")
+    Path out;
+
+    @Mixin
+    RunMixin running;
+
+    @Override
+    public Integer call() throws Exception {
+        Grid g = Grid.read(grid, SWEEPABLE);
+        List<Grid.Point> points = g.points();
+        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // every point checked first: a nonsense value is refused before any work
+        for (Grid.Point p : points) {
+            EvaluateCommand e = new EvaluateCommand();
+            new CommandLine(e).parseArgs(arguments(p, true));
+            try {
+                e.options();
+            } catch (org.smarttunnel.common.options.InvalidSettingException x) {
+                throw new IllegalArgumentException(grid + ": point " + p.number() + " (" + p.label() + "): "
+                        + Flags.of(x.setting()) + " " + x.problem());
+            }
+        }
+        w.printf(Locale.ROOT, "Sweep of %d points over %s%n", points.size(), String.join(", ",
+                g.axes().stream().map(a -> "--" + a.option() + " (" + a.values().size() + ")").toList()));
+        w.flush();
+        Files.createDirectories(out);
+        List<SweepChart.Value> headline = new ArrayList<>();
+        for (Grid.Point p : points) {
+            long start = System.nanoTime();
+            StringWriter said = new StringWriter();
+            StringWriter complaints = new StringWriter();
+            int code = Main.run(arguments(p, false), new PrintWriter(said), new PrintWriter(complaints));
+            if (code != 0) {
+                err.print(complaints);
+                err.printf(Locale.ROOT, "error: point %d (%s) failed; the points before it are in %s%n", p.number(),
+                        p.label(), out);
+                return code;
+            }
+            w.printf(Locale.ROOT, "point %d/%d: %s -> %s (%.0f s)%n", p.number(), points.size(), p.label(),
+                    out.resolve(p.directory()), (System.nanoTime() - start) / 1e9);
+            w.flush();
+            headline.addAll(tableII(p));
+        }
+        CsvTables.write(out.resolve("sweep.csv"), SweepTable.spec(g), SweepTable.rows(out, points));
+        List<String> index = new ArrayList<>();
+        for (Grid.Point p : points) {
+            StringBuilder row = new StringBuilder().append(p.number());
+            for (Grid.Axis a : g.axes()) {
+                row.append(',').append(csv(p.values().get(a.option())));
+            }
+            index.add(row.append(',').append(p.directory()).toString());
+        }
+        AtomicFiles.writeLines(out.resolve("points.csv"), "point," + String.join(",", g.axes().stream()
+                .map(Grid.Axis::option).toList()) + ",directory", index);
+        for (Grid.Axis a : g.axes()) {
+            String svg = SweepChart.of(g, a, headline);
+            AtomicFiles.write(out.resolve("sweep_" + a.option() + ".svg"), x -> x.write(svg));
+        }
+        w.printf(Locale.ROOT, "Wrote sweep.csv, points.csv and %d chart%s to %s%n", g.axes().size(),
+                g.axes().size() == 1 ? "" : "s", out);
+        return 0;
+    }
+
+    /** evaluate's command line for a point (without --out to check it alone). */
+    private String[] arguments(Grid.Point p, boolean check) {
+        List<String> args = new ArrayList<>(check ? List.of() : List.of("evaluate"));
+        args.addAll(List.of("--data", data.toString(), "--out", out.resolve(p.directory()).toString(), "--quiet"));
+        if (running.threads != null) {
+            args.addAll(List.of("--threads", running.threads.toString()));
+        }
+        p.values().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
+        return args.toArray(new String[0]);
+    }
+
+    /** A point's Table II rows, from its loss_free_by_paths.csv. */
+    private List<SweepChart.Value> tableII(Grid.Point p) throws IOException, IngestException {
+        Path file = out.resolve(p.directory()).resolve("loss_free_by_paths.csv");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<SweepChart.Value> v = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length < 6) {
+                throw IngestException.atLine(file.toString(), i + 1, "expected at least 6 fields");
+            }
+            v.add(new SweepChart.Value(p.number(), f[2], f[3], f[5].isEmpty() ? Double.NaN : Double.parseDouble(f[5])));
+        }
+        return v;
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
