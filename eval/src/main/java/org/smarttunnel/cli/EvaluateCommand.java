@@ -75,6 +75,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
+    @Option(names = "--all-tunnels", description = "Evaluate every possible tunnel of each cell instead of --runs "
+            + "drawn ones; their count is printed first.")
+    boolean allTunnels;
+
+    @Option(names = "--max-tunnels", defaultValue = "" + Defaults.MAX_TUNNELS, paramLabel = "COUNT",
+            description = "With --all-tunnels, refuse to start when the cells hold more tunnels than this "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxTunnels;
+
     @Mixin
     AllocationMixin allocation;
 
@@ -105,7 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return running.apply(ExperimentOptions.builder()
                 .replay(tunnel.apply(allocation.apply(ReplayOptions.builder())).models(model.options()).build())
                 .paths(paths).redundancies(redundancy).runs(runs).lowLoss(lowLoss).tunnels(Optional.ofNullable(tunnels))
-                .confidence(confidence).bootstrap(bootstrap))
+                .confidence(confidence).bootstrap(bootstrap).allTunnels(allTunnels).maxTunnels(maxTunnels))
                 .build();
     }
 
@@ -127,6 +136,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ExperimentOptions o = given.withDatasetInterval(ds.intervalUs());
         PrintWriter w = spec.commandLine().getOut();
+        if (o.allTunnels()) {
+            java.util.Map<String, Double> possible = org.smarttunnel.eval.experiment.Experiment.possible(
+                    org.smarttunnel.eval.experiment.PathPool.of(ds, o.lowLoss()), o);
+            double total = possible.values().stream().mapToDouble(Double::doubleValue).sum();
+            w.printf(java.util.Locale.ROOT, "All tunnels: %.0f (%s)%n", total, String.join(", ", possible.entrySet()
+                    .stream().map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.0f", e.getValue()))
+                    .toList()));
+            w.flush();
+        }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Evaluation.Outcome r;
@@ -153,7 +171,8 @@ final class EvaluateCommand implements Callable<Integer> {
             if (List.of("--modes", "--low-loss", "--deadline", "--out").contains(f.getKey())) {
                 line.append(" \\\n   ");
             }
-            line.append(' ').append(f.getKey()).append(' ').append(quoted(f.getValue()));
+            // a switch (--all-tunnels) has no value
+            line.append(' ').append(f.getKey()).append(f.getValue().isEmpty() ? "" : " " + quoted(f.getValue()));
         }
         return line.toString();
     }
@@ -170,8 +189,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         f.put("--redundancy", join(o.redundancies()));
         f.put("--group", "" + r.group());
-        if (o.tunnels().isEmpty()) {
+        if (o.tunnels().isEmpty() && !o.allTunnels()) {
             f.put("--runs", "" + o.runs());
+        }
+        if (o.allTunnels()) {
+            f.put("--all-tunnels", "");
+            f.put("--max-tunnels", "" + o.maxTunnels());
         }
         f.put("--seed", "" + r.seed());
         f.put("--modes", FitMode.text(r.models().modes()));

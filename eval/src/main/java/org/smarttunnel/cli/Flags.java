@@ -39,6 +39,8 @@ final class Flags {
             case RUNS -> "--runs";
             case LOW_LOSS -> "--low-loss";
             case CONFIDENCE -> "--confidence";
+            case ALL_TUNNELS -> "--all-tunnels";
+            case MAX_TUNNELS -> "--max-tunnels";
             case BOOTSTRAP -> "--bootstrap";
             case THREADS -> "--threads";
             case HOSTS -> "--hosts";

@@ -94,6 +94,32 @@ class EvaluateCommandTest {
                 "the report's command names the model by its id");
     }
 
+    /** --all-tunnels: every possible set of each cell, counted first; refused above --max-tunnels. */
+    @Test
+    void allTunnelsEvaluatesEverySetOfEveryCell() throws Exception {
+        org.smarttunnel.ingest.dataset.TraceDataset ds = org.smarttunnel.ingest.dataset.TraceDataset.open(data);
+        org.smarttunnel.eval.experiment.ExperimentOptions o = org.smarttunnel.eval.experiment.ExperimentOptions
+                .builder().paths(List.of(2)).build().withDatasetInterval(ds.intervalUs());
+        org.smarttunnel.eval.experiment.PathPool pool = org.smarttunnel.eval.experiment.PathPool.of(ds, o.lowLoss());
+        double total = 0;
+        for (int g = 0; g <= 2; g++) {
+            total += org.smarttunnel.eval.experiment.CombinationSampler.count(pool, 2, g);
+        }
+        Cli all = Cli.run("evaluate", "--data", data, "--paths", 2, "--redundancy", 7, "--allocators", "rr",
+                "--all-tunnels", "--quiet", "--out", tmp.resolve("all"));
+        assertEquals(0, all.status, all::toString);
+        assertTrue(all.out.startsWith(String.format(java.util.Locale.ROOT, "All tunnels: %.0f (N=2 G=0 ", total)),
+                all.out);
+        assertEquals((long) total + 1, Files.readAllLines(tmp.resolve("all/combinations.csv")).size(),
+                "one row per possible set");
+        assertTrue(Files.readString(tmp.resolve("all/report.md")).contains("--all-tunnels --max-tunnels 10000"));
+        Cli few = Cli.run("evaluate", "--data", data, "--paths", 2, "--allocators", "rr", "--all-tunnels",
+                "--max-tunnels", 3, "--quiet", "--out", tmp.resolve("few"));
+        assertEquals(2, few.status, few::toString);
+        assertTrue(few.err.contains(String.format(java.util.Locale.ROOT, "error: --max-tunnels is 3, below the %.0f "
+                + "tunnels every cell holds", total)), few.err);
+    }
+
     private static Object[] concat(Object[] a, Object... b) {
         Object[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -68,6 +68,8 @@ public final class Defaults {
     public static final double CONFIDENCE = 0.95;
     /** Draws of the cluster bootstrap over tunnels. */
     public static final int BOOTSTRAP = 1000;
+    /** The most tunnels {@code evaluate --all-tunnels} evaluates without being told more. */
+    public static final long MAX_TUNNELS = 10_000;
 
     // --- shared congestion (concurrent paths)
     /** Bins of matched probe pairs for the shared-congestion tests. */

@@ -37,6 +37,8 @@ public enum Setting {
     LOW_LOSS("low-loss limit"),
     CONFIDENCE("confidence"),
     BOOTSTRAP("bootstrap draws"),
+    ALL_TUNNELS("every tunnel"),
+    MAX_TUNNELS("most tunnels"),
     THREADS("threads"),
     HOSTS("hosts"),
     SITES("sites"),

@@ -68,13 +68,39 @@ public final class Experiment {
         OptionalLong together = o.replay().alignment() == ReplayOptions.Alignment.TIME
                 ? OptionalLong.of(o.intervalUs()) : OptionalLong.empty();
         List<Cell> cells = new ArrayList<>();
+        if (o.allTunnels()) {
+            requireFewEnough(pool, o);
+        }
         for (int n : o.paths()) {
             for (int g = 0; g <= n; g++) {
-                cells.add(new Cell(n, g, CombinationSampler.count(pool, n, g, together),
-                        CombinationSampler.draw(pool, n, g, o.runs(), o.seed(), together)));
+                double possible = CombinationSampler.count(pool, n, g, together);
+                int runs = o.allTunnels() ? (int) possible : o.runs();
+                cells.add(new Cell(n, g, possible, CombinationSampler.draw(pool, n, g, runs, o.seed(), together)));
             }
         }
         return aligned(cells, o);
+    }
+
+    /** Every possible tunnel per cell (N, G) of {@code o}, in grid order: what --all-tunnels evaluates. */
+    public static java.util.LinkedHashMap<String, Double> possible(PathPool pool, ExperimentOptions o) {
+        OptionalLong together = o.replay().alignment() == ReplayOptions.Alignment.TIME
+                ? OptionalLong.of(o.intervalUs()) : OptionalLong.empty();
+        java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int n : o.paths()) {
+            for (int g = 0; g <= n; g++) {
+                out.put("N=" + n + " G=" + g, CombinationSampler.count(pool, n, g, together));
+            }
+        }
+        return out;
+    }
+
+    /** Refuses --all-tunnels beyond the most tunnels allowed, saying how many there are. */
+    static void requireFewEnough(PathPool pool, ExperimentOptions o) {
+        double total = possible(pool, o).values().stream().mapToDouble(Double::doubleValue).sum();
+        org.smarttunnel.common.options.InvalidSettingException.require(total <= o.maxTunnels(),
+                org.smarttunnel.common.options.Setting.MAX_TUNNELS, "is " + o.maxTunnels() + ", below the "
+                        + String.format(java.util.Locale.ROOT, "%.0f", total) + " tunnels every cell holds: raise it "
+                        + "to evaluate them all");
     }
 
     /** Every tunnel of the cells with its alignment resolved (TIME on traces not measured together is an error). */

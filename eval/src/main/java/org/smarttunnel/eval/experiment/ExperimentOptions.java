@@ -18,11 +18,13 @@ import org.smarttunnel.replay.run.ReplayOptions;
  * {@code lowLoss}; {@code threads} workers (the results do not depend on them). Instead of
  * drawn tunnels, {@code tunnels} may name a file of tunnels to evaluate ({@link UserTunnels});
  * their sizes are then the N of the tables. The tables' intervals are at {@code confidence},
- * the cluster bootstrap's from {@code bootstrap} draws (0: none). The defaults are the paper's
- * experiment.
+ * the cluster bootstrap's from {@code bootstrap} draws (0: none). With {@code allTunnels} every
+ * possible set of each cell is evaluated instead of {@code runs} drawn ones, as long as they are
+ * at most {@code maxTunnels} in all. The defaults are the paper's experiment.
  */
 public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<Integer> redundancies, int runs,
-        double lowLoss, int threads, Optional<Path> tunnels, double confidence, int bootstrap) {
+        double lowLoss, int threads, Optional<Path> tunnels, double confidence, int bootstrap, boolean allTunnels,
+        long maxTunnels) {
 
     public ExperimentOptions {
         paths = List.copyOf(paths);
@@ -39,6 +41,9 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
         InvalidSettingException.require(threads >= 1, Setting.THREADS, "must be at least 1");
         InvalidSettingException.require(confidence >= 0.5 && confidence < 1, Setting.CONFIDENCE,
                 "must lie in [0.5, 1), not " + confidence);
+        InvalidSettingException.require(!allTunnels || tunnels.isEmpty(), Setting.ALL_TUNNELS,
+                "cannot be given with a file of tunnels");
+        InvalidSettingException.require(maxTunnels >= 1, Setting.MAX_TUNNELS, "must be at least 1, not " + maxTunnels);
         InvalidSettingException.require(bootstrap >= 0 && bootstrap <= Limits.MAX_BOOTSTRAP, Setting.BOOTSTRAP,
                 "must lie between 0 (none) and " + Limits.MAX_BOOTSTRAP + " draws, not " + bootstrap);
         InvalidSettingException.require(replay.capacity().isEmpty(), Setting.CAPACITY,
@@ -58,7 +63,8 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
 
     public Builder toBuilder() {
         return new Builder().replay(replay).paths(paths).redundancies(redundancies).runs(runs).lowLoss(lowLoss)
-                .threads(threads).tunnels(tunnels).confidence(confidence).bootstrap(bootstrap);
+                .threads(threads).tunnels(tunnels).confidence(confidence).bootstrap(bootstrap)
+                .allTunnels(allTunnels).maxTunnels(maxTunnels);
     }
 
     // What the experiment reads of its replay options, named as the tables name them.
@@ -106,6 +112,8 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
         private Optional<Path> tunnels = Optional.empty();
         private double confidence = Defaults.CONFIDENCE;
         private int bootstrap = Defaults.BOOTSTRAP;
+        private boolean allTunnels;
+        private long maxTunnels = Defaults.MAX_TUNNELS;
 
         public Builder replay(ReplayOptions r) {
             replay = r;
@@ -156,9 +164,21 @@ public record ExperimentOptions(ReplayOptions replay, List<Integer> paths, List<
             return this;
         }
 
+        /** Every possible tunnel of each cell instead of {@code runs} drawn ones. */
+        public Builder allTunnels(boolean all) {
+            allTunnels = all;
+            return this;
+        }
+
+        /** The most tunnels {@link #allTunnels} may evaluate. */
+        public Builder maxTunnels(long most) {
+            maxTunnels = most;
+            return this;
+        }
+
         public ExperimentOptions build() {
             return new ExperimentOptions(replay, paths, redundancies, runs, lowLoss, threads, tunnels, confidence,
-                    bootstrap);
+                    bootstrap, allTunnels, maxTunnels);
         }
     }
 }
