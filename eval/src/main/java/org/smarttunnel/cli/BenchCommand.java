@@ -1,6 +1,5 @@
 package org.smarttunnel.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.smarttunnel.eval.bench.AllocatorComparison;
 import org.smarttunnel.eval.bench.ApproximationReport;
 import org.smarttunnel.eval.bench.DriftCalibration;
 import org.smarttunnel.eval.bench.IngestBenchmark;
-import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import org.smarttunnel.replay.run.ReplayOptions;
@@ -68,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchMixin bench;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
+        public Integer call() throws Exception {
             for (String r : readers) {
                 ImportOptions.parseReader(r);
             }
@@ -80,20 +78,15 @@ final class BenchCommand implements Callable<Integer> {
             if (repeat < 1) {
                 throw new IllegalArgumentException("--repeat must be at least 1");
             }
-            Path dir = bench.directory();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            bench.inWork(dir -> {
                 List<IngestBenchmark.Result> all = IngestBenchmark.run(new IngestBenchmark.Plan(probes, readers, stages,
                         repeat, dir, bench.jvm), line -> err.println("bench: " + line));
                 out.println("Ingest benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + System.getProperty("java.version") + "); pass 1 includes JIT warm-up:");
                 TerminalTable.print(out, IngestBenchmark.TABLE.columns(), IngestBenchmark.rows(all));
-            } finally {
-                if (bench.temporary()) {
-                    FileTrees.delete(dir);
-                }
-            }
+            });
             return 0;
         }
 
@@ -139,8 +132,9 @@ final class BenchCommand implements Callable<Integer> {
         @Mixin
         RunMixin running;
 
-        @Mixin
-        BenchMixin bench;
+        @Option(names = "--work", paramLabel = "DIR", description = "Where the simulated datasets and their "
+                + "evaluations go; kept (default: a temporary directory, removed after).")
+        Path work;
 
         @Override
         public Integer call() throws Exception {
@@ -157,9 +151,8 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--runs must be at least 1, not " + runs);
             }
             int threads = running.apply(org.smarttunnel.eval.experiment.ExperimentOptions.builder()).build().threads();
-            Path dir = bench.directory();
             PrintWriter err = spec.commandLine().getErr();
-            try {
+            BenchMixin.inWork(work, dir -> {
                 List<DriftCalibration.Residual> rows = org.smarttunnel.eval.bench
                         .DriftCalibration.run(new DriftCalibration.Plan(drifts, hosts,
                                 durationNs, runs, seed, threads, Defaults.BOOTSTRAP, dir), line -> {
@@ -175,14 +168,9 @@ final class BenchCommand implements Callable<Integer> {
                         Numbers.number(DriftCalibration.best(rows, List.of("III", "IV",
                                 "VII", "VIII"))));
                 if (this.out != null) {
-                    org.smarttunnel.common.table.CsvTables.write(this.out, DriftCalibration
-                            .TABLE, rows);
+                    org.smarttunnel.common.table.CsvTables.write(this.out, DriftCalibration.TABLE, rows);
                 }
-            } finally {
-                if (bench.temporary()) {
-                    FileTrees.delete(dir);
-                }
-            }
+            });
             return 0;
         }
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.smarttunnel.common.options.Defaults;
 import org.smarttunnel.common.table.TerminalTable;
 import org.smarttunnel.eval.bench.EvaluateBenchmark;
-import org.smarttunnel.common.io.FileTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,21 +49,16 @@ final class BenchEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = bench.directory();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        bench.inWork(dir -> {
             List<EvaluateBenchmark.Result> results = EvaluateBenchmark.run(new EvaluateBenchmark.Plan(hosts, sites,
                     durationNs, runs, threads, dir, bench.jvm), line -> err.println("bench: " + line));
             out.printf(Locale.ROOT, "Paper-scale evaluation (%d hosts x %d sites, %s per path; %d threads on %d cores, "
                     + "Java %s):%n", hosts, sites, org.smarttunnel.common.text.Durations.format(durationNs), threads,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             TerminalTable.print(out, EvaluateBenchmark.TABLE.columns(), results);
-        } finally {
-            if (bench.temporary()) {
-                FileTrees.delete(dir);
-            }
-        }
+        });
         return 0;
     }
 }

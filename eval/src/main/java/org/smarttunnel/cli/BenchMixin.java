@@ -1,6 +1,5 @@
 package org.smarttunnel.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +16,25 @@ final class BenchMixin {
             description = "Extra JVM options for the timed JVMs, e.g. --jvm=-Xmx512m.")
     List<String> jvm = new ArrayList<>();
 
-    /** The work directory, created (a temporary one without --work). */
-    Path directory() throws IOException {
-        return work == null ? Files.createTempDirectory("smarttunnel-bench-") : Files.createDirectories(work);
+    /** Work done in a benchmark's directory. */
+    interface InDirectory {
+        void run(Path dir) throws Exception;
     }
 
-    boolean temporary() {
-        return work == null;
+    /** Runs {@code body} in the work directory: {@code work}, created, or a temporary one removed after. */
+    static void inWork(Path work, InDirectory body) throws Exception {
+        Path dir = work == null ? Files.createTempDirectory("smarttunnel-bench-") : Files.createDirectories(work);
+        try {
+            body.run(dir);
+        } finally {
+            if (work == null) {
+                org.smarttunnel.common.io.FileTrees.delete(dir);
+            }
+        }
+    }
+
+    /** {@link #inWork} in this benchmark's --work. */
+    void inWork(InDirectory body) throws Exception {
+        inWork(work, body);
     }
 }
