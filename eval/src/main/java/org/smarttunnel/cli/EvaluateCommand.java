@@ -105,6 +105,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Replay only shard I of N of the tunnels (every "
+            + "N-th, from the I-th) into REPORTS/shard.bin, for 'smarttunnel merge' to combine with the other shards "
+            + "into the files of a whole run, byte for byte; no table is written.")
+    String shard;
+
     @Option(names = "--restart", description = "Start over even if REPORTS holds an interrupted run of this "
             + "evaluation (by default that run is resumed: tunnels it finished are not replayed again), or of "
             + "another one (which is refused by default).")
@@ -147,6 +152,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        if (shard != null) {
+            org.smarttunnel.eval.experiment.Shard s = org.smarttunnel.eval.experiment.Shard.parse(shard);
+            int[] done = org.smarttunnel.eval.experiment.Experiment.shard(ds, o, out, settings(o), s,
+                    running.progress(err));
+            w.printf(java.util.Locale.ROOT, "Shard %s: %d of %d tunnels replayed into %s in %.0fs; when every shard "
+                    + "is done: ./smarttunnel merge --data %s --out REPORTS SHARD_DIRS...%n", s, done[0], done[1],
+                    out.resolve(org.smarttunnel.eval.experiment.Shard.FILE), (System.nanoTime() - start) / 1e9,
+                    data.data);
+            return 0;
+        }
         Evaluation.Outcome r;
         try {
             r = Evaluation.run(ds, data.data.toString(), o, out, reproduce(o, data.data, out),

@@ -41,6 +41,7 @@ final class Flags {
             case CONFIDENCE -> "--confidence";
             case ALL_TUNNELS -> "--all-tunnels";
             case MAX_TUNNELS -> "--max-tunnels";
+            case SHARD -> "--shard";
             case BOOTSTRAP -> "--bootstrap";
             case THREADS -> "--threads";
             case HOSTS -> "--hosts";

@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
      * run's start); help and anything unrecognised get them all.
      */
     static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, FormatsCommand.class, FitCommand.class,
-            ModelsCommand.class, ReplayCommand.class, AllocatorsCommand.class, EvaluateCommand.class, SweepCommand.class,
+            ModelsCommand.class, ReplayCommand.class, AllocatorsCommand.class, EvaluateCommand.class, SweepCommand.class, MergeCommand.class,
             TimelineCommand.class, CongestionCommand.class, DemoCommand.class, SimulateCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class);
 

@@ -94,6 +94,44 @@ class EvaluateCommandTest {
                 "the report's command names the model by its id");
     }
 
+    /** Three shards merged give the whole run's files, byte for byte; a missing or foreign shard is refused. */
+    @Test
+    void shardsMergeIntoTheWholeRunsFiles() throws Exception {
+        Cli whole = evaluate(tmp.resolve("whole"), "--threads", 2, "--quiet");
+        assertEquals(0, whole.status, whole::toString);
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path d = tmp.resolve("shard" + i);
+            Cli s = evaluate(d, "--shard", i + "/3", "--threads", 1, "--quiet");
+            assertEquals(0, s.status, s::toString);
+            assertTrue(s.out.startsWith("Shard " + i + "/3: "), s.out);
+            assertFalse(Files.exists(d.resolve("loss_free.csv")), "a shard writes no table");
+            dirs.add(d);
+        }
+        Path merged = tmp.resolve("merged");
+        List<Object> args = new java.util.ArrayList<>(List.of("merge", "--data", data, "--out", merged));
+        args.addAll(List.of(dirs.get(2), dirs.get(0), dirs.get(1)));
+        Cli m = Cli.run(args.toArray());
+        assertEquals(0, m.status, m::toString);
+        for (String f : FILES) {
+            if (f.equals("report.md")) {
+                assertEquals(Files.readString(tmp.resolve("whole").resolve(f)).replace(tmp.resolve("whole").toString(),
+                        "OUT"), Files.readString(merged.resolve(f)).replace(merged.toString(), "OUT"), f);
+            } else if (!f.equals("manifest.csv")) {
+                assertEquals(-1L, Files.mismatch(tmp.resolve("whole").resolve(f), merged.resolve(f)), f);
+            }
+        }
+        Cli missing = Cli.run("merge", "--data", data, "--out", tmp.resolve("m2"), dirs.get(0), dirs.get(1));
+        assertEquals(1, missing.status, missing::toString);
+        assertTrue(missing.err.contains("shard 3/3 missing"), missing.err);
+        Path other = tmp.resolve("other1");
+        assertEquals(0, evaluate(other, "--shard", "1/3", "--seed", 9, "--quiet").status);
+        Cli foreign = Cli.run("merge", "--data", data, "--out", tmp.resolve("m3"), other, dirs.get(1), dirs.get(2));
+        assertEquals(1, foreign.status, foreign::toString);
+        assertTrue(foreign.err.contains("a shard of another run"), foreign.err);
+        assertEquals(2, evaluate(tmp.resolve("bad"), "--shard", "4/3").status);
+    }
+
     /** --all-tunnels: every possible set of each cell, counted first; refused above --max-tunnels. */
     @Test
     void allTunnelsEvaluatesEverySetOfEveryCell() throws Exception {

@@ -39,6 +39,7 @@ public enum Setting {
     BOOTSTRAP("bootstrap draws"),
     ALL_TUNNELS("every tunnel"),
     MAX_TUNNELS("most tunnels"),
+    SHARD("shard"),
     THREADS("threads"),
     HOSTS("hosts"),
     SITES("sites"),

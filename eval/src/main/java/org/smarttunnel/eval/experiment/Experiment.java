@@ -127,28 +127,18 @@ public final class Experiment {
     public static Result run(TraceDataset ds, ExperimentOptions o, Journal journal, Map<String, String> settings,
             boolean restart, Progress progress)
             throws IOException, IngestException, InterruptedException, Journal.Mismatch {
-        PathPool pool = PathPool.of(ds, o.lowLoss());
-        List<Cell> cells;
-        if (o.tunnels().isPresent()) {
-            cells = aligned(UserTunnels.cells(o.tunnels().get(), pool), o);
-            o = o.toBuilder().paths(UserTunnels.sizes(cells)).build();
-        } else {
-            cells = cells(pool, o);
-        }
-        ExperimentOptions options = o;
-        List<Combination> work = new ArrayList<>();
-        for (Cell c : cells) {
-            work.addAll(c.combinations());
-        }
-        Path combinationsCsv = journal.dir().resolve(Combination.TABLE.name());
+        Plan plan;
         try {
-            CsvTables.write(combinationsCsv, Combination.TABLE, work);
+            plan = plan(ds, o, journal.dir().resolve(Combination.TABLE.name()), settings);
         } catch (IOException e) {
             throw journal.failure(e);
         }
-        Map<String, String> identity = new LinkedHashMap<>(settings);
-        identity.put("dataset", datasetDigest(ds));
-        identity.put("tunnels drawn", Journal.DIGEST + sha256(Files.readAllBytes(combinationsCsv)));
+        o = plan.options();
+        ExperimentOptions options = o;
+        List<Combination> work = plan.work();
+        PathPool pool = plan.pool();
+        List<Cell> cells = plan.cells();
+        Map<String, String> identity = plan.identity();
         Tables.Collector tables = new Tables.Collector();
         ReplayRunner.Coarse coarse = new ReplayRunner.Coarse(0, 0, 0);
         int next = 0;
@@ -187,6 +177,81 @@ public final class Experiment {
             workers.shutdownNow();
             progress.finish();
         }
+    }
+
+    /** The run's tunnels, written to {@code combinationsCsv}, and what identifies the run. */
+    private record Plan(PathPool pool, List<Cell> cells, ExperimentOptions options, List<Combination> work,
+            Map<String, String> identity) {
+    }
+
+    private static Plan plan(TraceDataset ds, ExperimentOptions o, Path combinationsCsv, Map<String, String> settings)
+            throws IOException, IngestException {
+        PathPool pool = PathPool.of(ds, o.lowLoss());
+        List<Cell> cells;
+        if (o.tunnels().isPresent()) {
+            cells = aligned(UserTunnels.cells(o.tunnels().get(), pool), o);
+            o = o.toBuilder().paths(UserTunnels.sizes(cells)).build();
+        } else {
+            cells = cells(pool, o);
+        }
+        List<Combination> work = new ArrayList<>();
+        for (Cell c : cells) {
+            work.addAll(c.combinations());
+        }
+        CsvTables.write(combinationsCsv, Combination.TABLE, work);
+        Map<String, String> identity = new LinkedHashMap<>(settings);
+        identity.put("dataset", datasetDigest(ds));
+        identity.put("tunnels drawn", Journal.DIGEST + sha256(Files.readAllBytes(combinationsCsv)));
+        return new Plan(pool, cells, o, work, identity);
+    }
+
+    /**
+     * Shard {@code shard} of the run {@code settings} names: every tunnel drawn is listed in
+     * {@code out/combinations.csv} as by the whole run, this shard's are replayed, and their rows
+     * and samples go to {@code out/shard.bin} ({@link Shard}); no table is written. Returns the
+     * tunnels replayed and the tunnels in all.
+     */
+    public static int[] shard(TraceDataset ds, ExperimentOptions o, Path out, Map<String, String> settings,
+            Shard shard, Progress progress) throws IOException, IngestException, InterruptedException {
+        Files.createDirectories(out);
+        Plan plan = plan(ds, o, out.resolve(Combination.TABLE.name()), settings);
+        ExperimentOptions options = plan.options();
+        List<Integer> mine = new ArrayList<>();
+        for (int t = 0; t < plan.work().size(); t++) {
+            if (shard.owns(t)) {
+                mine.add(t);
+            }
+        }
+        TraceCache cache = new TraceCache(ds, options.intervalUs(), Runtime.getRuntime().maxMemory() / 2);
+        progress.start(mine.size(), 0);
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Shard.Entry> entries = new ArrayList<>();
+        try {
+            ArrayDeque<Future<Finished>> window = new ArrayDeque<>();
+            int ahead = 2 * options.threads() + 2;
+            int next = 0;
+            int done = 0;
+            while (next < mine.size() || !window.isEmpty()) {
+                while (next < mine.size() && window.size() < ahead) {
+                    Combination c = plan.work().get(mine.get(next++));
+                    window.add(workers.submit(() -> {
+                        Finished f = replay(c, cache, options);
+                        progress.step();
+                        return f;
+                    }));
+                }
+                entries.add(Shard.Entry.of(mine.get(done++), await(window.poll())));
+            }
+        } finally {
+            workers.shutdownNow();
+            progress.finish();
+        }
+        shard.write(out, plan.identity(), plan.work().size(), entries);
+        return new int[] {mine.size(), plan.work().size()};
     }
 
     private static Finished await(Future<Finished> f) throws IOException, IngestException,

@@ -404,6 +404,40 @@ public final class Journal implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Writes into the reports directory {@code out} the journal a run of {@code identity} leaves
+     * when it is stopped right after its last tunnel: {@code replayCsv} (header and every row) and
+     * one batch of every tunnel's samples. The same run started there resumes with nothing left to
+     * replay and publishes its files ({@link Shard}).
+     */
+    static void assemble(Path out, Map<String, String> identity, String replayCsv, int tunnels,
+            ReplayRunner.Coarse coarse, List<Tables.Sample> samples) throws IOException {
+        Path dir = out.resolve(DIR);
+        Files.createDirectories(dir);
+        byte[] csv = replayCsv.getBytes(StandardCharsets.UTF_8);
+        Path rows = dir.resolve(ExperimentRow.TABLE.name());
+        Path tmp = AtomicFiles.temporary(rows);
+        try {
+            Files.write(tmp, csv);
+            AtomicFiles.move(tmp, rows);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Path file = dir.resolve(FILE);
+        writeHeader(file, identity);
+        byte[] payload = encode(new Batch(tunnels, csv.length, coarse, samples));
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        ByteBuffer record = ByteBuffer.allocate(4 + payload.length + 8);
+        record.putInt(payload.length).put(payload).putLong(crc.getValue()).flip();
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (record.hasRemaining()) {
+                c.write(record);
+            }
+            c.force(false);
+        }
+    }
+
     /** A new journal holding only the header, in place at once. */
     private static void writeHeader(Path file, Map<String, String> settings) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -476,7 +510,7 @@ public final class Journal implements AutoCloseable {
         return b;
     }
 
-    private static byte[] encode(Batch b) {
+    static byte[] encode(Batch b) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 64 * b.samples().size());
         DataOutputStream out = new DataOutputStream(bytes);
         try {
@@ -512,7 +546,7 @@ public final class Journal implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    private static Batch decode(byte[] payload) {
+    static Batch decode(byte[] payload) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
             int tunnels = in.readInt();
             long end = in.readLong();

@@ -1,0 +1,72 @@
+package org.smarttunnel.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.smarttunnel.eval.Evaluation;
+import org.smarttunnel.eval.experiment.ExperimentOptions;
+import org.smarttunnel.eval.experiment.Shard;
+import org.smarttunnel.ingest.IngestException;
+import org.smarttunnel.ingest.dataset.TraceDataset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "merge", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Combine the shards of an evaluation into the files of the whole run.", "",
+                "Takes the directories 'evaluate --shard I/N' wrote, one per shard, checks that they are the N "
+                        + "shards of one run (same settings, dataset, tunnels drawn and version), and writes into "
+                        + "REPORTS the files 'evaluate' would have written without --shard, byte for byte: the "
+                        + "shards' rows and samples become the journal of a run stopped after its last tunnel, "
+                        + "which is then finished there.", ""})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset the shards evaluated.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "REPORTS", description = "Directory for the reports.")
+    Path out;
+
+    @Parameters(paramLabel = "SHARD_DIR", arity = "1..*", description = "The shards' directories.")
+    List<Path> shards;
+
+    @Override
+    public Integer call() throws Exception {
+        TraceDataset ds = TraceDataset.open(data);
+        org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(out);
+        Map<String, String> identity = Shard.journal(shards, out);
+        // the run's own options, as its settings name them
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--out", out.toString()));
+        identity.forEach((k, v) -> {
+            if (k.startsWith("--")) {
+                args.add(k);
+                if (!v.isEmpty()) {
+                    args.add(v);
+                }
+            }
+        });
+        EvaluateCommand e = new EvaluateCommand();
+        new CommandLine(e).parseArgs(args.toArray(new String[0]));
+        ExperimentOptions o = e.options().withDatasetInterval(ds.intervalUs());
+        Map<String, String> settings = EvaluateCommand.settings(o);
+        if (!settings.get("version").equals(identity.get("version"))) {
+            throw IngestException.inFile(shards.get(0).resolve(Shard.FILE).toString(), "made by " + identity.get(
+                    "version") + ", not by this " + settings.get("version") + ": merge with the version that made it");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Evaluation.Outcome r = Evaluation.run(ds, data.toString(), o, out, EvaluateCommand.reproduce(o, data, out),
+                new Evaluation.Resume(settings, false), org.smarttunnel.eval.Progress.silent());
+        w.printf(java.util.Locale.ROOT, "Merged %d shards into %s%n", shards.size(), out);
+        EvaluateCommand.summary(w, r, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}
