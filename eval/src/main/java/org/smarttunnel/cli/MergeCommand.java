@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "merge", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Combine the shards of an evaluation into the files of the whole run.", "",
-                "Takes the directories 'evaluate --shard I/N' wrote, one per shard, checks that they are the N "
+                "Takes the directories 'evaluate --shard I/N' (or 'sweep --shard I/N') wrote, one per shard, checks that they are the N "
                         + "shards of one run (same settings, dataset, tunnels drawn and version), and writes into "
                         + "REPORTS the files 'evaluate' would have written without --shard, byte for byte: the "
                         + "shards' rows and samples become the journal of a run stopped after its last tunnel, "
@@ -42,6 +42,42 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TraceDataset ds = TraceDataset.open(data);
         org.smarttunnel.common.io.IoErrors.requireDirectoryOrAbsent(out);
+        PrintWriter w = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        if (java.nio.file.Files.isRegularFile(shards.get(0).resolve(SweepCommand.GRID_COPY))) {
+            return mergeSweep(ds, w);
+        }
+        Evaluation.Outcome r = merge(data, ds, shards, out);
+        w.printf(java.util.Locale.ROOT, "Merged %d shards into %s%n", shards.size(), out);
+        EvaluateCommand.summary(w, r, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    /** The shards of a sweep: every point merged, then the sweep's own tables. */
+    private int mergeSweep(TraceDataset ds, PrintWriter w) throws Exception {
+        byte[] grid = java.nio.file.Files.readAllBytes(shards.get(0).resolve(SweepCommand.GRID_COPY));
+        for (Path s : shards) {
+            Path copy = s.resolve(SweepCommand.GRID_COPY);
+            if (!java.nio.file.Files.isRegularFile(copy) || !java.util.Arrays.equals(grid,
+                    java.nio.file.Files.readAllBytes(copy))) {
+                throw IngestException.inFile(copy.toString(), "not a shard of the same sweep as " + shards.get(0));
+            }
+        }
+        java.nio.file.Files.createDirectories(out);
+        Path gridFile = out.resolve(SweepCommand.GRID_COPY);
+        java.nio.file.Files.write(gridFile, grid);
+        org.smarttunnel.eval.sweep.Grid g = org.smarttunnel.eval.sweep.Grid.read(gridFile, SweepCommand.SWEEPABLE);
+        for (org.smarttunnel.eval.sweep.Grid.Point p : g.points()) {
+            List<Path> dirs = shards.stream().map(s -> s.resolve(p.directory())).toList();
+            merge(data, ds, dirs, out.resolve(p.directory()));
+            w.printf(java.util.Locale.ROOT, "point %d/%d: %s merged%n", p.number(), g.points().size(), p.label());
+        }
+        SweepCommand.finish(g, out, w);
+        return 0;
+    }
+
+    /** The shards of one evaluation combined into {@code out}: the journal of the whole run, then the run finished. */
+    static Evaluation.Outcome merge(Path data, TraceDataset ds, List<Path> shards, Path out) throws Exception {
         Map<String, String> identity = Shard.journal(shards, out);
         // the run's own options, as its settings name them
         List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--out", out.toString()));
@@ -61,12 +97,7 @@ final class MergeCommand implements Callable<Integer> {
             throw IngestException.inFile(shards.get(0).resolve(Shard.FILE).toString(), "made by " + identity.get(
                     "version") + ", not by this " + settings.get("version") + ": merge with the version that made it");
         }
-        PrintWriter w = spec.commandLine().getOut();
-        long start = System.nanoTime();
-        Evaluation.Outcome r = Evaluation.run(ds, data.toString(), o, out, EvaluateCommand.reproduce(o, data, out),
+        return Evaluation.run(ds, data.toString(), o, out, EvaluateCommand.reproduce(o, data, out),
                 new Evaluation.Resume(settings, false), org.smarttunnel.eval.Progress.silent());
-        w.printf(java.util.Locale.ROOT, "Merged %d shards into %s%n", shards.size(), out);
-        EvaluateCommand.summary(w, r, (System.nanoTime() - start) / 1e9);
-        return 0;
     }
 }

@@ -53,8 +53,15 @@ final class SweepCommand implements Callable<Integer> {
             + "sweep's tables.")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Evaluate shard I of N of every point's tunnels "
+            + "(evaluate --shard); 'smarttunnel merge' combines the N sweep directories into the whole sweep.")
+    String shard;
+
     @Mixin
     RunMixin running;
+
+    /** The grid as given, kept in the output: it tells merge a sweep's shards and their points. */
+    static final String GRID_COPY = "grid.txt";
 
     @Override
     public Integer call() throws Exception {
@@ -76,8 +83,11 @@ final class SweepCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "Sweep of %d points over %s%n", points.size(), String.join(", ",
                 g.axes().stream().map(a -> "--" + a.option() + " (" + a.values().size() + ")").toList()));
         w.flush();
+        if (shard != null) {
+            org.smarttunnel.eval.experiment.Shard.parse(shard);
+        }
         Files.createDirectories(out);
-        List<SweepChart.Value> headline = new ArrayList<>();
+        Files.copy(grid, out.resolve(GRID_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         for (Grid.Point p : points) {
             long start = System.nanoTime();
             StringWriter said = new StringWriter();
@@ -92,7 +102,22 @@ final class SweepCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "point %d/%d: %s -> %s (%.0f s)%n", p.number(), points.size(), p.label(),
                     out.resolve(p.directory()), (System.nanoTime() - start) / 1e9);
             w.flush();
-            headline.addAll(tableII(p));
+        }
+        if (shard != null) {
+            w.printf(Locale.ROOT, "Sweep shard %s of %d points in %s; when every shard is done: ./smarttunnel merge "
+                    + "--data %s --out DIR SHARD_DIRS...%n", shard, points.size(), out, data);
+            return 0;
+        }
+        finish(g, out, w);
+        return 0;
+    }
+
+    /** sweep.csv, points.csv and the charts of a sweep whose points are in {@code out}. */
+    static void finish(Grid g, Path out, PrintWriter w) throws IOException, IngestException {
+        List<Grid.Point> points = g.points();
+        List<SweepChart.Value> headline = new ArrayList<>();
+        for (Grid.Point p : points) {
+            headline.addAll(tableII(out, p));
         }
         CsvTables.write(out.resolve("sweep.csv"), SweepTable.spec(g), SweepTable.rows(out, points));
         List<String> index = new ArrayList<>();
@@ -111,7 +136,6 @@ final class SweepCommand implements Callable<Integer> {
         }
         w.printf(Locale.ROOT, "Wrote sweep.csv, points.csv and %d chart%s to %s%n", g.axes().size(),
                 g.axes().size() == 1 ? "" : "s", out);
-        return 0;
     }
 
     /** evaluate's command line for a point (without --out to check it alone). */
@@ -121,12 +145,15 @@ final class SweepCommand implements Callable<Integer> {
         if (running.threads != null) {
             args.addAll(List.of("--threads", running.threads.toString()));
         }
+        if (shard != null) {
+            args.addAll(List.of("--shard", shard));
+        }
         p.values().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
         return args.toArray(new String[0]);
     }
 
     /** A point's Table II rows, from its loss_free_by_paths.csv. */
-    private List<SweepChart.Value> tableII(Grid.Point p) throws IOException, IngestException {
+    private static List<SweepChart.Value> tableII(Path out, Grid.Point p) throws IOException, IngestException {
         Path file = out.resolve(p.directory()).resolve("loss_free_by_paths.csv");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<SweepChart.Value> v = new ArrayList<>();

@@ -56,6 +56,28 @@ class SweepCommandTest {
         assertTrue(Files.readString(out.resolve("sweep_redundancy.svg")).contains("against --redundancy"));
     }
 
+    /** A sweep in two shards, merged, is the sweep run whole. */
+    @Test
+    void shardedSweepsMergeIntoTheWholeSweep() throws Exception {
+        Path grid = Files.writeString(tmp.resolve("small.txt"), "runs = 1 | 2\npaths = 2\nredundancy = 7\n"
+                + "allocators = rr,smarttunnel\n");
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Cli.run("sweep", "--data", data, "--grid", grid, "--out", whole, "--threads", 1).status);
+        for (int i = 1; i <= 2; i++) {
+            Cli s = Cli.run("sweep", "--data", data, "--grid", grid, "--out", tmp.resolve("part" + i), "--shard",
+                    i + "/2", "--threads", 1);
+            assertEquals(0, s.status, s::toString);
+            assertFalse(Files.exists(tmp.resolve("part" + i).resolve("sweep.csv")), "a shard has no sweep table");
+        }
+        Path merged = tmp.resolve("merged");
+        Cli m = Cli.run("merge", "--data", data, "--out", merged, tmp.resolve("part2"), tmp.resolve("part1"));
+        assertEquals(0, m.status, m::toString);
+        for (String f : List.of("sweep.csv", "points.csv", "sweep_runs.svg", "point-002/replay.csv",
+                "point-002/loss_free.csv", "point-001/comparisons.csv")) {
+            assertEquals(-1L, Files.mismatch(whole.resolve(f), merged.resolve(f)), f);
+        }
+    }
+
     @Test
     void aNonsensePointIsRefusedBeforeAnyWork() throws Exception {
         Path grid = Files.writeString(tmp.resolve("bad.txt"), "group = 40 | 2\nredundancy = 7\n");
