@@ -156,8 +156,10 @@ final class BenchCommand implements Callable<Integer> {
                 List<DriftCalibration.Residual> rows = org.smarttunnel.eval.bench
                         .DriftCalibration.run(new DriftCalibration.Plan(drifts, hosts,
                                 durationNs, runs, seed, threads, Defaults.BOOTSTRAP, dir), line -> {
-                                    err.println("bench: " + line);
-                                    err.flush();
+                                    if (!running.quiet) {
+                                        err.println("bench: " + line);
+                                        err.flush();
+                                    }
                                 });
                 PrintWriter out = spec.commandLine().getOut();
                 TerminalTable.print(out, DriftCalibration.TABLE.columns(), rows);

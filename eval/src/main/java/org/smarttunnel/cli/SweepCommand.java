@@ -92,7 +92,9 @@ final class SweepCommand implements Callable<Integer> {
             long start = System.nanoTime();
             StringWriter said = new StringWriter();
             StringWriter complaints = new StringWriter();
-            int code = Main.run(arguments(p, false), new PrintWriter(said), new PrintWriter(complaints));
+            // a point's progress goes to the terminal unless --quiet; its errors always do
+            int code = Main.run(arguments(p, false), new PrintWriter(said), running.quiet ? new PrintWriter(complaints)
+                    : err);
             if (code != 0) {
                 err.print(complaints);
                 err.printf(Locale.ROOT, "error: point %d (%s) failed; the points before it are in %s%n", p.number(),
@@ -141,7 +143,10 @@ final class SweepCommand implements Callable<Integer> {
     /** evaluate's command line for a point (without --out to check it alone). */
     private String[] arguments(Grid.Point p, boolean check) {
         List<String> args = new ArrayList<>(check ? List.of() : List.of("evaluate"));
-        args.addAll(List.of("--data", data.toString(), "--out", out.resolve(p.directory()).toString(), "--quiet"));
+        args.addAll(List.of("--data", data.toString(), "--out", out.resolve(p.directory()).toString()));
+        if (running.quiet) {
+            args.add("--quiet");
+        }
         if (running.threads != null) {
             args.addAll(List.of("--threads", running.threads.toString()));
         }

@@ -30,6 +30,7 @@ class SweepCommandTest {
         Path out = tmp.resolve("sweep");
         Cli r = Cli.run("sweep", "--data", data, "--grid", grid, "--out", out, "--threads", 2);
         assertEquals(0, r.status, r::toString);
+        assertTrue(r.err.contains("100% "), "the points' progress without --quiet: " + r.err);
         assertTrue(r.out.startsWith("Sweep of 4 points over --redundancy (2), --seed (2), --paths (1), --allocators (1), "
                 + "--runs (1)\n"), r.out);
         // point 3 is redundancy 14, seed 1: the same files as evaluate with those options
@@ -62,7 +63,9 @@ class SweepCommandTest {
         Path grid = Files.writeString(tmp.resolve("small.txt"), "runs = 1 | 2\npaths = 2\nredundancy = 7\n"
                 + "allocators = rr,smarttunnel\n");
         Path whole = tmp.resolve("whole");
-        assertEquals(0, Cli.run("sweep", "--data", data, "--grid", grid, "--out", whole, "--threads", 1).status);
+        Cli quiet = Cli.run("sweep", "--data", data, "--grid", grid, "--out", whole, "--threads", 1, "--quiet");
+        assertEquals(0, quiet.status, quiet::toString);
+        assertEquals("", quiet.err, "--quiet: no progress of the points");
         for (int i = 1; i <= 2; i++) {
             Cli s = Cli.run("sweep", "--data", data, "--grid", grid, "--out", tmp.resolve("part" + i), "--shard",
                     i + "/2", "--threads", 1);
