@@ -60,6 +60,25 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     RunMixin running;
 
+    /**
+     * In a point's directory once it is done: the version, the dataset's digest, the shard and
+     * the point's options (not --threads or --quiet, which change no result). A rerun keeps a point whose stamp is the same and whose files are whole (its
+     * manifest holds, or its shard file is there), and evaluates the others again.
+     */
+    static final String POINT_DONE = "sweep-point.txt";
+
+    private String stamp(Grid.Point p, String digest) throws IOException {
+        StringBuilder s = new StringBuilder(new Main.Version().getVersion()[0]).append('\n').append(digest)
+                .append("\nshard ").append(shard == null ? "none" : shard).append('\n');
+        p.values().forEach((k, v) -> s.append("--").append(k).append(' ').append(v).append('\n'));
+        return s.toString();
+    }
+
+    private boolean finished(Path dir) throws IOException, IngestException {
+        return shard != null ? Files.isRegularFile(dir.resolve(org.smarttunnel.eval.experiment.Shard.FILE))
+                : org.smarttunnel.eval.Manifest.check(dir).isEmpty();
+    }
+
     /** The grid as given, kept in the output: it tells merge a sweep's shards and their points. */
     static final String GRID_COPY = "grid.txt";
 
@@ -88,8 +107,20 @@ final class SweepCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Files.copy(grid, out.resolve(GRID_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String digest = org.smarttunnel.eval.experiment.Experiment.datasetDigest(
+                org.smarttunnel.ingest.dataset.TraceDataset.open(data));
         for (Grid.Point p : points) {
             long start = System.nanoTime();
+            Path dir = out.resolve(p.directory());
+            Path stampFile = dir.resolve(POINT_DONE);
+            String stamp = stamp(p, digest);
+            if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp) && finished(dir)) {
+                w.printf(Locale.ROOT, "point %d/%d: %s -> %s (done before, kept)%n", p.number(), points.size(),
+                        p.label(), dir);
+                w.flush();
+                continue;
+            }
+            Files.deleteIfExists(stampFile);
             StringWriter said = new StringWriter();
             StringWriter complaints = new StringWriter();
             // a point's progress goes to the terminal unless --quiet; its errors always do
@@ -101,8 +132,9 @@ final class SweepCommand implements Callable<Integer> {
                         p.label(), out);
                 return code;
             }
+            AtomicFiles.write(stampFile, x -> x.write(stamp));
             w.printf(Locale.ROOT, "point %d/%d: %s -> %s (%.0f s)%n", p.number(), points.size(), p.label(),
-                    out.resolve(p.directory()), (System.nanoTime() - start) / 1e9);
+                    dir, (System.nanoTime() - start) / 1e9);
             w.flush();
         }
         if (shard != null) {

@@ -55,6 +55,15 @@ class SweepCommandTest {
                 "3,14,1,2,\"rr,smarttunnel\",2,point-003", "4,14,2,2,\"rr,smarttunnel\",2,point-004"),
                 Files.readAllLines(out.resolve("points.csv")));
         assertTrue(Files.readString(out.resolve("sweep_redundancy.svg")).contains("against --redundancy"));
+        // run again: every point is kept; a point whose files no longer hold is evaluated again
+        byte[] before = Files.readAllBytes(out.resolve("sweep.csv"));
+        Files.writeString(out.resolve("point-002/loss_free.csv"), "damaged\n");
+        Cli again = Cli.run("sweep", "--data", data, "--grid", grid, "--out", out, "--threads", 2, "--quiet");
+        assertEquals(0, again.status, again::toString);
+        assertEquals(3, again.out.lines().filter(l -> l.endsWith("(done before, kept)")).count(), again.out);
+        assertTrue(again.out.contains("point 2/4: redundancy=7 seed=2"), again.out);
+        assertFalse(again.out.lines().anyMatch(l -> l.startsWith("point 2/4") && l.endsWith("kept)")), again.out);
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("sweep.csv"))), "the same sweep");
     }
 
     /** A sweep in two shards, merged, is the sweep run whole. */

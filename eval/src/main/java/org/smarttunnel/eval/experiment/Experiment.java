@@ -292,7 +292,7 @@ public final class Experiment {
      * byte, and every trace file's name, size and modification time (as make and rsync judge a
      * file unchanged; hashing every trace would read the whole dataset once more).
      */
-    static String datasetDigest(TraceDataset ds) throws IOException {
+    public static String datasetDigest(TraceDataset ds) throws IOException {
         java.security.MessageDigest d = sha256();
         d.update(Files.readAllBytes(ds.dir().resolve(TraceDataset.INDEX)));
         Path settings = ds.dir().resolve(TraceDataset.SETTINGS);
