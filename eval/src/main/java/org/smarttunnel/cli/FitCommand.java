@@ -24,6 +24,7 @@ import org.smarttunnel.fitting.model.ModelSelection;
 import org.smarttunnel.fitting.model.Ns3;
 import org.smarttunnel.fitting.model.RunLengths;
 import org.smarttunnel.eval.report.RunLengthCharts;
+import org.smarttunnel.fitting.model.MarkovLoss;
 import org.smarttunnel.fitting.model.Netem;
 import org.smarttunnel.fitting.model.NetemFourState;
 import org.smarttunnel.fitting.model.StateChoice;
@@ -271,7 +272,7 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "// %s: %d probes, %d lost (%s); %d-state extended Gilbert fit: q = %s%n", trace.id(),
                 counts.probes(), counts.losses(), ImportCommand.percent(counts.losses(), counts.probes()), states,
-                IntervalModel.qText(fitted));
+                MarkovLoss.lossText(fitted));
         w.print(Ns3.burstErrorModel(fitted));
         if (ns3Drops != null) {
             String drops = Ns3.dropList(trace.loss());
@@ -317,8 +318,7 @@ final class FitCommand implements Callable<Integer> {
                     trace.size(), trace.loss().lossCount(), ImportCommand.percent(trace.loss().lossCount(),
                             trace.size()), fit.iterations(), Numbers.number(m.p()), Numbers.number(m.r()),
                     Numbers.number(m.lossBad()), Numbers.number(m.lossGood()), Numbers.number(m.lossRate()));
-            w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
-                    + m.netemClause());
+            w.println(tc(o, trace, m.netemClause()));
             return 0;
         }
         if (netemModel.equals("state")) {
@@ -333,9 +333,8 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), %s fit: q = %s%n", trace.id(), counts.probes(),
                 counts.losses(), ImportCommand.percent(counts.losses(), counts.probes()),
-                choice.fixed() == 1 ? "Bernoulli" : "2-state Gilbert", IntervalModel.qText(fitted));
-        w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
-                + Netem.lossClause(fitted));
+                choice.fixed() == 1 ? "Bernoulli" : "2-state Gilbert", MarkovLoss.lossText(fitted));
+        w.println(tc(o, trace, Netem.lossClause(fitted)));
         return 0;
     }
 
@@ -352,16 +351,20 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf(Locale.ROOT, "error: %s: the %d-state fit (q = %s) loses a second packet "
                     + "in a row more often than a third, which netem's 4-state model cannot express; "
                     + "--netem-model gilbert-elliott fits a model it can%n", trace.id(), choice.fixed(),
-                    IntervalModel.qText(fitted));
+                    MarkovLoss.lossText(fitted));
             return 1;
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "# %s: %d probes, %d lost (%s), %d-state extended Gilbert fit: q = %s; as netem's "
                 + "4-state model: %s%n", trace.id(), counts.probes(), counts.losses(),
-                ImportCommand.percent(counts.losses(), counts.probes()), choice.fixed(), IntervalModel.qText(fitted),
+                ImportCommand.percent(counts.losses(), counts.probes()), choice.fixed(), MarkovLoss.lossText(fitted),
                 state.get().describe());
-        w.println("tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace))
-                + state.get().netemClause());
+        w.println(tc(o, trace, state.get().netemClause()));
         return 0;
+    }
+
+    /** The netem command emulating a trace: its delay and jitter, then {@code loss}. */
+    private static String tc(FitOptions o, Trace trace, String loss) {
+        return "tc qdisc add dev " + o.device() + " root netem " + Netem.delayClause(oneWayUs(trace)) + loss;
     }
 }

@@ -26,17 +26,12 @@ public record IntervalModel(String trace, int interval, FitMode mode, FittedLoss
             .column(Column.integer("losses", "probes", IntervalModel::losses))
             .column(Column.formatted("loss_rate", "fraction", m -> Numbers.rate(m.losses(), m.probes())))
             .column(Column.number("mean_burst", "probes", m -> m.model().meanBurst()))
-            .column(Column.formatted("q", "probability per state", m -> qText(m.model())))
+            .column(Column.formatted("q", "probability per state", m -> MarkovLoss.lossText(m.model())))
             .column(Column.number("fit_distance", "total variation (0-1)", IntervalModel::fitDistance))
             .column(Column.text("model", m -> m.fitted().model()))
             .column(Column.text("parameters", m -> m.model().describe()))
             .column(Column.number("bic", "nats", IntervalModel::bic))
             .build();
-
-    /** {@code q0;q1;...}: the loss probability per state, six significant digits each. */
-    public static String qText(MarkovLoss model) {
-        return MarkovLoss.lossText(model);
-    }
 
     /** The fitted model. */
     public MarkovLoss model() {
