@@ -67,9 +67,14 @@ final class MergeCommand implements Callable<Integer> {
         Path gridFile = out.resolve(SweepCommand.GRID_COPY);
         java.nio.file.Files.write(gridFile, grid);
         org.smarttunnel.eval.sweep.Grid g = org.smarttunnel.eval.sweep.Grid.read(gridFile, SweepCommand.SWEEPABLE);
+        String digest = org.smarttunnel.eval.experiment.Experiment.datasetDigest(ds);
         for (org.smarttunnel.eval.sweep.Grid.Point p : g.points()) {
             List<Path> dirs = shards.stream().map(s -> s.resolve(p.directory())).toList();
             merge(data, ds, dirs, out.resolve(p.directory()));
+            // stamped as a sweep run whole stamps it: a rerun of that sweep keeps the point
+            String stamp = SweepCommand.stamp(p, digest, null);
+            org.smarttunnel.common.io.AtomicFiles.write(out.resolve(p.directory()).resolve(SweepCommand.POINT_DONE),
+                    x -> x.write(stamp));
             w.printf(java.util.Locale.ROOT, "point %d/%d: %s merged%n", p.number(), g.points().size(), p.label());
         }
         SweepCommand.finish(g, out, w);

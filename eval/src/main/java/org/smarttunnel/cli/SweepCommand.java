@@ -68,6 +68,11 @@ final class SweepCommand implements Callable<Integer> {
     static final String POINT_DONE = "sweep-point.txt";
 
     private String stamp(Grid.Point p, String digest) throws IOException {
+        return stamp(p, digest, shard);
+    }
+
+    /** A point's stamp: {@code shard} null for a whole point (a sweep run whole, or its shards merged). */
+    static String stamp(Grid.Point p, String digest, String shard) throws IOException {
         StringBuilder s = new StringBuilder(new Main.Version().getVersion()[0]).append('\n').append(digest)
                 .append("\nshard ").append(shard == null ? "none" : shard).append('\n');
         p.values().forEach((k, v) -> s.append("--").append(k).append(' ').append(v).append('\n'));
@@ -84,21 +89,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Grid g = Grid.read(grid, SWEEPABLE);
+        Grid g = check(grid);
         List<Grid.Point> points = g.points();
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // every point checked first: a nonsense value is refused before any work
-        for (Grid.Point p : points) {
-            EvaluateCommand e = new EvaluateCommand();
-            new CommandLine(e).parseArgs(arguments(p, true));
-            try {
-                e.options();
-            } catch (org.smarttunnel.common.options.InvalidSettingException x) {
-                throw new IllegalArgumentException(grid + ": point " + p.number() + " (" + p.label() + "): "
-                        + Flags.of(x.setting()) + " " + x.problem());
-            }
-        }
         w.printf(Locale.ROOT, "Sweep of %d points over %s%n", points.size(), String.join(", ",
                 g.axes().stream().map(a -> "--" + a.option() + " (" + a.values().size() + ")").toList()));
         w.flush();
@@ -124,7 +118,7 @@ final class SweepCommand implements Callable<Integer> {
             StringWriter said = new StringWriter();
             StringWriter complaints = new StringWriter();
             // a point's progress goes to the terminal unless --quiet; its errors always do
-            int code = Main.run(arguments(p, false), new PrintWriter(said), running.quiet ? new PrintWriter(complaints)
+            int code = Main.run(arguments(p), new PrintWriter(said), running.quiet ? new PrintWriter(complaints)
                     : err);
             if (code != 0) {
                 err.print(complaints);
@@ -172,9 +166,30 @@ final class SweepCommand implements Callable<Integer> {
                 g.axes().size() == 1 ? "" : "s", out);
     }
 
-    /** evaluate's command line for a point (without --out to check it alone). */
-    private String[] arguments(Grid.Point p, boolean check) {
-        List<String> args = new ArrayList<>(check ? List.of() : List.of("evaluate"));
+    /**
+     * The grid in {@code file}, every point checked as evaluate would check its options: a
+     * nonsense value is refused, naming the file, the point and the option, before any work.
+     */
+    static Grid check(Path file) throws IOException, IngestException {
+        Grid g = Grid.read(file, SWEEPABLE);
+        for (Grid.Point p : g.points()) {
+            List<String> args = new ArrayList<>(List.of("--data", ".", "--out", "."));
+            p.values().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
+            EvaluateCommand e = new EvaluateCommand();
+            new CommandLine(e).parseArgs(args.toArray(new String[0]));
+            try {
+                e.options();
+            } catch (org.smarttunnel.common.options.InvalidSettingException x) {
+                throw new IllegalArgumentException(file + ": point " + p.number() + " (" + p.label() + "): "
+                        + Flags.of(x.setting()) + " " + x.problem());
+            }
+        }
+        return g;
+    }
+
+    /** evaluate's command line for a point. */
+    private String[] arguments(Grid.Point p) {
+        List<String> args = new ArrayList<>(List.of("evaluate"));
         args.addAll(List.of("--data", data.toString(), "--out", out.resolve(p.directory()).toString()));
         if (running.quiet) {
             args.add("--quiet");

@@ -1,0 +1,159 @@
+package org.smarttunnel.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarttunnel.cli.Main;
+import org.smarttunnel.eval.SimulatedData;
+
+/**
+ * The Spark job in local[2] against one JVM on a small simulated dataset: the same files, byte
+ * for byte, for evaluate and for sweep; bad command lines refused before Spark starts.
+ */
+class SparkRunTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void dataset() throws Exception {
+        data = SimulatedData.dataset(tmp.resolve("data"), 6, 1, 120, 11);
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run spark(Optional<Integer> tasks, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = SparkRun.run(new SparkRun.Settings(Optional.of("local[2]"), tasks), args, new PrintWriter(out),
+                new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static Run alone(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** Every file under {@code dir} (relative path to bytes). */
+    private static Map<String, byte[]> files(Path dir) throws Exception {
+        return ShardTask.files(dir);
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String f : expected.keySet()) {
+            assertEquals(-1, java.util.Arrays.mismatch(expected.get(f), actual.get(f)), f);
+        }
+    }
+
+    @Test
+    void evaluateOnSparkWritesTheFilesOfOneJvm() throws Exception {
+        Path out = tmp.resolve("evaluate");
+        String[] args = {"evaluate", "--data", data.toString(), "--out", out.toString(), "--paths", "2,3",
+            "--redundancy", "7,14", "--runs", "3", "--bootstrap", "200"};
+        List<String> single = new java.util.ArrayList<>(List.of(args));
+        single.add("--quiet");
+        Run one = alone(single.toArray(new String[0]));
+        assertEquals(0, one.status(), one::toString);
+        Map<String, byte[]> expected = files(out);
+        org.smarttunnel.common.io.FileTrees.delete(out);
+        // three shards on two task slots: neither the split nor the slots show in a file
+        Run job = spark(Optional.of(3), args);
+        assertEquals(0, job.status(), job::toString);
+        assertTrue(job.out().startsWith("Spark (local[2]): 3 shards of evaluate done in "), job.out());
+        assertTrue(job.out().contains("Merged 3 shards into " + out), job.out());
+        assertSameFiles(expected, files(out));
+        assertTrue(expected.keySet().containsAll(List.of("replay.csv", "loss_free.csv", "comparisons.csv",
+                "report.md")), expected.keySet()::toString);
+    }
+
+    @Test
+    void sweepOnSparkWritesTheFilesOfOneJvm() throws Exception {
+        Path grid = Files.writeString(tmp.resolve("grid.txt"), "redundancy = 7 | 14\npaths = 2\nruns = 2\n"
+                + "allocators = rr,smarttunnel\n");
+        Path out = tmp.resolve("sweep");
+        String[] args = {"sweep", "--data", data.toString(), "--grid", grid.toString(), "--out", out.toString()};
+        Run one = alone("sweep", "--data", data.toString(), "--grid", grid.toString(), "--out", out.toString(),
+                "--quiet");
+        assertEquals(0, one.status(), one::toString);
+        Map<String, byte[]> expected = files(out);
+        org.smarttunnel.common.io.FileTrees.delete(out);
+        Run job = spark(Optional.empty(), args);
+        assertEquals(0, job.status(), job::toString);
+        assertTrue(job.out().startsWith("Spark (local[2]): 4 shards of sweep done in "), "2 per slot: " + job.out());
+        // the points' stamps too: a rerun of the sweep in one JVM keeps every point
+        assertSameFiles(expected, files(out));
+        assertTrue(expected.containsKey("point-002/sweep-point.txt"));
+        assertTrue(expected.containsKey("sweep.csv"));
+    }
+
+    @Test
+    void nonsenseIsRefusedBeforeSparkStarts() {
+        Run r = spark(Optional.empty(), "evaluate", "--data", data.toString(), "--out", tmp.resolve("x").toString(),
+                "--group", "0");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("error: --group "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        r = spark(Optional.empty(), "import", "--out", "x");
+        assertEquals("error: expected evaluate or sweep and its options, got 'import'", r.err().strip());
+        r = spark(Optional.empty(), "evaluate", "--data", data.toString(), "--out", "x", "--shard", "1/2");
+        assertEquals("error: --shard cannot be given to a distributed evaluate (it runs the shards itself)",
+                r.err().strip());
+        r = spark(Optional.of(0), "evaluate", "--data", data.toString(), "--out", "x");
+        assertEquals("error: --tasks must be at least 1, not 0", r.err().strip());
+        r = spark(Optional.empty(), "evaluate", "--data", data.toString(), "--out", "x", "--tunnels",
+                tmp.resolve("missing.csv").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("error: --tunnels ") && r.err().contains("missing.csv"), r.err());
+        assertEquals(0, SparkRun.managerMissing("local[2]").map(x -> 1).orElse(0));
+        assertEquals("error: --master yarn needs the cluster's own Spark: submit spark/target/smarttunnel-spark.jar "
+                + "with its spark-submit (docs/spark.md)", SparkRun.managerMissing("yarn").orElseThrow());
+        Path grid = tmp.resolve("bad-grid.txt");
+        r = spark(Optional.empty(), "sweep", "--data", data.toString(), "--out", "x", "--grid", grid.toString());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aBareCommandLineIsTheDefaults() {
+        SparkMain m = new SparkMain();
+        new picocli.CommandLine(m).setStopAtPositional(true).parseArgs("evaluate", "--data", "d", "--out", "o");
+        assertEquals(SparkRun.Settings.defaults(), m.settings());
+        assertEquals(List.of("evaluate", "--data", "d", "--out", "o"), m.command);
+    }
+
+    @Test
+    void theDocsShowTheCurrentHelp() throws Exception {
+        StringWriter help = new StringWriter();
+        SparkMain.commandLine().usage(new PrintWriter(help));
+        String docs = Files.readString(Path.of("..", "docs", "spark.md"));
+        assertTrue(docs.contains("```\n" + help.toString().replace("\r\n", "\n") + "```"),
+                "docs/spark.md shows 'smarttunnel-spark --help' as it is now:\n" + help);
+    }
+
+    @Test
+    void aCopiedDatasetIsTheSameDataset() throws Exception {
+        // through Hadoop's file system API (the local one stands in for hdfs://): same files, same times
+        Path copy = Localizer.copy(data.toUri().toString(), tmp.resolve("copies"));
+        var original = org.smarttunnel.ingest.dataset.TraceDataset.open(data);
+        var copied = org.smarttunnel.ingest.dataset.TraceDataset.open(copy);
+        assertEquals(org.smarttunnel.eval.experiment.Experiment.datasetDigest(original),
+                org.smarttunnel.eval.experiment.Experiment.datasetDigest(copied));
+        assertSameFiles(files(data), files(copy));
+    }
+}
