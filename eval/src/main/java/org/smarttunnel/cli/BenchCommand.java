@@ -99,8 +99,9 @@ final class BenchCommand implements Callable<Integer> {
                             + "paper's tables, and compares: Tables III, IV (oracle) and VII, VIII (predicted) by the "
                             + "mean absolute difference of loss-free percentages, V and VI by the mean absolute "
                             + "difference of log10 mean loss rates, each with the share of the paper's values "
-                            + "inside our 95%% intervals. Prints the drift of least residual on the oracle tables, "
-                            + "on the predicted ones and on all four.", ""})
+                            + "inside our 95%% intervals. With --shared, every drift is tried with each probability "
+                            + "of a bottleneck shared by about half the site's paths. Prints the setting of least "
+                            + "residual on the oracle tables, on the predicted ones and on all four.", ""})
     static final class Calibrate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -108,6 +109,12 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--drifts", split = ",", defaultValue = Defaults.BENCH_DRIFTS, paramLabel = "SIGMA",
                 description = "Drifts to try (default: ${DEFAULT-VALUE}).")
         List<Double> drifts;
+
+        @Option(names = "--shared", split = ",", defaultValue = "0", paramLabel = "SHARE",
+                description = "Probabilities of the site's shared bottleneck to try with every drift, 0 to 1 "
+                        + "(default: ${DEFAULT-VALUE}, none; 1 puts one at the site, crossed by about half its "
+                        + "paths).")
+        List<Double> shared;
 
         @Option(names = "--hosts", defaultValue = "28", paramLabel = "HOSTS",
                 description = "Simulated hosts, one path each (default: ${DEFAULT-VALUE}, the demo's).")
@@ -144,6 +151,11 @@ final class BenchCommand implements Callable<Integer> {
                             + org.smarttunnel.eval.simulate.SimulationOptions.MAX_DRIFT + "], not " + d);
                 }
             }
+            for (double s : shared) {
+                if (!(s >= 0 && s <= 1)) {
+                    throw new IllegalArgumentException("--shared must lie in [0, 1], not " + s);
+                }
+            }
             if (hosts < 4 || hosts > 250) {
                 throw new IllegalArgumentException("--hosts must lie between 4 and 250, not " + hosts);
             }
@@ -154,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             BenchMixin.inWork(work, dir -> {
                 List<DriftCalibration.Residual> rows = org.smarttunnel.eval.bench
-                        .DriftCalibration.run(new DriftCalibration.Plan(drifts, hosts,
+                        .DriftCalibration.run(new DriftCalibration.Plan(drifts, shared, hosts,
                                 durationNs, runs, seed, threads, Defaults.BOOTSTRAP, dir), line -> {
                                     if (!running.quiet) {
                                         err.println("bench: " + line);
@@ -163,12 +175,10 @@ final class BenchCommand implements Callable<Integer> {
                                 });
                 PrintWriter out = spec.commandLine().getOut();
                 TerminalTable.print(out, DriftCalibration.TABLE.columns(), rows);
-                out.printf(java.util.Locale.ROOT, "%nLeast residual: oracle tables (III, IV) at drift %s, predicted "
-                        + "(VII, VIII) at %s, all four at %s.%n",
-                        Numbers.number(DriftCalibration.best(rows, List.of("III", "IV"))),
-                        Numbers.number(DriftCalibration.best(rows, List.of("VII", "VIII"))),
-                        Numbers.number(DriftCalibration.best(rows, List.of("III", "IV",
-                                "VII", "VIII"))));
+                out.printf(java.util.Locale.ROOT, "%nLeast residual: oracle tables (III, IV) at %s, predicted "
+                        + "(VII, VIII) at %s, all four at %s.%n", DriftCalibration.best(rows, List.of("III", "IV")),
+                        DriftCalibration.best(rows, List.of("VII", "VIII")),
+                        DriftCalibration.best(rows, List.of("III", "IV", "VII", "VIII")));
                 if (this.out != null) {
                     org.smarttunnel.common.table.CsvTables.write(this.out, DriftCalibration.TABLE, rows);
                 }

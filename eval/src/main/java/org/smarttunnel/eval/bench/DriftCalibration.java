@@ -39,12 +39,13 @@ import org.smarttunnel.replay.run.ReplayOptions;
  */
 public final class DriftCalibration {
     /** What to simulate and evaluate. */
-    public record Plan(List<Double> drifts, int hosts, long durationNs, int runs, long seed, int threads, int bootstrap,
-            Path work) {
+    public record Plan(List<Double> drifts, List<Double> shared, int hosts, long durationNs, int runs, long seed,
+            int threads, int bootstrap, Path work) {
     }
 
-    /** One table at one drift. */
-    public record Residual(double drift, String table, String measure, int cells, double residual, int inside) {
+    /** One table at one drift and share of shared bottlenecks. */
+    public record Residual(double drift, double shared, String table, String measure, int cells, double residual,
+            int inside) {
         double insideShare() {
             return cells == 0 ? Double.NaN : (double) inside / cells;
         }
@@ -53,6 +54,7 @@ public final class DriftCalibration {
     public static final TableSpec<Residual> TABLE = TableSpec.<Residual>named("drift_calibration.csv")
             .about("bench calibrate: per drift and paper table, how far the simulated evaluation lies from the paper")
             .column(Column.number("drift", "sigma of log loss rate per period", Residual::drift))
+            .column(Column.number("shared", "probability of the site's bottleneck", Residual::shared))
             .column(Column.text("table", Residual::table))
             .column(Column.text("measure", Residual::measure))
             .column(Column.integer("cells", "cells", Residual::cells))
@@ -71,11 +73,14 @@ public final class DriftCalibration {
             throws IOException, IngestException, InterruptedException {
         List<Residual> out = new ArrayList<>();
         for (double drift : p.drifts()) {
-            String name = String.format(Locale.ROOT, "drift-%s", Numbers.number(drift));
+          for (double shared : p.shared()) {
+            String name = String.format(Locale.ROOT, "drift-%s", Numbers.number(drift))
+                    + (shared == 0 ? "" : "-shared-" + Numbers.number(shared));
             Path data = p.work().resolve(name).resolve("data");
             SimulationOptions s = SimulationOptions.builder(p.hosts(), 1).durationNs(p.durationNs()).replyOnly(true)
-                    .seed(p.seed()).drift(drift).build();
-            log.accept("simulating " + p.hosts() + " paths with drift " + Numbers.number(drift));
+                    .seed(p.seed()).drift(drift).shared(shared).build();
+            log.accept("simulating " + p.hosts() + " paths with drift " + Numbers.number(drift)
+                    + (shared == 0 ? "" : ", shared bottleneck " + Numbers.number(shared)));
             TraceSimulator.write(s, data, org.smarttunnel.common.options.Defaults.micros(
                     org.smarttunnel.common.options.Defaults.INTERVAL), TraceFormat.COMPACT);
             ExperimentOptions o = ExperimentOptions.builder().paths(List.of(2, 3)).runs(p.runs()).threads(p.threads())
@@ -86,27 +91,31 @@ public final class DriftCalibration {
             log.accept("evaluating (N 2,3; " + ALLOCATORS + ")");
             Tables t = Evaluation.run(TraceDataset.open(data), data.toString(), o, p.work().resolve(name)
                     .resolve("reports"), "bench calibrate", Progress.silent()).tables();
-            out.addAll(compare(drift, t, o));
+            out.addAll(compare(drift, shared, t, o));
+          }
         }
         return out;
     }
 
-    /** The six tables at one drift. */
-    static List<Residual> compare(double drift, Tables t, ExperimentOptions o) {
+    /** The six tables at one drift and share. */
+    static List<Residual> compare(double drift, double shared, Tables t, ExperimentOptions o) {
         List<Residual> out = new ArrayList<>();
         String[] names = {"III", "IV", "VII", "VIII"};
         int i = 0;
         for (FitMode m : List.of(FitMode.ORACLE, FitMode.PREDICTED)) {
             for (int n = 2; n <= 3; n++) {
-                out.add(table(drift, names[i++], "loss-free %: mean |ours - paper| (points)", t, o, m, n, false));
+                out.add(table(drift, shared, names[i++], "loss-free %: mean |ours - paper| (points)", t, o, m, n,
+                        false));
             }
         }
-        out.add(table(drift, "V", "mean loss: mean |log10 ours/paper| (decades)", t, o, FitMode.ORACLE, 2, true));
-        out.add(table(drift, "VI", "mean loss: mean |log10 ours/paper| (decades)", t, o, FitMode.ORACLE, 3, true));
+        out.add(table(drift, shared, "V", "mean loss: mean |log10 ours/paper| (decades)", t, o, FitMode.ORACLE, 2,
+                true));
+        out.add(table(drift, shared, "VI", "mean loss: mean |log10 ours/paper| (decades)", t, o, FitMode.ORACLE, 3,
+                true));
         return out;
     }
 
-    private static Residual table(double drift, String name, String measure, Tables t, ExperimentOptions o,
+    private static Residual table(double drift, double shared, String name, String measure, Tables t, ExperimentOptions o,
             FitMode m, int n, boolean loss) {
         int cells = 0;
         int inside = 0;
@@ -129,19 +138,30 @@ public final class DriftCalibration {
                 }
             }
         }
-        return new Residual(drift, name, measure, cells, cells == 0 ? Double.NaN : sum / cells, inside);
+        return new Residual(drift, shared, name, measure, cells, cells == 0 ? Double.NaN : sum / cells, inside);
     }
 
-    /** The drift of least mean residual over the given tables (ties to the smaller drift). */
-    public static double best(List<Residual> rows, List<String> tables) {
-        double best = Double.NaN;
+    /** A simulator setting tried. */
+    public record Setting(double drift, double shared) {
+        @Override
+        public String toString() {
+            return "drift " + Numbers.number(drift) + (shared == 0 ? "" : " with shared " + Numbers.number(shared));
+        }
+    }
+
+    /** The setting of least mean residual over the given tables (ties to the smaller drift, then share). */
+    public static Setting best(List<Residual> rows, List<String> tables) {
+        Setting best = null;
         double least = Double.POSITIVE_INFINITY;
-        for (double d : rows.stream().map(Residual::drift).distinct().sorted().toList()) {
-            double sum = rows.stream().filter(r -> r.drift() == d && tables.contains(r.table()))
-                    .mapToDouble(Residual::residual).average().orElse(Double.NaN);
-            if (sum < least) {
-                least = sum;
-                best = d;
+        List<Setting> settings = rows.stream().map(r -> new Setting(r.drift(), r.shared())).distinct()
+                .sorted(java.util.Comparator.comparingDouble(Setting::drift).thenComparingDouble(Setting::shared))
+                .toList();
+        for (Setting s : settings) {
+            double mean = rows.stream().filter(r -> r.drift() == s.drift() && r.shared() == s.shared()
+                    && tables.contains(r.table())).mapToDouble(Residual::residual).average().orElse(Double.NaN);
+            if (mean < least) {
+                least = mean;
+                best = s;
             }
         }
         return best;
