@@ -78,11 +78,12 @@ public final class SparkRun {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
-        String[] command = args;
+        String[] threaded = args;
         if (ShardedRuns.value(args, "--threads").isEmpty()) {
             // a task's evaluation uses the cores Spark gives the task
-            command = ShardedRuns.with(args, "--threads", conf.get("spark.task.cpus", "1"));
+            threaded = ShardedRuns.with(args, "--threads", conf.get("spark.task.cpus", "1"));
         }
+        String[] command = threaded;
         long start = System.nanoTime();
         List<ShardOutput> outputs;
         String master;
@@ -92,6 +93,10 @@ public final class SparkRun {
             master = sc.master();
             cluster = !sc.isLocal();
             count = settings.tasks().orElse(SHARDS_PER_SLOT * sc.defaultParallelism());
+            if (cluster && Localizer.local(data) && !data.startsWith("file:") && !Path.of(data).isAbsolute()) {
+                // an executor's working directory is its own: a shared path must be absolute there
+                command = ShardedRuns.with(command, "--data", Path.of(data).toAbsolutePath().normalize().toString());
+            }
             List<Integer> shards = IntStream.rangeClosed(1, count).boxed().toList();
             outputs = new ArrayList<>(sc.parallelize(shards, count).map(new ShardTask(command, count, inputs, cluster))
                     .collect());

@@ -82,6 +82,57 @@ class SparkRunTest {
                 "report.md")), expected.keySet()::toString);
     }
 
+    /**
+     * A standalone cluster in this JVM (local-cluster: a master, a worker, and an executor in a
+     * JVM of its own, as on a real cluster): the dataset named by a relative path reaches the
+     * executor as an absolute one, the tunnel file is written out on its machine, and the files
+     * are still those of one JVM — but report.md's reproduce line, which names that copy.
+     */
+    @Test
+    void evaluateOnAStandaloneClusterWritesTheFilesOfOneJvm() throws Exception {
+        Path tunnels = tmp.resolve("tunnels.csv");
+        List<String> lines = Files.readAllLines(data.resolve("index.csv"));
+        StringBuilder t = new StringBuilder("tunnel,trace\n");
+        for (int i = 1; i <= 4; i++) {
+            t.append(i <= 2 ? 0 : 1).append(',').append(lines.get(i).split(",")[0]).append('\n');
+        }
+        Files.writeString(tunnels, t);
+        Path out = tmp.resolve("cluster");
+        String relativeData = Path.of("").toAbsolutePath().relativize(data).toString();
+        String[] args = {"evaluate", "--data", relativeData, "--out", out.toString(), "--tunnels", tunnels.toString(),
+            "--bootstrap", "100"};
+        Run one = alone(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--quiet")).toArray(String[]::new));
+        assertEquals(0, one.status(), one::toString);
+        Map<String, byte[]> expected = files(out);
+        org.smarttunnel.common.io.FileTrees.delete(out);
+        // the worker starts executors from SPARK_HOME (target/spark-home, set by the build); they find this module's classes here
+        Map<String, String> props = Map.of("spark.executor.extraClassPath",
+                Path.of("target", "classes").toAbsolutePath().toString(), "spark.executor.memory", "1g");
+        props.forEach(System::setProperty);
+        Run job;
+        try {
+            StringWriter o = new StringWriter();
+            StringWriter e = new StringWriter();
+            int status = SparkRun.run(new SparkRun.Settings(Optional.of("local-cluster[1,2,1024]"), Optional.of(2)),
+                    args, new PrintWriter(o), new PrintWriter(e));
+            job = new Run(status, o.toString(), e.toString());
+        } finally {
+            props.keySet().forEach(System::clearProperty);
+        }
+        assertEquals(0, job.status(), job::toString);
+        assertTrue(job.out().startsWith("Spark (local-cluster[1,2,1024]): 2 shards of evaluate done in "), job.out());
+        Map<String, byte[]> actual = files(out);
+        String report = new String(actual.get("report.md"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.contains("--tunnels " + System.getProperty("java.io.tmpdir") + "/smarttunnel-spark-inputs/"),
+                "the executors read the tunnel file's copy: " + report);
+        for (String f : List.of("report.md", "manifest.csv")) {
+            expected.remove(f);
+            actual.remove(f);
+        }
+        assertSameFiles(expected, actual);
+    }
+
     @Test
     void sweepOnSparkWritesTheFilesOfOneJvm() throws Exception {
         Path grid = Files.writeString(tmp.resolve("grid.txt"), "redundancy = 7 | 14\npaths = 2\nruns = 2\n"
