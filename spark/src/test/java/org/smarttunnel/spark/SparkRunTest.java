@@ -35,9 +35,13 @@ class SparkRunTest {
     }
 
     private static Run spark(Optional<Integer> tasks, String... args) {
+        return spark("local[2]", tasks, args);
+    }
+
+    private static Run spark(String master, Optional<Integer> tasks, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = SparkRun.run(new SparkRun.Settings(Optional.of("local[2]"), tasks), args, new PrintWriter(out),
+        int status = SparkRun.run(new SparkRun.Settings(Optional.of(master), tasks), args, new PrintWriter(out),
                 new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
     }
@@ -112,11 +116,7 @@ class SparkRunTest {
         props.forEach(System::setProperty);
         Run job;
         try {
-            StringWriter o = new StringWriter();
-            StringWriter e = new StringWriter();
-            int status = SparkRun.run(new SparkRun.Settings(Optional.of("local-cluster[1,2,1024]"), Optional.of(2)),
-                    args, new PrintWriter(o), new PrintWriter(e));
-            job = new Run(status, o.toString(), e.toString());
+            job = spark("local-cluster[1,2,1024]", Optional.of(2), args);
         } finally {
             props.keySet().forEach(System::clearProperty);
         }
