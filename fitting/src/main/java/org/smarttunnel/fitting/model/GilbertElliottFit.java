@@ -81,8 +81,18 @@ public record GilbertElliottFit(GilbertElliott model, double logLikelihood, int 
             ll = 0;
             double a0 = 1 - start;
             double a1 = start;
+            double logScale = 0;
             for (int t = 0; t < n; t++) {
                 boolean lost = s.lost(t);
+                if (t >= 2 && lost == s.lost(t - 1) && same(f0[t - 1], f0[t - 2]) && same(f1[t - 1], f1[t - 2])) {
+                    // this step's inputs are the last step's, bit for bit: so are its results (a run of
+                    // receptions reaches such a fixed point within a few dozen packets)
+                    f0[t] = f0[t - 1];
+                    f1[t] = f1[t - 1];
+                    scale[t] = scale[t - 1];
+                    ll += logScale;
+                    continue;
+                }
                 if (t > 0) {
                     double n0 = f0[t - 1] * (1 - p) + f1[t - 1] * r;
                     double n1 = f0[t - 1] * p + f1[t - 1] * (1 - r);
@@ -98,7 +108,8 @@ public record GilbertElliottFit(GilbertElliott model, double logLikelihood, int 
                 scale[t] = c;
                 f0[t] = a0 / c;
                 f1[t] = a1 / c;
-                ll += Math.log(c);
+                logScale = Math.log(c);
+                ll += logScale;
             }
             if (ll - previous <= TOLERANCE * Math.abs(ll)) {
                 break;
@@ -115,8 +126,36 @@ public record GilbertElliottFit(GilbertElliott model, double logLikelihood, int 
             double in1 = 0;
             double lost0 = 0;
             double lost1 = 0;
+            // the last step's inputs (beta before it) and what it added, for steps that repeat it
+            double inB0 = Double.NaN;
+            double inB1 = Double.NaN;
+            double dg0 = 0;
+            double dg1 = 0;
+            double d00 = 0;
+            double d01 = 0;
+            double d10 = 0;
+            double d11 = 0;
             for (int t = n - 1; t >= 0; t--) {
                 boolean lost = s.lost(t);
+                if (t > 0 && t < n - 1 && lost == s.lost(t + 1) && same(b0, inB0) && same(b1, inB1)
+                        && same(f0[t], f0[t + 1]) && same(f1[t], f1[t + 1]) && same(scale[t], scale[t + 1])
+                        && same(f0[t - 1], f0[t]) && same(f1[t - 1], f1[t])) {
+                    // every input of this step equals the last step's: the same terms, added in the same order,
+                    // and beta stays as it is
+                    in0 += dg0;
+                    in1 += dg1;
+                    if (lost) {
+                        lost0 += dg0;
+                        lost1 += dg1;
+                    }
+                    stay0 += d00;
+                    leave0 += d01;
+                    leave1 += d10;
+                    stay1 += d11;
+                    continue;
+                }
+                inB0 = b0;
+                inB1 = b1;
                 double g0 = f0[t] * b0;
                 double g1 = f1[t] * b1;
                 double gs = g0 + g1;
@@ -144,6 +183,12 @@ public record GilbertElliottFit(GilbertElliott model, double logLikelihood, int 
                 leave0 += x01;
                 leave1 += x10;
                 stay1 += x11;
+                dg0 = g0;
+                dg1 = g1;
+                d00 = x00;
+                d01 = x01;
+                d10 = x10;
+                d11 = x11;
                 double nb0 = ((1 - p) * e0 + p * e1) / c;
                 double nb1 = (r * e0 + (1 - r) * e1) / c;
                 b0 = nb0;
@@ -162,6 +207,11 @@ public record GilbertElliottFit(GilbertElliott model, double logLikelihood, int 
         }
         // reported from the stationary start, as every model's likelihood is (EM's own start is free)
         return new GilbertElliottFit(m, m.logLikelihood(s), iteration);
+    }
+
+    /** Equal bit for bit (so that equal inputs are known to give equal results). */
+    private static boolean same(double a, double b) {
+        return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
     }
 
     private static double bound(double v) {
