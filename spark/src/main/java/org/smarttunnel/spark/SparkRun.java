@@ -78,12 +78,11 @@ public final class SparkRun {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
-        String[] threaded = args;
+        String[] command = args;
         if (ShardedRuns.value(args, "--threads").isEmpty()) {
             // a task's evaluation uses the cores Spark gives the task
-            threaded = ShardedRuns.with(args, "--threads", conf.get("spark.task.cpus", "1"));
+            command = ShardedRuns.with(args, "--threads", conf.get("spark.task.cpus", "1"));
         }
-        String[] command = threaded;
         long start = System.nanoTime();
         List<ShardOutput> outputs;
         String master;

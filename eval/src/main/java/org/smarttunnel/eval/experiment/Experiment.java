@@ -307,7 +307,8 @@ public final class Experiment {
         return Journal.DIGEST + java.util.HexFormat.of().formatHex(d.digest());
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The SHA-256 of {@code bytes} in lowercase hex. */
+    public static String sha256(byte[] bytes) {
         return java.util.HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
