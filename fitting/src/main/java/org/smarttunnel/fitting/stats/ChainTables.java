@@ -28,6 +28,11 @@ public final class ChainTables {
     private volatile double[][] transfers = new double[0][];
     private volatile double[][] lostTransfers = new double[0][];
     private volatile double[][] fullTransfers = new double[0][];
+    /** The last matrix power the transfers were extended with: they grow from it instead of keeping every power. */
+    private volatile Power last;
+
+    private record Power(int g, double[] matrix) {
+    }
 
     public ChainTables(MarkovLoss model) {
         n = model.states();
@@ -111,10 +116,7 @@ public final class ChainTables {
         double[][] out = Arrays.copyOf(cached, maxPower + 1);
         int from = cached.length;
         if (from == 0) {
-            out[0] = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                out[0][i * n + i] = 1;
-            }
+            out[0] = identity();
             from = 1;
         }
         for (int g = from; g <= maxPower; g++) {
@@ -124,9 +126,33 @@ public final class ChainTables {
         return out;
     }
 
+    private double[] identity() {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            m[i * n + i] = 1;
+        }
+        return m;
+    }
+
     /**
-     * For g = 0..maxGap, the move from "before a carried slot" to "before the next carried slot
-     * g slots later", split by the fate of that next slot: entries [0, n) hold
+     * P^g by the same products as {@link #powers}, continuing from the last power asked for
+     * when it is not beyond g: the transfers grow gap by gap without keeping every power.
+     */
+    private double[] power(int g) {
+        Power p = last;
+        if (p == null || p.g() > g) {
+            p = new Power(0, identity());
+        }
+        while (p.g() < g) {
+            p = new Power(p.g() + 1, step(p.matrix()));
+        }
+        last = p;
+        return p.matrix();
+    }
+
+    /**
+     * For g = 0..maxGap (at least; the gaps asked for so far), the move from "before a carried
+     * slot" to "before the next carried slot g slots later", split by the fate of that next slot: entries [0, n) hold
      * P(next slot received | state k now), entries n + k*n + t hold P(next slot lost and the
      * chain then in state t | state k now). After a reception the chain is in state 0, so the
      * chain must renew on reception ({@link #renewsOnReception}).
@@ -139,13 +165,13 @@ public final class ChainTables {
         if (cached.length > maxGap) {
             return cached;
         }
-        double[][] pw = powers(maxGap);
-        double[][] out = new double[maxGap + 1][];
-        for (int g = 0; g <= maxGap; g++) {
+        double[][] out = Arrays.copyOf(cached, maxGap + 1);
+        for (int g = cached.length; g <= maxGap; g++) {
+            double[] pw = power(g);
             double[] t = new double[n + n * n];
             for (int k = 0; k < n; k++) {
                 for (int s = 0; s < n; s++) {
-                    double reach = pw[g][k * n + s];
+                    double reach = pw[k * n + s];
                     t[k] += reach * (1 - q[s]);
                     t[n + k * n + afterLoss[s]] += reach * q[s];
                 }
@@ -173,7 +199,11 @@ public final class ChainTables {
         if (!gilbert || top < 0 || cached.length > top) {
             return cached;
         }
-        double[][] pw = powers(top + 1);
+        double[][] pw = new double[top + 2][];
+        pw[0] = identity();
+        for (int g = 1; g <= top + 1; g++) {
+            pw[g] = step(pw[g - 1]);
+        }
         double[][] out = new double[top + 1][];
         for (int g = 0; g <= top; g++) {
             double[] t = new double[(g + 1) * n];
@@ -212,13 +242,13 @@ public final class ChainTables {
         if (cached.length > maxGap) {
             return cached;
         }
-        double[][] pw = powers(maxGap);
-        double[][] out = new double[maxGap + 1][];
-        for (int g = 0; g <= maxGap; g++) {
+        double[][] out = Arrays.copyOf(cached, maxGap + 1);
+        for (int g = cached.length; g <= maxGap; g++) {
+            double[] pw = power(g);
             double[] t = new double[2 * n * n];
             for (int k = 0; k < n; k++) {
                 for (int s = 0; s < n; s++) {
-                    double reach = pw[g][k * n + s];
+                    double reach = pw[k * n + s];
                     if (reach == 0) {
                         continue;
                     }

@@ -35,6 +35,12 @@ public final class ExactFec {
     private double[] acc;
     private double[] accNext;
     private final double[] path;
+    /** The current path's table: {@link #path} just computed, or a remembered one (read only). */
+    private double[] pathCells;
+    /** Per path of the current layout: its slots as bits (groups of at most 64), data and redundant counts. */
+    private long[] slotBits = new long[8];
+    private int[] dataCount = new int[8];
+    private int[] redundantCount = new int[8];
     private final double[] tailMass;
     private final double[] tailData;
     private static final double[][] NONE = new double[0][];
@@ -50,9 +56,12 @@ public final class ExactFec {
     /**
      * The tables of the chains scored lately (a search scores the same few chains many times;
      * an evaluation cycles through every trace's interval models, a few hundred on a site),
-     * weighed by their states squared: 1024 two-state chains, 64 of eight states.
+     * weighed by their states squared: 16,384 two-state chains, 256 of 16 states (each holds at
+     * most 42 n^2 numbers: at most 22 MB).
      */
-    private final Lru<MarkovLoss, ChainTables> tables = Lru.weighted(4096, t -> (long) t.states() * t.states());
+    private final Lru<MarkovLoss, ChainTables> tables = Lru.weighted(CHAIN_BUDGET, t -> (long) t.states() * t.states());
+    /** The chain tables' budget, in states squared. */
+    static final long CHAIN_BUDGET = 1 << 16;
     /** Data phases computed lately (groups of at most 64 slots). */
     private final Lru<DataKey, DataPhase> dataPhases = Lru.weighted(MEMO_CELLS, p -> p.cells().length);
     private double pathOverMass;
@@ -87,8 +96,12 @@ public final class ExactFec {
         tailData = new double[2 * maxGroup + 3];
     }
 
-    /** The most table cells the memo holds (16 MB of doubles) per calculator. */
-    static final long MEMO_CELLS = 2L << 20;
+    /**
+     * The most table cells the memo holds (1 MB of doubles) per calculator. Sixteen times as many
+     * computed 6% fewer tables on the demo but made its evaluation 12-18% slower (the lookups
+     * and the collector's work on a large, constantly reordered map cost more than the tables).
+     */
+    static final long MEMO_CELLS = 1L << 17;
     /** The most answers kept per calculator. */
     static final int MEMO_RESULTS = 1 << 16;
 
@@ -127,7 +140,9 @@ public final class ExactFec {
      * failed on the paths combined so far (the first path's own overflow, then more with every
      * path) only grows by non-negative terms until the answer, so it bounds the computed answer
      * from below bit for bit. A search that only needs to know whether a schedule beats its
-     * best so far skips the remaining paths of one that cannot.
+     * best so far skips the remaining paths of one that cannot. Such a bounded question is
+     * neither looked up among nor added to the kept answers: a search asks each candidate once
+     * (it keeps its own scores), and the one it chooses is asked again without a bound.
      */
     public double expectedLostAfterFec(List<? extends MarkovLoss> models, GroupLayout layout, double atLeast) {
         int g = layout.groupSize();
@@ -136,6 +151,9 @@ public final class ExactFec {
         }
         if (models.size() != layout.paths()) {
             throw new IllegalArgumentException(models.size() + " models for " + layout.paths() + " paths");
+        }
+        if (atLeast != Double.POSITIVE_INFINITY) {
+            return compute(models, layout, atLeast);
         }
         // a path that carries nothing does not matter, whatever its model: greedy tunnels sharing their best path share the answer
         MarkovLoss[] carrying = new MarkovLoss[models.size()];
@@ -149,9 +167,7 @@ public final class ExactFec {
             return known;
         }
         double x = compute(models, layout, atLeast);
-        if (x != Double.POSITIVE_INFINITY) {
-            results.put(key, x);
-        }
+        results.put(key, x);
         return x;
     }
 
@@ -160,26 +176,14 @@ public final class ExactFec {
         int dataSlots = layout.data();
         int redundancy = g - dataSlots;
         int width = redundancy + 1;
-        int last = -1;
-        for (int j = 0; j < g; j++) {
-            last = Math.max(last, layout.pathOf(j));
-        }
+        int last = slotsPerPath(layout);
         boolean first = true;
         double accMass = 0;
         double accData = 0;
         for (int p = 0; p <= last; p++) {
             MarkovLoss m = models.get(p);
-            int d = 0;
-            int r = 0;
-            for (int j = 0; j < g; j++) {
-                if (layout.pathOf(j) == p) {
-                    if (j < dataSlots) {
-                        d++;
-                    } else {
-                        r++;
-                    }
-                }
-            }
+            int d = dataCount[p];
+            int r = redundantCount[p];
             if (d + r == 0) {
                 continue;
             }
@@ -190,10 +194,11 @@ public final class ExactFec {
                 remembered(m, layout, p, d, r, width);
             } else {
                 pathJoint(m, layout, p, d, r, width);
+                pathCells = path;
             }
             double meanData = d * m.lossRate();
             if (first) {
-                System.arraycopy(path, 0, acc, 0, width * width);
+                System.arraycopy(pathCells, 0, acc, 0, width * width);
                 accMaxA = pathMaxA;
                 accMaxB = pathMaxB;
                 accMass = pathOverMass;
@@ -222,27 +227,49 @@ public final class ExactFec {
         return 0;
     }
 
-    /** The slots below {@code limit} (at most 64) that path p carries, as bits. */
-    private static long slotsOf(GroupLayout layout, int p, int limit) {
-        long slots = 0;
-        for (int j = 0; j < limit; j++) {
-            if (layout.pathOf(j) == p) {
-                slots |= 1L << j;
+    /**
+     * Fills {@link #slotBits} (groups of at most 64 slots), {@link #dataCount} and
+     * {@link #redundantCount} for every path of the layout in one pass; returns the highest path
+     * that carries a slot.
+     */
+    private int slotsPerPath(GroupLayout layout) {
+        int paths = layout.paths();
+        if (slotBits.length < paths) {
+            slotBits = new long[paths];
+            dataCount = new int[paths];
+            redundantCount = new int[paths];
+        }
+        Arrays.fill(slotBits, 0, paths, 0L);
+        Arrays.fill(dataCount, 0, paths, 0);
+        Arrays.fill(redundantCount, 0, paths, 0);
+        int g = layout.groupSize();
+        int dataSlots = layout.data();
+        int last = -1;
+        for (int j = 0; j < g; j++) {
+            int p = layout.pathOf(j);
+            last = Math.max(last, p);
+            if (j < 64) {
+                slotBits[p] |= 1L << j;
+            }
+            if (j < dataSlots) {
+                dataCount[p]++;
+            } else {
+                redundantCount[p]++;
             }
         }
-        return slots;
+        return last;
     }
 
     private void remembered(MarkovLoss m, GroupLayout layout, int p, int d, int r, int width) {
-        PathKey key = new PathKey(m, slotsOf(layout, p, layout.groupSize()), layout.data(), width);
+        PathKey key = new PathKey(m, slotBits[p], layout.data(), width);
         PathTable table = memo.get(key);
         if (table == null) {
             pathJoint(m, layout, p, d, r, width);
-            memo.put(key, new PathTable(Arrays.copyOf(path, width * width), pathOverMass, pathOverData, pathMaxA,
-                    pathMaxB));
+            pathCells = Arrays.copyOf(path, width * width);
+            memo.put(key, new PathTable(pathCells, pathOverMass, pathOverData, pathMaxA, pathMaxB));
             return;
         }
-        System.arraycopy(table.cells(), 0, path, 0, width * width);
+        pathCells = table.cells();
         pathOverMass = table.overMass();
         pathOverData = table.overData();
         pathMaxA = table.maxA();
@@ -262,8 +289,16 @@ public final class ExactFec {
         int rows = Math.min(d, redundancy + 1) + 1;
         int cells = rows * w;
         int g = layout.groupSize();
+        int maxGap = 0;
+        for (int slot = 0, prev = -1; slot < g; slot++) {
+            if (layout.pathOf(slot) == p) {
+                maxGap = prev < 0 ? maxGap : Math.max(maxGap, slot - prev - 1);
+                prev = slot;
+            }
+        }
         boolean renewing = m.renewsOnReception();
-        double[][] transfer = renewing ? m.transfers(g) : m.fullTransfers(g);
+        // the gaps this path has, no more: a chain's transfers grow with the longest gap asked for
+        double[][] transfer = renewing ? m.transfers(maxGap) : m.fullTransfers(maxGap);
         double[][] factored = renewing ? m.lostTransfers(g) : NONE;
         // the data slots come first and leave b = 0: a table over a alone, spread out to stride w
         DataPhase data = dataPhase(chain, m, layout, p, d, rows, redundancy, transfer, factored);
@@ -306,7 +341,8 @@ public final class ExactFec {
         int dataSlots = layout.data();
         DataKey key = null;
         if (layout.groupSize() <= 64) {
-            key = new DataKey(chain, slotsOf(layout, p, dataSlots), dataSlots, redundancy);
+            long below = dataSlots == 64 ? -1L : (1L << dataSlots) - 1;
+            key = new DataKey(chain, slotBits[p] & below, dataSlots, redundancy);
             DataPhase known = dataPhases.get(key);
             if (known != null) {
                 return known;
@@ -593,12 +629,12 @@ public final class ExactFec {
                     int within = Math.min(last, room - a2);
                     int to = (a1 + a2) * width + b1;
                     for (int b2 = 0; b2 <= within; b2++) {
-                        accNext[to + b2] += x * path[row + b2];
+                        accNext[to + b2] += x * pathCells[row + b2];
                     }
                     // the rest goes beyond R, in the same order of additions as cell by cell
                     double lost = a1 + a2;
                     for (int b2 = Math.max(0, within + 1); b2 <= last; b2++) {
-                        double y = path[row + b2];
+                        double y = pathCells[row + b2];
                         mass += x * y;
                         data += lost * x * y;
                     }
@@ -626,7 +662,7 @@ public final class ExactFec {
         }
         for (int a = 0; a <= pathMaxA; a++) {
             for (int b = 0; b <= pathMaxB && a + b <= redundancy; b++) {
-                double v = path[a * width + b];
+                double v = pathCells[a * width + b];
                 if (v != 0) {
                     tailMass[a + b] += v;
                     tailData[a + b] += a * v;

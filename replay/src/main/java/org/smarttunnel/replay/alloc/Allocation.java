@@ -1,6 +1,5 @@
 package org.smarttunnel.replay.alloc;
 
-import java.util.Arrays;
 import org.smarttunnel.fitting.stats.GroupLayout;
 import org.smarttunnel.replay.schedule.CreditSpreading;
 import org.smarttunnel.replay.schedule.Schedule;
@@ -21,12 +20,21 @@ public record Allocation(int[] data, int[] redundant, Schedule schedule) {
 
     /** Counts (d_i, r_i) placed by the credit scheme, data and redundancy separately (METHOD section 4). */
     public static Allocation spread(int[] data, int[] redundant) {
-        int d = Arrays.stream(data).sum();
-        int r = Arrays.stream(redundant).sum();
+        return new Allocation(data, redundant, Schedule.fixed(layout(data, redundant)));
+    }
+
+    /** The group layout of {@link #spread} alone (a search scores many before it chooses one). */
+    public static GroupLayout layout(int[] data, int[] redundant) {
+        int d = 0;
+        int r = 0;
+        for (int i = 0; i < data.length; i++) {
+            d += data[i];
+            r += redundant[i];
+        }
         int[] owner = new int[d + r];
-        System.arraycopy(CreditSpreading.spread(data, d), 0, owner, 0, d);
-        System.arraycopy(CreditSpreading.spread(redundant, r), 0, owner, d, r);
-        return new Allocation(data, redundant, Schedule.fixed(new GroupLayout(d, owner, data.length)));
+        CreditSpreading.spread(data, d, owner, 0);
+        CreditSpreading.spread(redundant, r, owner, d);
+        return new GroupLayout(d, owner, data.length);
     }
 
     /** An explicit layout, counts taken from it. */

@@ -92,7 +92,7 @@ final class SmartTunnelExact extends AbstractAllocator {
             Counts key = new Counts(d, r);
             Double s = seen.get(key);
             if (s == null) {
-                GroupLayout layout = Allocation.spread(d, r).schedule().group(0);
+                GroupLayout layout = Allocation.layout(d, r);
                 double x = exact.expectedLostAfterFec(models, layout, atLeast(best));
                 if (x == Double.POSITIVE_INFINITY) {
                     return x;

@@ -13,6 +13,13 @@ public final class CreditSpreading {
 
     /** The owner of each of {@code slots} slots. */
     public static int[] spread(int[] weights, int slots) {
+        int[] owner = new int[slots];
+        spread(weights, slots, owner, 0);
+        return owner;
+    }
+
+    /** {@link #spread(int[], int)} into {@code owner[from..from + slots)}. */
+    public static void spread(int[] weights, int slots, int[] owner, int from) {
         long total = 0;
         for (int w : weights) {
             if (w < 0) {
@@ -20,9 +27,8 @@ public final class CreditSpreading {
             }
             total += w;
         }
-        int[] owner = new int[slots];
         if (slots == 0) {
-            return owner;
+            return;
         }
         if (total == 0) {
             throw new IllegalArgumentException("no path has a positive weight for " + slots + " slots");
@@ -37,8 +43,7 @@ public final class CreditSpreading {
                 }
             }
             credit[best] -= total;
-            owner[s] = best;
+            owner[from + s] = best;
         }
-        return owner;
     }
 }
