@@ -98,7 +98,7 @@ public final class ExactFec {
 
     /**
      * The most table cells the memo holds (1 MB of doubles) per calculator. Sixteen times as many
-     * computed 6% fewer tables on the demo but made its evaluation 12-18% slower (the lookups
+     * computed 3-6% fewer tables on the demo but made its evaluation 12-18% slower (the lookups
      * and the collector's work on a large, constantly reordered map cost more than the tables).
      */
     static final long MEMO_CELLS = 1L << 17;
@@ -300,15 +300,13 @@ public final class ExactFec {
         // the gaps this path has, no more: a chain's transfers grow with the longest gap asked for
         double[][] transfer = renewing ? m.transfers(maxGap) : m.fullTransfers(maxGap);
         double[][] factored = renewing ? m.lostTransfers(g) : NONE;
-        // the data slots come first and leave b = 0: a table over a alone, spread out to stride w
+        // the data slots come first and leave b = 0: a table over a alone, the first row of the
+        // redundant phase's cells, which are kept b by b (cell (a, b) at b * rows + a): after j
+        // redundant slots only the first j + 1 rows can hold anything, and the steps stop there
         DataPhase data = dataPhase(chain, m, layout, p, d, rows, redundancy, transfer, factored);
-        int end = Math.min(cells, 1 + d * w);
+        int end = data.end();
         for (int k = 0; k < n; k++) {
-            int row = k * cells;
-            Arrays.fill(cur, row, row + end, 0);
-            for (int a = 0; a < data.end(); a++) {
-                cur[row + a * w] = data.cells()[k * rows + a];
-            }
+            System.arraycopy(data.cells(), k * rows, cur, k * cells, end);
             overMass[k] = data.overMass()[k];
             overData[k] = data.overData()[k];
         }
@@ -317,11 +315,11 @@ public final class ExactFec {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            end = step(transfer, factored, renewing, n, cells, w, end, prev < 0 ? 0 : slot - prev - 1, false,
+            end = step(transfer, factored, renewing, n, cells, end, prev < 0 ? 0 : slot - prev - 1, false, rows, w,
                     redundancy);
             prev = slot;
         }
-        collect(n, d, r, w, cells, end, width);
+        collect(n, d, r, rows, cells, end, width);
     }
 
     /**
@@ -360,8 +358,8 @@ public final class ExactFec {
             if (layout.pathOf(slot) != p) {
                 continue;
             }
-            end = step(transfer, factored, m.renewsOnReception(), n, rows, 1, end, prev < 0 ? 0 : slot - prev - 1,
-                    true, redundancy);
+            end = step(transfer, factored, m.renewsOnReception(), n, rows, end, prev < 0 ? 0 : slot - prev - 1,
+                    true, rows, 1, redundancy);
             prev = slot;
         }
         double[] cells = new double[n * rows];
@@ -377,14 +375,18 @@ public final class ExactFec {
 
     /**
      * One carried slot after {@code gap} uncarried ones, data or redundant, on the table in
-     * {@link #cur} ({@code cells} per state, rows of {@code w}), then the sweep of a + b = R + 1
-     * into the overflow; returns the new end of the used cells.
+     * {@link #cur} ({@code cells} per state: cell (a, b) at b * rows + a, b below {@code w}),
+     * then the sweep of a + b = R + 1 into the overflow; returns the new end of the used cells.
+     * A loss moves a cell by 1 (data) or by a row (redundant). Cells of the last a or b cannot
+     * lose again (they are swept past R, or every slot of that kind is already counted), so the
+     * moves stop short of the block's end: the products left out are zeros.
      */
-    private int step(double[][] transfer, double[][] factored, boolean renewing, int n, int cells, int w, int end,
-            int gap, boolean data, int redundancy) {
+    private int step(double[][] transfer, double[][] factored, boolean renewing, int n, int cells, int end,
+            int gap, boolean data, int rows, int w, int redundancy) {
         double[] t = transfer[gap];
-        int shift = data ? w : 1;
+        int shift = data ? 1 : rows;
         int newEnd = Math.min(cells, end + shift);
+        int lostEnd = Math.min(end, cells - shift);
         for (int s = 0; s < n; s++) {
             int row = s * cells;
             for (int c = 0; c < newEnd; c++) {
@@ -392,33 +394,33 @@ public final class ExactFec {
             }
         }
         if (!renewing) {
-            stepGeneral(t, n, cells, end, shift);
+            stepGeneral(t, n, cells, end, lostEnd, shift);
             stepOverflowGeneral(t, n, data);
         } else {
             if (gap < factored.length) {
-                stepFactored(t, factored[gap], gap, n, cells, end, shift);
+                stepFactored(t, factored[gap], gap, n, cells, end, lostEnd, shift);
             } else {
-                stepDense(t, n, cells, end, shift);
+                stepDense(t, n, cells, end, lostEnd, shift);
             }
             stepOverflow(t, n, data);
         }
         double[] x = cur;
         cur = next;
         next = x;
-        sweep(n, cells, w, newEnd, redundancy);
+        sweep(n, cells, rows, w, newEnd, redundancy);
         return newEnd;
     }
 
     /** Moves the cells just past R losses (a + b = R + 1) into the overflow. */
-    private void sweep(int n, int cells, int w, int end, int redundancy) {
+    private void sweep(int n, int cells, int rows, int w, int end, int redundancy) {
         for (int a = 0; a <= redundancy + 1; a++) {
             int b = redundancy + 1 - a;
-            if (b >= w) {
+            if (b >= w || a >= rows) {
                 continue;
             }
-            int c = a * w + b;
+            int c = b * rows + a;
             if (c >= end) {
-                break;
+                continue;
             }
             for (int k = 0; k < n; k++) {
                 double v = cur[k * cells + c];
@@ -464,7 +466,7 @@ public final class ExactFec {
      * One carried slot of a chain that need not renew on reception, with its full transfer
      * ({@link ChainTables#fullTransfers}): 2 n x n products per cell.
      */
-    private void stepGeneral(double[] t, int n, int cells, int end, int shift) {
+    private void stepGeneral(double[] t, int n, int cells, int end, int lostEnd, int shift) {
         int lostBase = n * n;
         for (int k = 0; k < n; k++) {
             int from = k * cells;
@@ -479,7 +481,7 @@ public final class ExactFec {
                 double lose = t[lostBase + k * n + s];
                 if (lose != 0) {
                     int to = s * cells + shift;
-                    for (int c = 0; c < end; c++) {
+                    for (int c = 0; c < lostEnd; c++) {
                         next[to + c] += cur[from + c] * lose;
                     }
                 }
@@ -513,7 +515,7 @@ public final class ExactFec {
     }
 
     /** One carried slot with the dense transfer: n x n products per cell. */
-    private void stepDense(double[] t, int n, int cells, int end, int shift) {
+    private void stepDense(double[] t, int n, int cells, int end, int lostEnd, int shift) {
         for (int k = 0; k < n; k++) {
             int from = k * cells;
             double keep = t[k];
@@ -525,14 +527,14 @@ public final class ExactFec {
                 double lose = t[lostRow + s];
                 if (lose != 0) {
                     int to = s * cells + shift;
-                    for (int c = 0; c < end; c++) {
+                    for (int c = 0; c < lostEnd; c++) {
                         next[to + c] += cur[from + c] * lose;
                     }
                 }
             }
             if (n == 1) {
                 double lose = t[lostRow];
-                for (int c = 0; c < end; c++) {
+                for (int c = 0; c < lostEnd; c++) {
                     next[shift + c] += cur[c] * lose;
                 }
             }
@@ -543,7 +545,7 @@ public final class ExactFec {
      * One carried slot after {@code gap} uncarried ones with the factored transfer
      * ({@link ChainTables#lostTransfers}): (gap + 2) x n products per cell instead of n x n.
      */
-    private void stepFactored(double[] t, double[] f, int gap, int n, int cells, int end, int shift) {
+    private void stepFactored(double[] t, double[] f, int gap, int n, int cells, int end, int lostEnd, int shift) {
         for (int k = 0; k < n; k++) {
             int from = k * cells;
             double keep = t[k];
@@ -558,7 +560,7 @@ public final class ExactFec {
                 double a = f[coefficients + k];
                 if (a != 0) {
                     int from = k * cells;
-                    for (int c = 0; c < end; c++) {
+                    for (int c = 0; c < lostEnd; c++) {
                         next[to + c] += cur[from + c] * a;
                     }
                 }
@@ -569,7 +571,7 @@ public final class ExactFec {
             if (b != 0) {
                 int from = k * cells;
                 int to = Math.min(k + gap + 1, n - 1) * cells + shift;
-                for (int c = 0; c < end; c++) {
+                for (int c = 0; c < lostEnd; c++) {
                     next[to + c] += cur[from + c] * b;
                 }
             }
@@ -577,14 +579,14 @@ public final class ExactFec {
     }
 
     /** Sums the states out into {@code path} (a + b &lt;= R, the group's row width) and the overflow. */
-    private void collect(int n, int d, int r, int w, int cells, int end, int width) {
+    private void collect(int n, int d, int r, int rows, int cells, int end, int width) {
         int redundancy = width - 1;
         Arrays.fill(path, 0, width * width, 0);
         pathMaxA = Math.min(d, redundancy);
         pathMaxB = Math.min(r, redundancy);
         for (int a = 0; a <= Math.min(d, redundancy); a++) {
             for (int b = 0; b <= Math.min(r, redundancy - a); b++) {
-                int c = a * w + b;
+                int c = b * rows + a;
                 if (c < end) {
                     double sum = 0;
                     for (int k = 0; k < n; k++) {
