@@ -73,6 +73,8 @@ final class SmartTunnelExact extends AbstractAllocator {
         private final List<MarkovLoss> models;
         private final ExactFec exact;
         private final java.util.Map<Counts, Double> seen = new java.util.HashMap<>();
+        /** Schedules cut short, with the highest bound their score is known to reach. */
+        private final java.util.Map<Counts, Double> cutShort = new java.util.HashMap<>();
 
         Scorer(List<MarkovLoss> models, ExactFec exact) {
             this.models = models;
@@ -86,15 +88,23 @@ final class SmartTunnelExact extends AbstractAllocator {
         /**
          * The log of the schedule's exact expected loss, or positive infinity when it is
          * certainly at least {@code best} (then it is neither computed in full nor kept): a
-         * search choosing only schedules strictly below its best so far chooses the same.
+         * search choosing only schedules strictly below its best so far chooses the same. A
+         * schedule cut short is remembered with the bound it reached: asked again with a bound
+         * no higher (a climb's bound only falls; about one question in nine is such a repeat),
+         * it is cut short at once.
          */
         double score(int[] d, int[] r, double best) {
             Counts key = new Counts(d, r);
             Double s = seen.get(key);
             if (s == null) {
+                Double atLeastKnown = cutShort.get(key);
+                if (atLeastKnown != null && best <= atLeastKnown) {
+                    return Double.POSITIVE_INFINITY;
+                }
                 GroupLayout layout = Allocation.layout(d, r);
                 double x = exact.expectedLostAfterFec(models, layout, atLeast(best));
                 if (x == Double.POSITIVE_INFINITY) {
+                    cutShort.merge(key, best, Math::max);
                     return x;
                 }
                 s = Math.log(x);
