@@ -6,6 +6,7 @@ import java.util.List;
 import org.smarttunnel.fitting.model.MarkovLoss;
 import org.smarttunnel.fitting.stats.ExactFec;
 import org.smarttunnel.fitting.stats.GroupLayout;
+import org.smarttunnel.replay.schedule.CreditSpreading;
 
 /**
  * Allocations scored by the exact expected data loss after FEC (paper eq. 1) of their real
@@ -73,6 +74,7 @@ final class SmartTunnelExact extends AbstractAllocator {
         private final List<MarkovLoss> models;
         private final ExactFec exact;
         private final java.util.Map<Counts, Double> seen = new java.util.HashMap<>();
+        private final java.util.Map<Block, int[]> spreads = new java.util.HashMap<>();
         /** Schedules cut short, with the highest bound their score is known to reach. */
         private final java.util.Map<Counts, Double> cutShort = new java.util.HashMap<>();
 
@@ -101,7 +103,7 @@ final class SmartTunnelExact extends AbstractAllocator {
                 if (atLeastKnown != null && best <= atLeastKnown) {
                     return Double.POSITIVE_INFINITY;
                 }
-                GroupLayout layout = Allocation.layout(d, r);
+                GroupLayout layout = layout(d, r);
                 double x = exact.expectedLostAfterFec(models, layout, atLeast(best));
                 if (x == Double.POSITIVE_INFINITY) {
                     cutShort.merge(key, best, Math::max);
@@ -111,6 +113,28 @@ final class SmartTunnelExact extends AbstractAllocator {
                 seen.put(key, s);
             }
             return s;
+        }
+
+        /**
+         * {@link Allocation#layout}, each block's spread kept per counts: a move changes one
+         * block, so the other's is reused.
+         */
+        private GroupLayout layout(int[] d, int[] r) {
+            int[] data = spread(d);
+            int[] redundant = spread(r);
+            int[] owner = Arrays.copyOf(data, data.length + redundant.length);
+            System.arraycopy(redundant, 0, owner, data.length, redundant.length);
+            return new GroupLayout(data.length, owner, d.length);
+        }
+
+        private int[] spread(int[] counts) {
+            return spreads.computeIfAbsent(new Block(counts), b -> {
+                int total = 0;
+                for (int c : counts) {
+                    total += c;
+                }
+                return CreditSpreading.spread(counts, total);
+            });
         }
 
         /** The least x with log(x) &gt;= {@code logBound} (Math.log is monotone): losses from there score at least the bound. */
@@ -123,6 +147,19 @@ final class SmartTunnelExact extends AbstractAllocator {
                 x = Math.nextUp(x);
             }
             return x;
+        }
+    }
+
+    /** One block's packets per path, as a key (the array is not changed once spread). */
+    private record Block(int[] counts) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Block b && Arrays.equals(b.counts, counts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(counts);
         }
     }
 
