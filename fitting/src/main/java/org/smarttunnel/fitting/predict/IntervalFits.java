@@ -32,6 +32,7 @@ public final class IntervalFits {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Integer, java.util.Optional<int[]>> delayMemo =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Integer, SendGaps> gapMemo = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record ModelKey(int interval, FitMode mode, LossModelType model, StateChoice states, int history) {
     }
@@ -162,6 +163,9 @@ public final class IntervalFits {
         for (java.util.Optional<int[]> d : delayMemo.values()) {
             bytes += 16 + d.map(a -> 4L * a.length).orElse(0L);
         }
+        for (SendGaps g : gapMemo.values()) {
+            bytes += 48 + 12L * g.values().length;
+        }
         for (java.util.Optional<PathModel> m : memo.values()) {
             bytes += 256 + m.map(p -> 16L * p.delay().periods()).orElse(0L);
         }
@@ -190,9 +194,37 @@ public final class IntervalFits {
         return delayMemo.computeIfAbsent(k, i -> source.oneWayHalfUs(intervals.get(i)));
     }
 
-    /** The gaps between interval k's consecutive sends, in µs. */
-    public long[] sendGapsUs(int k) {
-        return source.sendGapsUs(intervals.get(k));
+    /**
+     * The gaps between interval k's consecutive sends, in µs, as their distinct values in
+     * ascending order with how often each occurs; computed once (every tunnel with this trace
+     * asks for its spacing there).
+     */
+    public SendGaps sendGaps(int k) {
+        return gapMemo.computeIfAbsent(k, i -> SendGaps.of(source.sendGapsUs(intervals.get(i))));
+    }
+
+    /** Gaps between sends: distinct values, ascending, and the count of each. */
+    public record SendGaps(long[] values, int[] counts, int total) {
+        public static SendGaps of(long[] gaps) {
+            long[] sorted = gaps.clone();
+            java.util.Arrays.sort(sorted);
+            int distinct = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    distinct++;
+                }
+            }
+            long[] values = new long[distinct];
+            int[] counts = new int[distinct];
+            int j = -1;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    values[++j] = sorted[i];
+                }
+                counts[j]++;
+            }
+            return new SendGaps(values, counts, sorted.length);
+        }
     }
 
     /**

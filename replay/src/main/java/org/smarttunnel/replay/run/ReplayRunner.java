@@ -195,22 +195,42 @@ public final class ReplayRunner {
      * on/off probing are few among them and do not move it.
      */
     static long medianGapUs(List<IntervalFits> fits, int k) {
-        long[][] gaps = new long[fits.size()][];
-        int n = 0;
+        IntervalFits.SendGaps[] gaps = new IntervalFits.SendGaps[fits.size()];
         for (int p = 0; p < gaps.length; p++) {
-            gaps[p] = fits.get(p).sendGapsUs(k);
-            n += gaps[p].length;
+            gaps[p] = fits.get(p).sendGaps(k);
+        }
+        return medianGapUs(gaps);
+    }
+
+    /** The median (nearest rank, at least 1) of all these gaps together; 1 when there are none. */
+    static long medianGapUs(IntervalFits.SendGaps... gaps) {
+        int n = 0;
+        for (IntervalFits.SendGaps g : gaps) {
+            n += g.total();
         }
         if (n == 0) {
             return 1;
         }
-        long[] all = new long[n];
-        int at = 0;
-        for (long[] g : gaps) {
-            System.arraycopy(g, 0, all, at, g.length);
-            at += g.length;
+        // the rank-th smallest of all paths' gaps together: walk their sorted distinct values
+        int rank = TimeReplay.rank(n, 50);
+        int[] at = new int[gaps.length];
+        int seen = 0;
+        while (true) {
+            long smallest = Long.MAX_VALUE;
+            for (int p = 0; p < gaps.length; p++) {
+                if (at[p] < gaps[p].values().length) {
+                    smallest = Math.min(smallest, gaps[p].values()[at[p]]);
+                }
+            }
+            for (int p = 0; p < gaps.length; p++) {
+                if (at[p] < gaps[p].values().length && gaps[p].values()[at[p]] == smallest) {
+                    seen += gaps[p].counts()[at[p]++];
+                }
+            }
+            if (seen >= rank) {
+                return Math.max(1, smallest);
+            }
         }
-        return Math.max(1, TimeReplay.nearestRank(all, n, 50));
     }
 
     /** A replay's outcome, and what decides it: the paths' losses and delays and a fixed layout. */

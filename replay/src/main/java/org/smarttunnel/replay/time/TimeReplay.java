@@ -140,14 +140,8 @@ public final class TimeReplay {
     private static final ThreadLocal<Receiver> RECEIVER = ThreadLocal.withInitial(Receiver::new);
 
     /** Nearest rank ⌈p·n/100⌉ (at least 1): the percentile is the value of this rank in sorted order. */
-    static int rank(int n, int p) {
+    public static int rank(int n, int p) {
         return Math.max(1, (int) ((p * (long) n + 99) / 100));
     }
 
-    /** The p-th percentile (nearest rank) of a[0..n), n ≥ 1, in linear time; {@code a} is left as it was. */
-    public static long nearestRank(long[] a, int n, int p) {
-        long[] out = new long[1];
-        RECEIVER.get().ranks.select(a, n, new int[] {rank(n, p)}, out);
-        return out[0];
-    }
 }

@@ -120,4 +120,28 @@ class ReplayRunnerTest {
         assertEquals("2/0;0/0;1/1", avoid.allocation().text());
         assertEquals(List.of("a", "b", "c"), merge.traces(), "rows still name every trace of the tunnel");
     }
+
+    /** The spacing's median over several paths' gap counts equals the nearest rank of all gaps sorted together. */
+    @Test
+    void medianGapOfSeveralPathsEqualsTheNearestRankOfAllGapsTogether() {
+        java.util.Random r = new java.util.Random(11);
+        for (int trial = 0; trial < 500; trial++) {
+            int paths = 1 + r.nextInt(4);
+            org.smarttunnel.fitting.predict.IntervalFits.SendGaps[] gaps =
+                    new org.smarttunnel.fitting.predict.IntervalFits.SendGaps[paths];
+            List<Long> all = new java.util.ArrayList<>();
+            for (int p = 0; p < paths; p++) {
+                long[] g = new long[r.nextInt(trial % 7 == 0 ? 3 : 60)];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = r.nextBoolean() ? 2000 : r.nextInt(5) * 1000L + r.nextInt(3);
+                    all.add(g[i]);
+                }
+                gaps[p] = org.smarttunnel.fitting.predict.IntervalFits.SendGaps.of(g);
+            }
+            java.util.Collections.sort(all);
+            long expected = all.isEmpty() ? 1
+                    : Math.max(1, all.get(Math.max(1, (50 * all.size() + 99) / 100) - 1));
+            assertEquals(expected, ReplayRunner.medianGapUs(gaps), "trial " + trial + ": " + all);
+        }
+    }
 }
