@@ -25,16 +25,23 @@ public record Allocation(int[] data, int[] redundant, Schedule schedule) {
 
     /** The group layout of {@link #spread} alone (a search scores many before it chooses one). */
     public static GroupLayout layout(int[] data, int[] redundant) {
-        int d = 0;
-        int r = 0;
-        for (int i = 0; i < data.length; i++) {
-            d += data[i];
-            r += redundant[i];
+        return join(CreditSpreading.spread(data, sum(data)), CreditSpreading.spread(redundant, sum(redundant)),
+                data.length);
+    }
+
+    /** The layout whose data slots go to {@code dataOwners} and redundant slots to {@code redundantOwners}, in order. */
+    static GroupLayout join(int[] dataOwners, int[] redundantOwners, int paths) {
+        int[] owner = java.util.Arrays.copyOf(dataOwners, dataOwners.length + redundantOwners.length);
+        System.arraycopy(redundantOwners, 0, owner, dataOwners.length, redundantOwners.length);
+        return new GroupLayout(dataOwners.length, owner, paths);
+    }
+
+    static int sum(int[] counts) {
+        int total = 0;
+        for (int c : counts) {
+            total += c;
         }
-        int[] owner = new int[d + r];
-        CreditSpreading.spread(data, d, owner, 0);
-        CreditSpreading.spread(redundant, r, owner, d);
-        return new GroupLayout(d, owner, data.length);
+        return total;
     }
 
     /** An explicit layout, counts taken from it. */

@@ -120,21 +120,11 @@ final class SmartTunnelExact extends AbstractAllocator {
          * block, so the other's is reused.
          */
         private GroupLayout layout(int[] d, int[] r) {
-            int[] data = spread(d);
-            int[] redundant = spread(r);
-            int[] owner = Arrays.copyOf(data, data.length + redundant.length);
-            System.arraycopy(redundant, 0, owner, data.length, redundant.length);
-            return new GroupLayout(data.length, owner, d.length);
+            return Allocation.join(spread(d), spread(r), d.length);
         }
 
         private int[] spread(int[] counts) {
-            return spreads.computeIfAbsent(new Block(counts), b -> {
-                int total = 0;
-                for (int c : counts) {
-                    total += c;
-                }
-                return CreditSpreading.spread(counts, total);
-            });
+            return spreads.computeIfAbsent(new Block(counts), b -> CreditSpreading.spread(counts, Allocation.sum(counts)));
         }
 
         /** The least x with log(x) &gt;= {@code logBound} (Math.log is monotone): losses from there score at least the bound. */

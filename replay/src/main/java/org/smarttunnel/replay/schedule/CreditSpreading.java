@@ -13,13 +13,6 @@ public final class CreditSpreading {
 
     /** The owner of each of {@code slots} slots. */
     public static int[] spread(int[] weights, int slots) {
-        int[] owner = new int[slots];
-        spread(weights, slots, owner, 0);
-        return owner;
-    }
-
-    /** {@link #spread(int[], int)} into {@code owner[from..from + slots)}. */
-    public static void spread(int[] weights, int slots, int[] owner, int from) {
         long total = 0;
         for (int w : weights) {
             if (w < 0) {
@@ -27,8 +20,9 @@ public final class CreditSpreading {
             }
             total += w;
         }
+        int[] owner = new int[slots];
         if (slots == 0) {
-            return;
+            return owner;
         }
         if (total == 0) {
             throw new IllegalArgumentException("no path has a positive weight for " + slots + " slots");
@@ -43,7 +37,8 @@ public final class CreditSpreading {
                 }
             }
             credit[best] -= total;
-            owner[from + s] = best;
+            owner[s] = best;
         }
+        return owner;
     }
 }
