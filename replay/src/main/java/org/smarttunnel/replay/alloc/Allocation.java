@@ -29,7 +29,7 @@ public record Allocation(int[] data, int[] redundant, Schedule schedule) {
                 data.length);
     }
 
-    /** The layout whose data slots go to {@code dataOwners} and redundant slots to {@code redundantOwners}, in order. */
+    /** The layout whose data slots go to {@code dataOwners}, then its redundant slots to {@code redundantOwners}. */
     static GroupLayout join(int[] dataOwners, int[] redundantOwners, int paths) {
         int[] owner = java.util.Arrays.copyOf(dataOwners, dataOwners.length + redundantOwners.length);
         System.arraycopy(redundantOwners, 0, owner, dataOwners.length, redundantOwners.length);

@@ -124,7 +124,8 @@ final class SmartTunnelExact extends AbstractAllocator {
         }
 
         private int[] spread(int[] counts) {
-            return spreads.computeIfAbsent(new Block(counts), b -> CreditSpreading.spread(counts, Allocation.sum(counts)));
+            return spreads.computeIfAbsent(new Block(counts),
+                    b -> CreditSpreading.spread(counts, Allocation.sum(counts)));
         }
 
         /** The least x with log(x) &gt;= {@code logBound} (Math.log is monotone): losses from there score at least the bound. */
