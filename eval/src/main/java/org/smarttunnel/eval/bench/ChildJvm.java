@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs a benchmark worker's {@code main} in a fresh JVM (this one's java and class path, and its
- * heap, collector and inlining settings — the launcher's defaults — before the benchmark's own options), so
+ * heap, young generation, collector and inlining settings — the launcher's defaults — before the benchmark's
+ * own options), so
  * that its time and peak memory are its own; returns the lines it printed starting with
  * {@code RESULT }, and fails with everything else it printed when it fails or reports nothing.
  */
@@ -22,8 +23,8 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]Use\\w*GC")
-                    || a.matches("-XX:\\w*Inline\\w*=\\d+")) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xmn") || a.matches("-XX:[+-]Use\\w*GC")
+                    || a.matches("-XX:\\w*Inline\\w*=\\d+") || a.matches("-XX:(NewRatio|\\w*NewSize)=\\w+")) {
                 cmd.add(a);
             }
         }
