@@ -23,6 +23,7 @@ import org.smarttunnel.replay.alloc.Allocator;
 import org.smarttunnel.replay.alloc.FecAdaptation;
 import org.smarttunnel.replay.engine.GroupReplay;
 import org.smarttunnel.replay.engine.IntervalResult;
+import org.smarttunnel.replay.schedule.Schedule;
 import org.smarttunnel.replay.time.TimeMetrics;
 import org.smarttunnel.replay.time.TimeReplay;
 
@@ -263,9 +264,10 @@ public final class ReplayRunner {
                 allocation.schedule().group(0)) : null;
         Replayed replayed = key == null ? null : done.get(key);
         if (replayed == null) {
-            IntervalResult result = GroupReplay.replay(losses, allocation.schedule(), o.group());
+            Schedule schedule = Schedule.remembered(allocation.schedule());
+            IntervalResult result = GroupReplay.replay(losses, schedule, o.group());
             Optional<TimeMetrics> time = timed && result.groups() > 0 ? TimeReplay.replay(losses, delays,
-                    allocation.schedule(), o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs()) : Optional.empty();
+                    schedule, o.group(), 2 * spacingUs.getAsLong(), 2 * o.deadlineUs()) : Optional.empty();
             replayed = new Replayed(result, time);
             if (key != null) {
                 done.put(key, replayed);
