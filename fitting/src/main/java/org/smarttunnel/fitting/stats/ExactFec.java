@@ -402,7 +402,7 @@ public final class ExactFec {
             } else {
                 stepDense(t, n, cells, end, lostEnd, shift);
             }
-            stepOverflow(t, n, data);
+            stepOverflow(t, n, data, gap < factored.length ? gap : -1);
         }
         double[] x = cur;
         cur = next;
@@ -433,8 +433,18 @@ public final class ExactFec {
         }
     }
 
-    /** The overflow through one carried slot: its mass moves like any cell; a lost data packet adds to its data loss. */
-    private void stepOverflow(double[] t, int n, boolean data) {
+    /**
+     * The overflow through one carried slot: its mass moves like any cell; a lost data packet
+     * adds to its data loss. For an extended Gilbert chain and a gap with a factored transfer
+     * ({@code gilbertGap} &gt;= 0) a loss from state k can only end in states 1..gap or
+     * min(k + gap + 1, n - 1) (see {@link ChainTables#lostTransfers}): every other entry of the
+     * transfer's row is an exact zero, so only those are added, each sum still over k in order.
+     */
+    private void stepOverflow(double[] t, int n, boolean data, int gilbertGap) {
+        if (gilbertGap >= 0) {
+            stepOverflowGilbert(t, n, data, gilbertGap);
+            return;
+        }
         for (int s = 0; s < n; s++) {
             overMassNext[s] = 0;
             overDataNext[s] = 0;
@@ -457,6 +467,36 @@ public final class ExactFec {
                 overMassNext[s] += mass * lose;
                 overDataNext[s] += lostAfter * lose;
             }
+        }
+        System.arraycopy(overMassNext, 0, overMass, 0, n);
+        System.arraycopy(overDataNext, 0, overData, 0, n);
+    }
+
+    private void stepOverflowGilbert(double[] t, int n, boolean data, int gap) {
+        for (int s = 0; s < n; s++) {
+            overMassNext[s] = 0;
+            overDataNext[s] = 0;
+        }
+        for (int k = 0; k < n; k++) {
+            double mass = overMass[k];
+            double lostData = overData[k];
+            if (mass == 0 && lostData == 0) {
+                continue;
+            }
+            double keep = t[k];
+            overMassNext[0] += mass * keep;
+            overDataNext[0] += lostData * keep;
+            int lostRow = n + k * n;
+            double lostAfter = lostData + (data ? mass : 0);
+            for (int s = 1; s <= gap; s++) {
+                double lose = t[lostRow + s];
+                overMassNext[s] += mass * lose;
+                overDataNext[s] += lostAfter * lose;
+            }
+            int run = Math.min(k + gap + 1, n - 1);
+            double lose = t[lostRow + run];
+            overMassNext[run] += mass * lose;
+            overDataNext[run] += lostAfter * lose;
         }
         System.arraycopy(overMassNext, 0, overMass, 0, n);
         System.arraycopy(overDataNext, 0, overData, 0, n);
