@@ -441,10 +441,6 @@ public final class ExactFec {
      * transfer's row is an exact zero, so only those are added, each sum still over k in order.
      */
     private void stepOverflow(double[] t, int n, boolean data, int gilbertGap) {
-        if (gilbertGap >= 0) {
-            stepOverflowGilbert(t, n, data, gilbertGap);
-            return;
-        }
         for (int s = 0; s < n; s++) {
             overMassNext[s] = 0;
             overDataNext[s] = 0;
@@ -460,43 +456,19 @@ public final class ExactFec {
             overDataNext[0] += lostData * keep;
             int lostRow = n + k * n;
             double lostAfter = lostData + (data ? mass : 0);
+            if (gilbertGap >= 0) {
+                int run = Math.min(k + gilbertGap + 1, n - 1);
+                overMassNext[run] += mass * t[lostRow + run];
+                overDataNext[run] += lostAfter * t[lostRow + run];
+            }
             // no test for zero coefficients: adding a product with 0 leaves these non-negative sums
             // exactly as they are, and a loop without branches runs in vector instructions
-            for (int s = 0; s < n; s++) {
+            int to = gilbertGap >= 0 ? gilbertGap + 1 : n;
+            for (int s = gilbertGap >= 0 ? 1 : 0; s < to; s++) {
                 double lose = t[lostRow + s];
                 overMassNext[s] += mass * lose;
                 overDataNext[s] += lostAfter * lose;
             }
-        }
-        System.arraycopy(overMassNext, 0, overMass, 0, n);
-        System.arraycopy(overDataNext, 0, overData, 0, n);
-    }
-
-    private void stepOverflowGilbert(double[] t, int n, boolean data, int gap) {
-        for (int s = 0; s < n; s++) {
-            overMassNext[s] = 0;
-            overDataNext[s] = 0;
-        }
-        for (int k = 0; k < n; k++) {
-            double mass = overMass[k];
-            double lostData = overData[k];
-            if (mass == 0 && lostData == 0) {
-                continue;
-            }
-            double keep = t[k];
-            overMassNext[0] += mass * keep;
-            overDataNext[0] += lostData * keep;
-            int lostRow = n + k * n;
-            double lostAfter = lostData + (data ? mass : 0);
-            for (int s = 1; s <= gap; s++) {
-                double lose = t[lostRow + s];
-                overMassNext[s] += mass * lose;
-                overDataNext[s] += lostAfter * lose;
-            }
-            int run = Math.min(k + gap + 1, n - 1);
-            double lose = t[lostRow + run];
-            overMassNext[run] += mass * lose;
-            overDataNext[run] += lostAfter * lose;
         }
         System.arraycopy(overMassNext, 0, overMass, 0, n);
         System.arraycopy(overDataNext, 0, overData, 0, n);
