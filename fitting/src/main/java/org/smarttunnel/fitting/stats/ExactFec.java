@@ -102,8 +102,11 @@ public final class ExactFec {
      * and the collector's work on a large, constantly reordered map cost more than the tables).
      */
     static final long MEMO_CELLS = 1L << 17;
-    /** The most answers kept per calculator. */
-    static final int MEMO_RESULTS = 1 << 16;
+    /**
+     * The most answers kept per calculator: 65,536 were no faster, and their entries (about 330
+     * bytes each) lived long enough to fill the old generation before they were evicted.
+     */
+    static final int MEMO_RESULTS = 1 << 12;
 
     private record ResultKey(List<MarkovLoss> models, GroupLayout layout) {
     }
